@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Shared by ./cabintune and ./cabintune-hu: find a JDK 25, build the module if its jar is
+# missing or older than the sources, then run it. Sourced with LAUNCH_NAME, LAUNCH_MODULE and
+# LAUNCH_JAR set by the caller.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+need=25
+
+jdk_major() { # prints the feature version of the JDK at $1, or nothing
+  local rel="$1/release" v
+  [ -x "$1/bin/java" ] || return 0
+  if [ -f "$rel" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel")
+  else
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+  fi
+  echo "$v"
+}
+
+find_jdk() {
+  local c v
+  local candidates=()
+  [ -n "${CABINTUNE_JAVA_HOME:-}" ] && candidates+=("$CABINTUNE_JAVA_HOME")
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+           /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$c" ] && candidates+=("$c")
+  done
+  for c in "${candidates[@]}"; do
+    v=$(jdk_major "$c")
+    if [ -n "$v" ] && [ "$v" -ge "$need" ]; then
+      echo "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! jdk=$(find_jdk); then
+  echo "$LAUNCH_NAME: no JDK $need or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm, /opt, SDKMAN); install one, e.g. 'apt-get install temurin-$need-jdk'" >&2
+  exit 1
+fi
+
+jar="$root/$LAUNCH_MODULE/target/$LAUNCH_JAR"
+stale=""
+if [ ! -f "$jar" ]; then
+  stale=yes
+elif [ -n "$(find "$root/pom.xml" "$root/dsp-core" "$root/link" "$root/$LAUNCH_MODULE" \
+              \( -path '*/target' -prune \) -o \( \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+              -newer "$jar" -print \) 2>/dev/null | head -n 1)" ]; then
+  stale=yes
+fi
+if [ -n "$stale" ]; then
+  echo "$LAUNCH_NAME: building $LAUNCH_MODULE (first run or sources changed) ..." >&2
+  log=$(mktemp)
+  if ! (cd "$root" && ./mvnw -B -q -DskipTests -pl "$LAUNCH_MODULE" -am install >"$log" 2>&1); then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "$LAUNCH_NAME: build failed (output above)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+fi
+
+exec "$jdk/bin/java" --enable-native-access=ALL-UNNAMED ${CABINTUNE_JAVA_OPTS:-} -jar "$jar" "$@"

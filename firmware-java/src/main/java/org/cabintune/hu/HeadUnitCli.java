@@ -1,0 +1,23 @@
+package org.cabintune.hu;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./cabintune-hu}: the head unit's CLI and daemon. */
+@Command(name = "cabintune-hu", mixinStandardHelpOptions = true, version = "CabinTune head unit 0.1.0",
+        description = "CabinTune head unit: fixed-point car-audio chain, daemon and offline renderer.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class HeadUnitCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HeadUnitCli()).execute(args));
+    }
+}

@@ -1,0 +1,23 @@
+package org.cabintune.tuner;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./cabintune}: the tuner's CLI. */
+@Command(name = "cabintune", mixinStandardHelpOptions = true, version = "CabinTune tuner 0.1.0",
+        description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TunerCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TunerCli()).execute(args));
+    }
+}
