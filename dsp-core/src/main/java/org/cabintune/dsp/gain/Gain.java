@@ -23,7 +23,9 @@ import org.cabintune.dsp.Q527;
  * <pre>
  *   |y[n] - y[n-1]| &lt;= max(g) |x[n] - x[n-1]| + |g_target - g_start| / rampSamples * |x[n-1]|
  * </pre>
- * plus one LSB of rounding: the signal's own slope plus the ramp step, never a jump.
+ * plus rounding (two output LSB for |x| up to full scale: half an LSB on each output and the
+ * Q5.27 rounding of each sample's coefficient): the signal's own slope plus the ramp step,
+ * never a jump.
  *
  * <p><b>Threading.</b> Like {@link #process}, the setters belong to the audio thread and are
  * called between periods (the engine applies queued control messages at period boundaries).
