@@ -18,6 +18,12 @@ public final class HeadUnitCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HeadUnitCli()).execute(args));
+        CommandLine cli = new CommandLine(new HeadUnitCli());
+        // A failure the user can act on is one line, not a stack trace.
+        cli.setExecutionExceptionHandler((e, line, parse) -> {
+            line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 }

@@ -23,8 +23,10 @@ import java.util.List;
  * section clamps its input and saturates its output there, which bounds the accumulator by
  * {@code (3 * 16 + 2 + 1) * 16 = 816 < 1024 = 2^63 / 2^53}: it can never wrap.
  *
- * <p>Sections run one after another over the whole block (section-major): each inner loop
- * keeps its coefficients and state in registers and makes no calls.
+ * <p>Sections run two at a time over the whole block: the second section of a pair works on
+ * sample n while the first already computes sample n+1, so the two recursions, each bound by
+ * the latency of its multiply-subtract-clamp chain, overlap in the CPU. The inner loops make
+ * no calls and keep their state in locals.
  */
 public final class BiquadCascade implements Block {
 
@@ -91,7 +93,12 @@ public final class BiquadCascade implements Block {
     public void process(int ch, int[] buffer, int frames) {
         long[] c = coefficients[ch];
         long[] st = state[ch];
-        for (int s = 0, n = c.length / COEFS; s < n; s++) {
+        int n = c.length / COEFS;
+        int s = 0;
+        for (; s + 1 < n; s += 2) {
+            sectionPair(buffer, frames, c, s * COEFS, st, s * STATE);
+        }
+        if (s < n) {
             section(buffer, frames, c, s * COEFS, st, s * STATE);
         }
     }
@@ -114,6 +121,40 @@ public final class BiquadCascade implements Block {
         st[so + 1] = x2;
         st[so + 2] = v1;
         st[so + 3] = v2;
+    }
+
+    private static void sectionPair(int[] buf, int frames, long[] c, int co, long[] st, int so) {
+        final long b0 = c[co], b1 = c[co + 1], b2 = c[co + 2], a1 = c[co + 3], a2 = c[co + 4];
+        final long d0 = c[co + 5], d1 = c[co + 6], d2 = c[co + 7], g1 = c[co + 8], g2 = c[co + 9];
+        long x1 = st[so], x2 = st[so + 1], v1 = st[so + 2], v2 = st[so + 3];
+        long u1 = st[so + 4], u2 = st[so + 5], w1 = st[so + 6], w2 = st[so + 7];
+        for (int n = 0; n < frames; n++) {
+            long x0 = (long) Math.clamp(buf[n], -LIMIT, LIMIT) << X_SHIFT;
+            long acc = Math.multiplyHigh(x0, b0) + Math.multiplyHigh(x1, b1) + Math.multiplyHigh(x2, b2)
+                    - Math.multiplyHigh(v1, a1) - Math.multiplyHigh(v2, a2);
+            acc = Math.clamp(acc, -ACC_LIMIT, ACC_LIMIT);
+            long u0 = ((acc + HALF) >> ACC_SHIFT) << X_SHIFT;
+            x2 = x1;
+            x1 = x0;
+            v2 = v1;
+            v1 = acc << V_SHIFT;
+            long acc2 = Math.multiplyHigh(u0, d0) + Math.multiplyHigh(u1, d1) + Math.multiplyHigh(u2, d2)
+                    - Math.multiplyHigh(w1, g1) - Math.multiplyHigh(w2, g2);
+            acc2 = Math.clamp(acc2, -ACC_LIMIT, ACC_LIMIT);
+            buf[n] = (int) ((acc2 + HALF) >> ACC_SHIFT);
+            u2 = u1;
+            u1 = u0;
+            w2 = w1;
+            w1 = acc2 << V_SHIFT;
+        }
+        st[so] = x1;
+        st[so + 1] = x2;
+        st[so + 2] = v1;
+        st[so + 3] = v2;
+        st[so + 4] = u1;
+        st[so + 5] = u2;
+        st[so + 6] = w1;
+        st[so + 7] = w2;
     }
 
     @Override

@@ -1,15 +1,17 @@
 package org.cabintune.dsp.filter;
 
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.testing.Allocation;
+import org.cabintune.dsp.testing.ErrorStats;
+import org.cabintune.dsp.testing.Signals;
+import org.cabintune.dsp.testing.Twins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,25 +54,14 @@ class BiquadCascadeTest {
     @MethodSource("chains")
     void tracksTheDoubleTwinOnNoiseAndSweep(String label, double fs, List<BiquadCoefficients> design) {
         List<QuantizedBiquad> sections = design.stream().map(QuantizedBiquad::of).toList();
-        for (double[] input : List.of(whiteNoise(fs, 2.0, -12, 7), logSweep(fs, 4.0, -12))) {
-            int[] fixed = new int[input.length];
-            double[] twin = new double[input.length];
-            for (int i = 0; i < input.length; i++) {
-                fixed[i] = Q824.fromDouble(input[i]);
-                twin[i] = Q824.toDouble(fixed[i]);
-            }
-            BiquadCascade.mono(sections).process(new int[][] {fixed}, fixed.length);
-            new BiquadCascadeReference(List.of(sections)).process(new double[][] {twin}, twin.length);
-            double sum = 0, peak = 0;
-            for (int i = 0; i < input.length; i++) {
-                double e = Q824.toDouble(fixed[i]) - twin[i];
-                sum += e * e;
-                peak = Math.max(peak, Math.abs(e));
-            }
-            double rmsDb = 10 * Math.log10(sum / input.length);
-            double peakDb = 20 * Math.log10(peak);
-            assertTrue(rmsDb <= -130, label + ": error RMS " + rmsDb + " dBFS");
-            assertTrue(peakDb <= -110, label + ": error peak " + peakDb + " dBFS");
+        int rate = (int) fs;
+        double[] noise = Signals.whiteNoise(7, 2 * rate, -12);
+        double[] sweep = Signals.logSweep(rate, 4 * rate, 20, 20000, Math.pow(10, -12 / 20.0));
+        for (double[] input : List.of(noise, sweep)) {
+            ErrorStats error = Twins.run(BiquadCascade.mono(sections),
+                    new BiquadCascadeReference(List.of(sections)), Twins.onChannels(input, 1)).errors();
+            assertTrue(error.rmsDbfs() <= -130, label + ": error RMS " + error.rmsDbfs() + " dBFS");
+            assertTrue(error.peakDbfs() <= -110, label + ": error peak " + error.peakDbfs() + " dBFS");
         }
     }
 
@@ -83,11 +74,8 @@ class BiquadCascadeTest {
         for (int s : block) {
             assertEquals(0, s, label + ": silence in gave non-zero out");
         }
-        double[] burst = whiteNoise(fs, 0.5, -6, 3);
-        for (int i = 0; i < burst.length; i++) {
-            block[i] = Q824.fromDouble(burst[i]);
-        }
-        cascade.process(new int[][] {block}, burst.length);
+        int[] burst = Signals.quantize(Signals.whiteNoise(3, (int) fs / 2, -6));
+        cascade.process(new int[][] {burst}, burst.length);
         int[] silence = new int[block.length];
         for (int second = 0; second < 8; second++) {
             java.util.Arrays.fill(silence, 0);
@@ -132,44 +120,9 @@ class BiquadCascadeTest {
 
     @Test
     void processAllocatesNothing() {
-        double fs = 48000;
-        List<QuantizedBiquad> sections = acceptanceChain(fs).stream().map(QuantizedBiquad::of).toList();
+        List<QuantizedBiquad> sections = acceptanceChain(48000).stream().map(QuantizedBiquad::of).toList();
         BiquadCascade cascade = new BiquadCascade(List.of(sections, sections));
         int[][] block = new int[2][128];
-        Runnable run = () -> cascade.process(block, 128);
-        for (int i = 0; i < 20_000; i++) {
-            run.run();
-        }
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long tid = Thread.currentThread().threadId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 10_000; i++) {
-            run.run();
-        }
-        assertEquals(0, mx.getThreadAllocatedBytes(tid) - before);
-    }
-
-    static double[] whiteNoise(double fs, double seconds, double rmsDb, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] x = new double[(int) (fs * seconds)];
-        double rms = Math.pow(10, rmsDb / 20);
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.clamp(nextGaussian(random) * rms, -1, 1);
-        }
-        return x;
-    }
-
-    private static double nextGaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-    }
-
-    static double[] logSweep(double fs, double seconds, double peakDb) {
-        double[] x = new double[(int) (fs * seconds)];
-        double f1 = 20, f2 = 20000, k = Math.log(f2 / f1), amp = Math.pow(10, peakDb / 20);
-        for (int i = 0; i < x.length; i++) {
-            double t = i / fs;
-            x[i] = amp * Math.sin(2 * Math.PI * f1 * seconds / k * (Math.exp(t / seconds * k) - 1));
-        }
-        return x;
+        assertEquals(0, Allocation.bytesAllocatedBy(() -> cascade.process(block, 128), 10_000));
     }
 }
