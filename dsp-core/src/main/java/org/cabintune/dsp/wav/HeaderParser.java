@@ -12,6 +12,8 @@ import java.util.Arrays;
  *
  * <p>Unknown chunks (LIST, bext, fact, JUNK, iXML, cue ...) are skipped with their pad byte:
  * RIFF aligns chunks to even offsets, so a chunk of odd size is followed by one extra byte.
+ * A chunk id that is not four printable ASCII characters is an error rather than skipped:
+ * it means the walk is off the rails, and its size would be garbage too.
  * The RIFF size and the fmt {@code byteRate} are not checked: writers get them wrong often
  * enough, and neither is needed to decode. Skipping reads rather than seeks, so pipes work
  * and a chunk that claims to run past the end of the stream is always noticed.
@@ -22,14 +24,20 @@ final class HeaderParser {
     record Header(WavFormat format, int channelMask, long dataOffset, long dataBytes) {
     }
 
+    /** The parsed fmt chunk: the format (length still unknown) and the speaker mask. */
+    private record Fmt(WavFormat format, int channelMask) {
+    }
+
     private static final int FMT_BASIC = 16;
     private static final int FMT_EXTENSIBLE = 40;
     private static final int DS64_MIN = 28;
+    private static final int MAX_SEEN = 16;
 
     private final InputStream in;
     private final byte[] scratch = new byte[4096];
     /** Chunks seen so far, for the "no data chunk" message. */
     private final StringBuilder seen = new StringBuilder();
+    private int seenCount;
     private long pos;
 
     private HeaderParser(InputStream in) {
@@ -48,9 +56,10 @@ final class HeaderParser {
         }
         WavFormat format = null;
         int channelMask = 0;
+        String previousOdd = null;
         while (true) {
             long chunkAt = pos;
-            int n = readUpTo(scratch, 8);
+            int n = readUpTo(8);
             if (n < 8) {
                 if (n > 0) {
                     throw new WavFormatException("truncated chunk header at byte " + chunkAt
@@ -62,10 +71,15 @@ final class HeaderParser {
             }
             int id = Riff.s32(scratch, 0);
             long size = Riff.u32(scratch, 4);
-            if (!seen.isEmpty()) {
-                seen.append(", ");
+            if (!Riff.isText(id)) {
+                // RIFF ids are four ASCII characters; anything else means the chunk walk has
+                // lost its way, most often because a writer left out a pad byte.
+                throw new WavFormatException("bad chunk id " + Riff.idText(id) + " at byte " + chunkAt
+                        + (previousOdd != null ? " after the odd-sized chunk " + previousOdd
+                        + " (is its pad byte missing?)" : ": the file is corrupt"), chunkAt);
             }
-            seen.append(Riff.idText(id)).append(" at ").append(chunkAt);
+            previousOdd = (size & 1) != 0 ? Riff.idText(id) + " at byte " + chunkAt : null;
+            noteSeen(Riff.idText(id), chunkAt);
             if (id == Riff.DATA) {
                 if (format == null) {
                     throw new WavFormatException("fmt chunk missing before data (data chunk at byte "
@@ -95,15 +109,26 @@ final class HeaderParser {
         }
     }
 
+    /** Adds a chunk to the list the "no data chunk" message shows, keeping it short. */
+    private void noteSeen(String id, long at) {
+        if (seenCount++ < MAX_SEEN) {
+            seen.append(seen.isEmpty() ? "" : ", ").append(id).append(" at ").append(at);
+        } else if (seenCount == MAX_SEEN + 1) {
+            seen.append(", ...");
+        }
+    }
+
     /** Reads the 12-byte RIFF header and returns the magic (RIFF, RF64 or BW64). */
     private int readMagic() throws IOException {
-        int n = readUpTo(scratch, 12);
+        int n = readUpTo(12);
         int magic = n >= 4 ? Riff.s32(scratch, 0) : 0;
-        boolean known = magic == Riff.RIFF || magic == Riff.RF64 || magic == Riff.BW64;
         if (n == 0) {
             throw new WavFormatException("not a RIFF/WAVE file (the stream is empty)", 0);
         }
-        if (!known && n >= 4 || !startsLikeRiff(n)) {
+        boolean plausible = n >= 4
+                ? magic == Riff.RIFF || magic == Riff.RF64 || magic == Riff.BW64
+                : startsLikeRiff(n);
+        if (!plausible) {
             String hint = magic == Riff.RIFX ? ": big-endian RIFX is not supported" : "";
             throw new WavFormatException("not a RIFF/WAVE file (starts with " + describeStart(n) + hint
                     + ")", 0);
@@ -121,9 +146,6 @@ final class HeaderParser {
 
     /** True when the first {@code n} (< 4) bytes could still be the start of a known magic. */
     private boolean startsLikeRiff(int n) {
-        if (n >= 4) {
-            return true;
-        }
         for (String m : new String[] {"RIFF", "RF64", "BW64"}) {
             boolean match = true;
             for (int i = 0; i < n; i++) {
@@ -156,7 +178,7 @@ final class HeaderParser {
     /** Reads the ds64 chunk that must open an RF64/BW64 file; returns its 64-bit data size. */
     private long readDs64(int magic) throws IOException {
         long at = pos;
-        int n = readUpTo(scratch, 8);
+        int n = readUpTo(8);
         int id = n == 8 ? Riff.s32(scratch, 0) : 0;
         if (n < 8 || id != Riff.DS64) {
             throw new WavFormatException(Riff.idText(magic) + " file needs a ds64 chunk first at byte " + at
@@ -173,14 +195,10 @@ final class HeaderParser {
             throw new WavFormatException("ds64 chunk at byte " + at + " declares a data size above 2^63",
                     at);
         }
-        seen.append("'ds64' at ").append(at);
+        noteSeen("'ds64'", at);
         // The optional table of other chunks' 64-bit sizes is skipped: only data is that big.
         skip(size - DS64_MIN + (size & 1), Riff.DS64, at, size);
         return dataBytes;
-    }
-
-    /** The parsed fmt chunk: the format (length still unknown) and the speaker mask. */
-    private record Fmt(WavFormat format, int channelMask) {
     }
 
     private Fmt readFmt(long at, long size) throws IOException {
@@ -247,7 +265,7 @@ final class HeaderParser {
 
     /** Reads {@code n} body bytes of a chunk into {@code scratch} or fails naming the chunk. */
     private void readChunkBody(int n, int id, long chunkAt, long size) throws IOException {
-        if (readUpTo(scratch, n) < n) {
+        if (readUpTo(n) < n) {
             throw beyondEnd(id, chunkAt, size);
         }
     }
@@ -256,7 +274,7 @@ final class HeaderParser {
     private void skip(long n, int id, long chunkAt, long size) throws IOException {
         while (n > 0) {
             int want = (int) Math.min(n, scratch.length);
-            int got = readUpTo(scratch, want);
+            int got = readUpTo(want);
             if (got < want) {
                 throw beyondEnd(id, chunkAt, size);
             }
@@ -270,10 +288,10 @@ final class HeaderParser {
     }
 
     /** Reads up to {@code n} bytes into {@code scratch[0..n)}; fewer only at end of stream. */
-    private int readUpTo(byte[] b, int n) throws IOException {
+    private int readUpTo(int n) throws IOException {
         int total = 0;
         while (total < n) {
-            int got = in.read(b, total, n - total);
+            int got = in.read(scratch, total, n - total);
             if (got < 0) {
                 break;
             }

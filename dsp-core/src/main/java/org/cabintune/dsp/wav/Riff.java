@@ -41,6 +41,17 @@ final class Riff {
         return fourCc.charAt(0) | fourCc.charAt(1) << 8 | fourCc.charAt(2) << 16 | fourCc.charAt(3) << 24;
     }
 
+    /** True when all four bytes of an id are printable ASCII, as RIFF FOURCCs must be. */
+    static boolean isText(int id) {
+        for (int i = 0; i < 4; i++) {
+            int b = (id >>> (8 * i)) & 0xFF;
+            if (b < 0x20 || b > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A chunk id for a message: printable ASCII as is, other bytes as {@code \xNN}. */
     static String idText(int id) {
         StringBuilder s = new StringBuilder("'");

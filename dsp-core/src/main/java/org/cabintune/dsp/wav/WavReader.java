@@ -165,7 +165,7 @@ public final class WavReader implements Closeable {
         int block = Math.min(bufferFrames, 4096);
         int[][] q = new int[channels][block];
         long expected = format.frameCount() >= 0 ? format.frameCount() - framesRead : 65536;
-        int capacity = (int) Math.clamp(expected, 1, 65536);
+        int capacity = Math.clamp(expected, 1, 65536);
         double[][] out = new double[channels][capacity];
         int length = 0;
         int n;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.util.Objects;
 
 /**
  * Writes Q8.24 blocks as a RIFF/WAVE stream: integer PCM of 8 (unsigned), 16, 24 or 32 bits,
@@ -51,7 +52,7 @@ public final class WavWriter implements Closeable {
     private final byte[] buffer;
     private final ByteBuffer view;
     private final long headerStart;
-    private final int headerLength;
+    private final byte[] header;
     private final long maxDataBytes;
     private int fill;
     private long framesWritten;
@@ -71,10 +72,9 @@ public final class WavWriter implements Closeable {
         this.buffer = new byte[frames * blockAlign];
         this.view = ByteBuffer.wrap(buffer);
         this.headerStart = channel != null ? channel.position() : 0;
-        byte[] header = header(format, channelMask);
-        this.headerLength = header.length;
+        this.header = header(format, channelMask);
         // The RIFF size counts everything after its own field, including a pad byte.
-        this.maxDataBytes = Riff.SIZE_UNKNOWN - (headerLength - 8) - 1;
+        this.maxDataBytes = Riff.SIZE_UNKNOWN - (header.length - 8) - 1;
         boolean exact = channel == null && format.frameCount() >= 0;
         if (exact) {
             long dataBytes = format.frameCount() * blockAlign;
@@ -84,8 +84,8 @@ public final class WavWriter implements Closeable {
             }
             patchSizes(header, dataBytes, format.frameCount());
         }
-        System.arraycopy(header, 0, buffer, 0, headerLength);
-        fill = headerLength;
+        System.arraycopy(header, 0, buffer, 0, header.length);
+        fill = header.length;
     }
 
     /**
@@ -101,7 +101,7 @@ public final class WavWriter implements Closeable {
     /** Like {@link #create(SeekableByteChannel, WavFormat, Dither)} with an explicit speaker mask. */
     public static WavWriter create(SeekableByteChannel out, WavFormat format, Dither dither, int channelMask)
             throws IOException {
-        return new WavWriter(out, null, format, dither, channelMask);
+        return new WavWriter(Objects.requireNonNull(out, "out"), null, format, dither, channelMask);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class WavWriter implements Closeable {
     /** Like {@link #create(OutputStream, WavFormat, Dither)} with an explicit speaker mask. */
     public static WavWriter create(OutputStream out, WavFormat format, Dither dither, int channelMask)
             throws IOException {
-        return new WavWriter(null, out, format, dither, channelMask);
+        return new WavWriter(null, Objects.requireNonNull(out, "out"), format, dither, channelMask);
     }
 
     /**
@@ -205,31 +205,40 @@ public final class WavWriter implements Closeable {
             return;
         }
         closed = true;
-        try (Closeable sink = channel != null ? channel : stream) {
-            long dataBytes = framesWritten * blockAlign;
-            boolean sizesKnown = channel != null || format.frameCount() >= 0;
-            if ((dataBytes & 1) != 0 && sizesKnown) {
-                // RIFF keeps chunks word-aligned; the pad byte is not part of the data size.
-                if (fill == buffer.length) {
-                    flush();
-                }
-                buffer[fill++] = 0;
-            }
-            flush();
+        try {
+            finish();
+        } finally {
             if (channel != null) {
-                byte[] header = header(format, 0);
-                patchSizes(header, dataBytes, framesWritten);
-                long end = channel.position();
-                writeAt(header, 4, 8, headerStart + 4);
-                if (format.encoding() == WavEncoding.IEEE_FLOAT) {
-                    writeAt(header, headerLength - 12, headerLength - 8, headerStart + headerLength - 12);
-                }
-                writeAt(header, headerLength - 4, headerLength, headerStart + headerLength - 4);
-                channel.position(end);
-            } else if (format.frameCount() >= 0 && framesWritten != format.frameCount()) {
-                throw new IOException("the header declared " + format.frameCount() + " frames but "
-                        + framesWritten + " were written; the file is incomplete");
+                channel.close();
+            } else {
+                stream.close();
             }
+        }
+    }
+
+    private void finish() throws IOException {
+        long dataBytes = framesWritten * blockAlign;
+        boolean sizesKnown = channel != null || format.frameCount() >= 0;
+        if ((dataBytes & 1) != 0 && sizesKnown) {
+            // RIFF keeps chunks word-aligned; the pad byte is not part of the data size.
+            if (fill == buffer.length) {
+                flush();
+            }
+            buffer[fill++] = 0;
+        }
+        flush();
+        if (channel != null) {
+            patchSizes(header, dataBytes, framesWritten);
+            long end = channel.position();
+            writeAt(4, 8);
+            if (format.encoding() == WavEncoding.IEEE_FLOAT) {
+                writeAt(header.length - 12, header.length - 8);
+            }
+            writeAt(header.length - 4, header.length);
+            channel.position(end);
+        } else if (format.frameCount() >= 0 && framesWritten != format.frameCount()) {
+            throw new IOException("the header declared " + format.frameCount() + " frames but "
+                    + framesWritten + " were written; the file is incomplete");
         }
     }
 
@@ -285,9 +294,10 @@ public final class WavWriter implements Closeable {
         Riff.put32(header, length - 4, dataBytes);
     }
 
-    private void writeAt(byte[] bytes, int from, int to, long position) throws IOException {
-        channel.position(position);
-        ByteBuffer b = ByteBuffer.wrap(bytes, from, to - from);
+    /** Rewrites {@code header[from..to)} in place in the channel. */
+    private void writeAt(int from, int to) throws IOException {
+        channel.position(headerStart + from);
+        ByteBuffer b = ByteBuffer.wrap(header, from, to - from);
         while (b.hasRemaining()) {
             channel.write(b);
         }
