@@ -3,6 +3,7 @@ package org.cabintune.dsp.wav;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
@@ -14,9 +15,10 @@ import java.util.Arrays;
  *
  * <p>Accepted: RIFF/WAVE and RF64/BW64; {@code fmt} tags PCM, IEEE float and
  * {@code WAVE_FORMAT_EXTENSIBLE} with a PCM or float sub-format; PCM 8 (unsigned), 16, 24 and
- * 32 bits; float 32 and 64 bits; 1 to 32 channels. Sample conversion is described in
- * {@link SampleCodec#decode}: 8-, 16- and 24-bit PCM are exact, 32-bit PCM and floats round to
- * the nearest Q8.24 value, floats saturate at &plusmn;128 and NaN reads as 0.
+ * 32 bits; float 32 and 64 bits; 1 to 32 channels. Conversion to Q8.24: 8-, 16- and 24-bit
+ * PCM are exact shifts (a 24-bit word has 23 fraction bits, Q8.24 has 24); 32-bit PCM drops 7
+ * fraction bits, rounding to nearest; floats are scaled by 2^24 and rounded, saturating
+ * beyond &plusmn;128, with NaN read as 0.
  *
  * <p>A {@code data} chunk of size 0 or 0xFFFFFFFF (left by writers that could not seek back)
  * is read to the end of the stream, and a partial frame at the end is dropped. A data chunk
@@ -31,7 +33,9 @@ public final class WavReader implements Closeable {
     /** Bytes decoded per underlying read: large enough to amortise the call, small for L2. */
     private static final int BUFFER_BYTES = 64 * 1024;
 
+    /** The source: exactly one of {@code in} and {@code channel} is set. */
     private final InputStream in;
+    private final ReadableByteChannel channel;
     private final WavFormat format;
     private final int channelMask;
     private final int kind;
@@ -40,14 +44,16 @@ public final class WavReader implements Closeable {
     private final long dataOffset;
     private final long dataBytes;
     private final byte[] buffer;
+    private final ByteBuffer view;
     private final int bufferFrames;
     private long consumed;
     private long framesRead;
     private boolean ended;
     private WavFormatException failure;
 
-    private WavReader(InputStream in, HeaderParser.Header header) {
+    private WavReader(InputStream in, ReadableByteChannel channel, HeaderParser.Header header) {
         this.in = in;
+        this.channel = channel;
         this.format = header.format();
         this.channelMask = header.channelMask();
         this.kind = SampleCodec.kindOf(format);
@@ -57,6 +63,7 @@ public final class WavReader implements Closeable {
         this.dataBytes = header.dataBytes();
         this.bufferFrames = Math.max(1, BUFFER_BYTES / blockAlign);
         this.buffer = new byte[bufferFrames * blockAlign];
+        this.view = ByteBuffer.wrap(buffer);
     }
 
     /**
@@ -67,12 +74,18 @@ public final class WavReader implements Closeable {
      * @throws IOException if reading fails
      */
     public static WavReader open(InputStream in) throws IOException {
-        return new WavReader(in, HeaderParser.parse(in));
+        return new WavReader(in, null, HeaderParser.parse(in));
     }
 
-    /** Parses the header of a WAV stream read from a channel; see {@link #open(InputStream)}. */
+    /**
+     * Parses the header of a WAV stream read from a blocking channel, such as a
+     * {@link java.nio.channels.FileChannel}; see {@link #open(InputStream)}. Audio is then
+     * read from the channel directly, through a buffer wrapped once.
+     */
     public static WavReader open(ReadableByteChannel in) throws IOException {
-        return open(Channels.newInputStream(in));
+        // The adapter stream reads the channel without read-ahead, so the channel is left
+        // exactly at the first audio byte.
+        return new WavReader(null, in, HeaderParser.parse(Channels.newInputStream(in)));
     }
 
     /** The stream's format; {@code frameCount} is -1 when the data size was not recorded. */
@@ -200,7 +213,11 @@ public final class WavReader implements Closeable {
     /** Closes the underlying stream or channel. */
     @Override
     public void close() throws IOException {
-        in.close();
+        if (channel != null) {
+            channel.close();
+        } else {
+            in.close();
+        }
     }
 
     private WavFormatException truncated() {
@@ -210,7 +227,15 @@ public final class WavReader implements Closeable {
                 + end + " (" + consumed / blockAlign + " whole frames)", end);
     }
 
+    /** Reads up to {@code n} bytes into {@code buffer[0..n)}; fewer only at end of stream. */
     private int readUpTo(int n) throws IOException {
+        if (channel != null) {
+            view.clear().limit(n);
+            while (view.hasRemaining() && channel.read(view) >= 0) {
+                // a blocking channel returns at least one byte or -1
+            }
+            return view.position();
+        }
         int total = 0;
         while (total < n) {
             int got = in.read(buffer, total, n - total);

@@ -2,6 +2,7 @@ package org.cabintune.dsp.wav;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ class EbuConformanceFilesTest {
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".wav")).sorted().toList();
         }
-        assertTrue(!files.isEmpty(), "no WAV files in " + folder);
+        assertFalse(files.isEmpty(), "no WAV files in " + folder);
         // assertAll checks every file and reports each failure under its file name.
         assertAll(files.stream().map(p -> () -> {
             try {

@@ -9,8 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +49,31 @@ class WavAllocationTest {
         long[] allocated = new long[PASSES + 1];
         for (int pass = 0; pass <= PASSES; pass++) {
             try (WavReader r = WavReader.open(new ByteArrayInputStream(file.toByteArray()))) {
+                long before = THREADS.getCurrentThreadAllocatedBytes();
+                while (r.read(dest, BLOCK) > 0) {
+                    // a render loop would process the block here
+                }
+                allocated[pass] = THREADS.getCurrentThreadAllocatedBytes() - before;
+            }
+        }
+        assertAllocationFree(allocated);
+    }
+
+    @Test
+    void blockReadsFromAFileChannelAllocateNothing(@TempDir Path dir) throws IOException {
+        WavFormat format = WavFormat.pcm(48000, 2, 24);
+        Path path = dir.resolve("channel.wav");
+        try (WavWriter w = WavWriter.create(FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), format, new Dither(1))) {
+            int[][] block = WavRoundTripTest.gridSignal(format, BLOCK, 1);
+            for (int i = 0; i < 3000; i++) {
+                w.write(block, BLOCK);
+            }
+        }
+        int[][] dest = new int[2][BLOCK];
+        long[] allocated = new long[PASSES + 1];
+        for (int pass = 0; pass <= PASSES; pass++) {
+            try (WavReader r = WavReader.open(FileChannel.open(path))) {
                 long before = THREADS.getCurrentThreadAllocatedBytes();
                 while (r.read(dest, BLOCK) > 0) {
                     // a render loop would process the block here
