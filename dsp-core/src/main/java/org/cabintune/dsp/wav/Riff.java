@@ -61,7 +61,7 @@ final class Riff {
         return s.append('\'').toString();
     }
 
-    static void appendChar(StringBuilder s, int b) {
+    private static void appendChar(StringBuilder s, int b) {
         if (b >= 0x20 && b < 0x7F) {
             s.append((char) b);
         } else {
