@@ -1,23 +1,21 @@
 package org.cabintune.dsp.profile;
 
-import java.util.regex.Pattern;
-
 /**
  * Builds the JSON paths that start every problem line ({@code outputs[2].filters[0].q}) and
  * renders values for messages. The root is the empty string and is shown as {@code profile}.
  */
 final class FieldPath {
 
-    /** Keys that can follow a dot unquoted; anything else is written {@code ["..."]}. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Long strings are cut in messages so a hostile file cannot make a huge one. */
     private static final int MAX_SHOWN = 40;
+    /** Keys longer than this are quoted even when plain, to keep paths readable. */
+    private static final int MAX_PLAIN = 64;
 
     private FieldPath() {
     }
 
     static String field(String parent, String name) {
-        if (!PLAIN.matcher(name).matches()) {
+        if (!isPlain(name)) {
             return display(parent) + "[" + quote(name) + "]";
         }
         return parent.isEmpty() ? name : parent + "." + name;
@@ -31,27 +29,58 @@ final class FieldPath {
         return path.isEmpty() ? "profile" : path;
     }
 
-    /** A string as a JSON literal, shortened to {@value #MAX_SHOWN} characters. */
+    /** A string as a JSON literal, shortened to {@value #MAX_SHOWN} characters for messages. */
     static String quote(String text) {
-        String shown = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) : text;
-        StringBuilder out = new StringBuilder(shown.length() + 8).append('"');
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    // Control characters and lone surrogates would garble a terminal or log.
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+        if (text.length() <= MAX_SHOWN) {
+            return json(text);
+        }
+        return json(text.substring(0, MAX_SHOWN)) + "...";
+    }
+
+    /**
+     * A string as a JSON literal. Control characters, DEL and lone surrogates are escaped:
+     * they would garble a terminal, and a lone surrogate cannot be encoded as UTF-8.
+     */
+    static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f || isLoneSurrogate(text, i)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
-        out.append('"');
-        return text.length() > MAX_SHOWN ? out + "..." : out.toString();
+        return out.append('"').toString();
+    }
+
+    private static boolean isLoneSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return false;
+    }
+
+    /** Names of the format and ordinary input names: {@code [A-Za-z0-9_-]{1,64}}. */
+    private static boolean isPlain(String name) {
+        if (name.isEmpty() || name.length() > MAX_PLAIN) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A number as people write it: 30000 rather than 30000.0, 0.31 as 0.31. */

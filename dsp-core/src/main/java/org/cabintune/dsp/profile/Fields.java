@@ -3,6 +3,7 @@ package org.cabintune.dsp.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -143,14 +144,13 @@ final class Fields {
         if (value == null) {
             return absent;
         }
-        String expected = "one of " + JsonNames.list(values, jsonName);
         if (!value.isTextual()) {
-            wrongType(name, value, expected);
+            wrongType(name, value, "one of " + JsonNames.list(values, jsonName));
             return null;
         }
         Optional<E> found = JsonNames.lookup(values, jsonName, value.textValue());
         if (found.isEmpty()) {
-            problems.value(path(name), value.textValue(), "is not " + expected);
+            problems.value(path(name), value.textValue(), "is not one of " + JsonNames.list(values, jsonName));
             return null;
         }
         return found.get();
@@ -201,7 +201,7 @@ final class Fields {
             case NULL -> "is null";
             case ARRAY -> "is an array";
             case OBJECT -> "is an object";
-            default -> "is " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> "is " + value.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -18,6 +18,7 @@ final class FilterReader {
     private static final List<String> PASS = List.of("type", "freqHz");
     private static final List<String> PASS_OPTIONAL = List.of("order", "align", "q");
     private static final List<String> BIQUAD = List.of("type", "b0", "b1", "b2", "a1", "a2");
+    private static final String TYPES = JsonNames.list(Type.values(), Type::jsonName);
     private static final String ORDER_RANGE = "is outside " + FilterValidator.MIN_ORDER + ".."
             + FilterValidator.MAX_ORDER;
 
@@ -26,7 +27,6 @@ final class FilterReader {
 
     /** The filter, or null after reporting why not. */
     static FilterSpec filter(JsonNode node, String path, Problems problems) {
-        String types = JsonNames.list(Type.values(), Type::jsonName);
         if (!node.isObject()) {
             problems.at(path, " " + Fields.describe(node) + "; expected a filter (a JSON object with a type)");
             return null;
@@ -34,16 +34,16 @@ final class FilterReader {
         JsonNode typeNode = node.get("type");
         String typePath = FieldPath.field(path, "type");
         if (typeNode == null) {
-            problems.at(typePath, " is missing; a filter requires a type, one of " + types);
+            problems.at(typePath, " is missing; a filter requires a type, one of " + TYPES);
             return null;
         }
         if (!typeNode.isTextual()) {
-            problems.at(typePath, " " + Fields.describe(typeNode) + "; expected one of " + types);
+            problems.at(typePath, " " + Fields.describe(typeNode) + "; expected one of " + TYPES);
             return null;
         }
         Type type = Type.fromJsonName(typeNode.textValue()).orElse(null);
         if (type == null) {
-            problems.value(typePath, typeNode.textValue(), "is not one of " + types);
+            problems.value(typePath, typeNode.textValue(), "is not one of " + TYPES);
             return null;
         }
         return switch (type) {

@@ -110,15 +110,19 @@ final class FilterValidator {
         }
         double a1 = b.a1();
         double a2 = b.a2();
+        boolean a2Stable = false;
         if (!Double.isFinite(a2)) {
             problems.value(path + ".a2", a2, "is not a finite number");
         } else if (Math.abs(a2) >= 1.0 - STABILITY_MARGIN) {
             problems.value(path + ".a2", a2, "makes the filter unstable: |a2| must be below "
                     + FieldPath.number(1.0 - STABILITY_MARGIN) + " (poles inside the unit circle)");
+        } else {
+            a2Stable = true;
         }
+        // The bound on a1 depends on a2, so it only means something once a2 is in range.
         if (!Double.isFinite(a1)) {
             problems.value(path + ".a1", a1, "is not a finite number");
-        } else if (Double.isFinite(a2) && Math.abs(a1) >= 1.0 + a2 - STABILITY_MARGIN) {
+        } else if (a2Stable && Math.abs(a1) >= 1.0 + a2 - STABILITY_MARGIN) {
             problems.value(path + ".a1", a1, "makes the filter unstable: |a1| must be below 1 + a2 - 1e-6 = "
                     + FieldPath.number(1.0 + a2 - STABILITY_MARGIN) + " (stability triangle)");
         }

@@ -1,7 +1,6 @@
 package org.cabintune.dsp.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ final class JsonLayout {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 out.append(inner);
-                scalar(TextNode.valueOf(field.getKey()), out);
+                out.append(FieldPath.json(field.getKey()));
                 out.append(": ");
                 write(field.getValue(), out, inner);
                 out.append(fields.hasNext() ? ",\n" : "\n");
@@ -71,7 +70,7 @@ final class JsonLayout {
             String separator = "";
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 out.append(separator);
-                scalar(TextNode.valueOf(field.getKey()), out);
+                out.append(FieldPath.json(field.getKey()));
                 out.append(": ");
                 inline(field.getValue(), out);
                 separator = ", ";
@@ -90,11 +89,14 @@ final class JsonLayout {
     }
 
     private static void scalar(JsonNode node, StringBuilder out) {
-        if (node.isFloatingPointNumber() && FieldPath.isWhole(node.doubleValue())) {
-            out.append((long) node.doubleValue());
+        if (node.isTextual()) {
+            out.append(FieldPath.json(node.textValue()));
+        } else if (node.isFloatingPointNumber()) {
+            // Double.toString is the shortest text that reads back to the same double.
+            double value = node.doubleValue();
+            out.append(FieldPath.isWhole(value) ? Long.toString((long) value) : Double.toString(value));
         } else {
-            // Jackson's own rendering escapes strings correctly and prints doubles exactly.
-            out.append(node.toString());
+            out.append(node.asText());
         }
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,15 +32,17 @@ final class JsonTree {
     static final int MAX_BYTES = 1 << 20;
     /** The deepest profile is five levels; the margin is for unknown fields to be reported. */
     static final int MAX_DEPTH = 32;
+    /** Doubles print in at most 24 characters; 100 leaves room for hand-written digits. */
+    static final int MAX_NUMBER_LENGTH = 100;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(100)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
                     .maxStringLength(MAX_BYTES)
                     .build())
             .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Problems problems;
     private JsonParser parser;
@@ -93,12 +96,10 @@ final class JsonTree {
                 return null;
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            problems.at(where(), ": " + limitExceeded(e.getMessage()));
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            if (message.startsWith("Non-standard token")) {
-                message = "NaN and Infinity are not JSON numbers; write a finite number";
-            }
-            problems.at(where(), ": malformed JSON" + location(e.getLocation()) + ": " + firstLine(message));
+            problems.at(where(), ": malformed JSON" + location(e.getLocation()) + ": " + explain(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // Reading a String cannot fail for I/O reasons; anything else is a parser limit.
             problems.at(where(), ": malformed JSON: " + firstLine(String.valueOf(e.getMessage())));
@@ -158,7 +159,7 @@ final class JsonTree {
             case BIG_INTEGER -> NODES.numberNode(parser.getBigIntegerValue());
             default -> NODES.numberNode(parser.getDoubleValue());
         };
-        // 1e400 and 400-digit integers overflow to Infinity; refuse them while the text is known.
+        // 1e400 overflows to Infinity; refuse it here, while the text as written is still known.
         if (!Double.isFinite(node.doubleValue())) {
             problems.at(path, " = " + shorten(parser.getText()) + " is not a finite number");
         }
@@ -190,6 +191,30 @@ final class JsonTree {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson's message, minus its advice on parser features and its source excerpt. */
+    private static String explain(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        if (message.startsWith("Non-standard token")) {
+            return "NaN and Infinity are not JSON numbers; write a finite number";
+        }
+        int source = message.indexOf(" (start marker at [Source:");
+        return firstLine(source < 0 ? message : message.substring(0, source));
+    }
+
+    /** The parser's size limits, in the profile's terms. */
+    private static String limitExceeded(String message) {
+        String text = String.valueOf(message);
+        if (text.startsWith("Number value length")) {
+            return "a number longer than " + MAX_NUMBER_LENGTH + " characters is not a profile value";
+        }
+        if (text.contains("nesting depth")) {
+            return "nested more than " + MAX_DEPTH + " levels deep; a profile is five levels deep";
+        }
+        return "exceeds a parser limit: " + firstLine(text);
     }
 
     private static String firstLine(String message) {
