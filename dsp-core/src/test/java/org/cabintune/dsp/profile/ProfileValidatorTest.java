@@ -1,0 +1,114 @@
+package org.cabintune.dsp.profile;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.cabintune.dsp.profile.FilterSpec.Align;
+import org.cabintune.dsp.profile.FilterSpec.Biquad;
+import org.cabintune.dsp.profile.FilterSpec.HighPass;
+import org.cabintune.dsp.profile.FilterSpec.Peaking;
+import org.cabintune.dsp.profile.FilterSpec.Slope;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Profiles built in code, as the tuner builds them, checked before they are pushed. */
+class ProfileValidatorTest {
+
+    private static Profile woofer(int sampleRate, FilterSpec... filters) {
+        Output output = new Output("woofer", Output.Role.WOOFER, Map.of("L", 1.0), List.of(filters), 0, 0, false,
+                Output.Protect.DEFAULT);
+        return new Profile(Profile.FORMAT, "Built in code", sampleRate, List.of("L", "R"), Bus.OFF, List.of(output));
+    }
+
+    private static List<String> problems(Profile profile) {
+        return assertThrows(ProfileException.class, () -> ProfileValidator.validate(profile)).problems();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 6, 8})
+    void linkwitzRileyAcceptsEvenOrders(int order) {
+        assertDoesNotThrow(() -> ProfileValidator.validate(
+                woofer(48000, new HighPass(80, new Slope.Aligned(order, Align.LINKWITZ_RILEY)))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 5, 7})
+    void linkwitzRileyRejectsOddOrdersThatButterworthAccepts(int order) {
+        assertDoesNotThrow(() -> ProfileValidator.validate(
+                woofer(48000, new HighPass(80, new Slope.Aligned(order, Align.BUTTERWORTH)))));
+        assertEquals(List.of("outputs[0].filters[0].order = " + order + " is odd; linkwitz-riley needs an even "
+                        + "order (2, 4, 6, 8) because it is two cascaded Butterworths of half the order"),
+                problems(woofer(48000, new HighPass(80, new Slope.Aligned(order, Align.LINKWITZ_RILEY)))));
+    }
+
+    static Stream<Arguments> sampleRates() {
+        return ProfileValidator.SAMPLE_RATES.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleRates")
+    void frequencyMustStayBelowNyquistOfTheProfilesRate(int rate) {
+        double nyquist = rate / 2.0;
+        assertDoesNotThrow(() -> ProfileValidator.validate(woofer(rate, new HighPass(nyquist - 0.5,
+                new Slope.Aligned(2, Align.BUTTERWORTH)))));
+        assertEquals(List.of("outputs[0].filters[0].freqHz = " + FieldPath.number(nyquist) + " is at Nyquist "
+                        + FieldPath.number(nyquist) + " for sampleRate " + rate + "; it must be below"),
+                problems(woofer(rate, new HighPass(nyquist, new Slope.Aligned(2, Align.BUTTERWORTH)))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleRates")
+    void peakingStopsAtTheStabilityLimitOfTheProfilesRate(int rate) {
+        double limit = 0.49 * rate;
+        assertDoesNotThrow(() -> ProfileValidator.validate(woofer(rate, new Peaking(limit, 1, -3))));
+        assertEquals(List.of("outputs[0].filters[0].freqHz = " + FieldPath.number(limit + 1) + " is above "
+                        + FieldPath.number(limit) + ", the limit for peaking filters (0.49 x sampleRate " + rate + ")"),
+                problems(woofer(rate, new Peaking(limit + 1, 1, -3))));
+    }
+
+    /** The stability triangle |a2| < 1, |a1| < 1 + a2, with the 1e-6 margin. */
+    @ParameterizedTest(name = "a1={0} a2={1} stable={2}")
+    @CsvSource({
+        "0, 0, true", "1.9, 0.95, true", "-1.9, 0.95, true", "0.4, -0.5, true",
+        "1.95, 0.95, false", "-1.95, 0.95, false", "0.6, -0.5, false",
+        "0, 1, false", "0, -1, false", "0, 0.9999995, false", "0, 0.999998, true"})
+    void biquadMustLieInsideTheStabilityTriangle(double a1, double a2, boolean stable) {
+        Profile profile = woofer(48000, new Biquad(1, 0, 0, a1, a2));
+        if (stable) {
+            assertDoesNotThrow(() -> ProfileValidator.validate(profile));
+        } else {
+            assertEquals(1, problems(profile).size());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7.999, true", "-7.999, true", "8, false", "-8, false", "NaN, false", "Infinity, false"})
+    void biquadNumeratorMustFitTheCoefficientFormat(double b, boolean fits) {
+        for (int which = 0; which < 3; which++) {
+            double[] bs = {0.5, 0.5, 0.5};
+            bs[which] = b;
+            Profile profile = woofer(48000, new Biquad(bs[0], bs[1], bs[2], 0, 0));
+            if (fits) {
+                assertDoesNotThrow(() -> ProfileValidator.validate(profile));
+            } else {
+                String problem = problems(profile).getFirst();
+                assertEquals("outputs[0].filters[0].b" + which, problem.substring(0, problem.indexOf(' ')));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+    void nonFiniteValuesFromCodeAreRefused(String text) {
+        double value = Double.parseDouble(text);
+        assertEquals(List.of("outputs[0].filters[0].q = " + text + " is not a finite number"),
+                problems(woofer(48000, new Peaking(1000, value, -3))));
+    }
+}
