@@ -1,0 +1,121 @@
+package org.cabintune.dsp.graph;
+
+import org.cabintune.dsp.delay.Delay;
+import org.cabintune.dsp.filter.BiquadCascade;
+import org.cabintune.dsp.gain.Gain;
+import org.cabintune.dsp.gain.Polarity;
+import org.cabintune.dsp.route.Mixer;
+
+import java.util.List;
+
+/**
+ * A profile compiled into fixed-point blocks: bus preamp, router, then per output its
+ * filter cascade, delay, level and polarity. Immutable in structure, preallocated, and built
+ * by {@link GraphCompiler} off the audio thread; {@link #process} allocates nothing, takes no
+ * locks and reads its input without changing it, so two graphs can run side by side during a
+ * cross-fade ({@link GraphSwitcher}).
+ */
+public final class ProcessingGraph {
+
+    private final int sampleRate;
+    private final int maxFrames;
+    private final int warmupFrames;
+    private final int[][] bus;
+    private final Gain preamp;
+    private final Mixer router;
+    private final BiquadCascade filters;
+    private final Delay delay;
+    private final Gain level;
+    private final Polarity polarity;
+    private final List<String> notes;
+
+    ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp, Mixer router,
+                    BiquadCascade filters, Delay delay, Gain level, Polarity polarity, List<String> notes) {
+        this.sampleRate = sampleRate;
+        this.maxFrames = maxFrames;
+        this.warmupFrames = warmupFrames;
+        this.bus = new int[inputs][maxFrames];
+        this.preamp = preamp;
+        this.router = router;
+        this.filters = filters;
+        this.delay = delay;
+        this.level = level;
+        this.polarity = polarity;
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Processes one block.
+     *
+     * @param in     {@link #inputs()} channels, read only
+     * @param out    {@link #outputs()} channels, overwritten
+     * @param frames at most {@link #maxFrames()}
+     */
+    public void process(int[][] in, int[][] out, int frames) {
+        for (int ch = 0; ch < bus.length; ch++) {
+            System.arraycopy(in[ch], 0, bus[ch], 0, frames);
+        }
+        if (preamp != null) {
+            preamp.process(bus, frames);
+        }
+        router.process(bus, out, frames);
+        filters.process(out, frames);
+        if (delay != null) {
+            delay.process(out, frames);
+        }
+        if (level != null) {
+            level.process(out, frames);
+        }
+        if (polarity != null) {
+            polarity.process(out, frames);
+        }
+    }
+
+    /** Clears every block's state, as if freshly built. */
+    public void reset() {
+        if (preamp != null) {
+            preamp.reset();
+        }
+        router.reset();
+        filters.reset();
+        if (delay != null) {
+            delay.reset();
+        }
+        if (level != null) {
+            level.reset();
+        }
+        if (polarity != null) {
+            polarity.reset();
+        }
+    }
+
+    /** The profile's sample rate. */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** Number of input channels (the profile's {@code inputs}). */
+    public int inputs() {
+        return bus.length;
+    }
+
+    /** Number of output channels (the profile's {@code outputs}). */
+    public int outputs() {
+        return router.outputs();
+    }
+
+    /** Largest block {@link #process} accepts. */
+    public int maxFrames() {
+        return maxFrames;
+    }
+
+    /** Frames a fresh graph needs before its output is the steady programme: longest delay plus settling. */
+    public int warmupFrames() {
+        return warmupFrames;
+    }
+
+    /** What the compiler wants the user to know (profile parts this build does not process yet). */
+    public List<String> notes() {
+        return notes;
+    }
+}
