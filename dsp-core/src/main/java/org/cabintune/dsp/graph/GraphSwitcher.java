@@ -62,6 +62,11 @@ public final class GraphSwitcher {
         return pending.getAndSet(graph);
     }
 
+    /** Length of the cross-fade in frames. */
+    public int fadeFrames() {
+        return fadeFrames;
+    }
+
     /** The graph that was replaced last, once, or null. */
     public ProcessingGraph pollRetired() {
         return retired.getAndSet(null);

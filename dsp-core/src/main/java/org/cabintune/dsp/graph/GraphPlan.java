@@ -1,0 +1,124 @@
+package org.cabintune.dsp.graph;
+
+import org.cabintune.dsp.filter.QuantizedBiquad;
+import org.cabintune.dsp.profile.Bus;
+import org.cabintune.dsp.profile.Output;
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.profile.SectionDesign;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a profile asks of the chain, designed and quantised, before any block exists:
+ * the one place profile semantics turn into numbers. {@link GraphCompiler} builds the
+ * fixed-point graph from it and {@link ProcessingGraphReference} its double twin, so the two
+ * cannot disagree on what the profile means.
+ *
+ * @param sampleRate the profile's rate
+ * @param preampDb   bus preamp, dB, the same on every input
+ * @param mix        [output][input] linear gains
+ * @param sections   per output, its filters as quantised sections in order
+ * @param delaysMs   per output, its delay
+ * @param gainsDb    per output, its level
+ * @param inverted   per output, its polarity
+ * @param notes      profile parts this build validates but does not process yet
+ */
+public record GraphPlan(int sampleRate, double preampDb, double[][] mix, List<List<QuantizedBiquad>> sections,
+                        double[] delaysMs, double[] gainsDb, boolean[] inverted, List<String> notes) {
+
+    /** Extra warm-up after the longest delay, so filters have started before a fade-in. */
+    static final double SETTLE_MS = 5.0;
+
+    /** Designs every part of a validated profile. */
+    public static GraphPlan of(Profile profile) {
+        List<Output> outputs = profile.outputs();
+        int n = outputs.size();
+        double[][] mix = new double[n][profile.inputs().size()];
+        List<List<QuantizedBiquad>> sections = new ArrayList<>();
+        double[] delays = new double[n];
+        double[] gains = new double[n];
+        boolean[] inverted = new boolean[n];
+        for (int o = 0; o < n; o++) {
+            Output out = outputs.get(o);
+            for (var entry : out.mix().entrySet()) {
+                mix[o][profile.inputs().indexOf(entry.getKey())] = entry.getValue();
+            }
+            sections.add(SectionDesign.quantize(out.filters(), profile.sampleRate()));
+            delays[o] = out.delayMs();
+            gains[o] = out.gainDb();
+            inverted[o] = out.invert();
+        }
+        return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), mix, List.copyOf(sections),
+                delays, gains, inverted, notes(profile));
+    }
+
+    /** Number of inputs. */
+    public int inputs() {
+        return mix[0].length;
+    }
+
+    /** Number of outputs. */
+    public int outputs() {
+        return mix.length;
+    }
+
+    /** True when some output is delayed. */
+    public boolean anyDelay() {
+        for (double d : delaysMs) {
+            if (d != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some output has a level other than 0 dB. */
+    public boolean anyGain() {
+        for (double g : gainsDb) {
+            if (g != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some output is inverted. */
+    public boolean anyInverted() {
+        for (boolean i : inverted) {
+            if (i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The preamp gain for every input, dB. */
+    public double[] preampPerInput() {
+        double[] pre = new double[inputs()];
+        java.util.Arrays.fill(pre, preampDb);
+        return pre;
+    }
+
+    /** Frames a fresh graph needs before its output is the steady programme. */
+    public int warmupFrames() {
+        double maxDelayMs = 0;
+        for (double d : delaysMs) {
+            maxDelayMs = Math.max(maxDelayMs, d);
+        }
+        return (int) Math.ceil((maxDelayMs + SETTLE_MS) * sampleRate / 1000.0);
+    }
+
+    private static List<String> notes(Profile profile) {
+        List<String> notes = new ArrayList<>();
+        Bus bus = profile.bus();
+        bus.normalize().filter(nz -> nz.mode() != Bus.Normalize.Mode.OFF)
+                .ifPresent(nz -> notes.add("bus.normalize is not processed yet by this build"));
+        bus.multiband().ifPresent(m -> notes.add("bus.multiband is not processed yet by this build"));
+        bus.limiter().ifPresent(l -> notes.add("bus.limiter is not processed yet by this build"));
+        if (profile.outputs().stream().anyMatch(o -> o.protect().ceilingDbtp() < 0)) {
+            notes.add("outputs[*].protect.ceilingDbtp (protection limiters) is not processed yet by this build");
+        }
+        return List.copyOf(notes);
+    }
+}

@@ -1,0 +1,92 @@
+package org.cabintune.dsp.graph;
+
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.testing.Allocation;
+import org.cabintune.dsp.testing.ErrorStats;
+import org.cabintune.dsp.testing.Signals;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessingGraphTest {
+
+    private static final int BLOCK = 128;
+
+    @Test
+    void referenceChainTracksItsDoubleTwin() {
+        GraphPlan plan = GraphPlan.of(Profiles.reference());
+        ProcessingGraph graph = GraphCompiler.compile(plan, BLOCK);
+        ProcessingGraphReference twin = new ProcessingGraphReference(plan);
+        int frames = 2 * plan.sampleRate();
+        int[][] in = {Signals.quantize(Signals.whiteNoise(11, frames, -12)),
+                Signals.quantize(Signals.whiteNoise(12, frames, -12))};
+        double[][] inD = {Signals.toDouble(in[0]), Signals.toDouble(in[1])};
+        int[][] out = new int[graph.outputs()][frames];
+        double[][] outD = new double[graph.outputs()][frames];
+        int[][] inBlock = new int[2][BLOCK];
+        int[][] outBlock = new int[graph.outputs()][BLOCK];
+        double[][] inBlockD = new double[2][BLOCK];
+        double[][] outBlockD = new double[graph.outputs()][BLOCK];
+        for (int at = 0; at < frames; at += BLOCK) {
+            int n = Math.min(BLOCK, frames - at);
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(in[c], at, inBlock[c], 0, n);
+                System.arraycopy(inD[c], at, inBlockD[c], 0, n);
+            }
+            graph.process(inBlock, outBlock, n);
+            twin.process(inBlockD, outBlockD, n);
+            for (int c = 0; c < graph.outputs(); c++) {
+                System.arraycopy(outBlock[c], 0, out[c], at, n);
+                System.arraycopy(outBlockD[c], 0, outD[c], at, n);
+            }
+        }
+        for (int c = 0; c < graph.outputs(); c++) {
+            ErrorStats e = ErrorStats.between(out[c], outD[c]);
+            assertTrue(e.rmsDbfs() <= -130, "output " + c + " error RMS " + e.rmsDbfs() + " dBFS");
+            assertTrue(e.peakDbfs() <= -110, "output " + c + " error peak " + e.peakDbfs() + " dBFS");
+        }
+    }
+
+    @Test
+    void digitalSilenceGivesExactZeros() {
+        ProcessingGraph graph = GraphCompiler.compile(Profiles.reference(), BLOCK);
+        int[][] in = new int[2][BLOCK];
+        int[][] out = new int[graph.outputs()][BLOCK];
+        for (int i = 0; i < 1000; i++) {
+            graph.process(in, out, BLOCK);
+            for (int[] ch : out) {
+                assertArrayEquals(new int[BLOCK], ch);
+            }
+        }
+    }
+
+    @Test
+    void processLeavesItsInputUntouched() {
+        ProcessingGraph graph = GraphCompiler.compile(Profiles.reference(), BLOCK);
+        int[][] in = {Signals.quantize(Signals.whiteNoise(1, BLOCK, -6)), Signals.quantize(Signals.whiteNoise(2, BLOCK, -6))};
+        int[][] copy = Signals.copy(in);
+        graph.process(in, new int[graph.outputs()][BLOCK], BLOCK);
+        assertArrayEquals(copy, in);
+    }
+
+    @Test
+    void referenceChainAllocatesNothingPerBlock() {
+        ProcessingGraph graph = GraphCompiler.compile(Profiles.reference(), BLOCK);
+        int[][] in = {Signals.quantize(Signals.whiteNoise(1, BLOCK, -12)), Signals.quantize(Signals.whiteNoise(2, BLOCK, -12))};
+        int[][] out = new int[graph.outputs()][BLOCK];
+        assertEquals(0, Allocation.bytesAllocatedBy(() -> graph.process(in, out, BLOCK), 5_000));
+    }
+
+    @Test
+    void referenceChainHasTheDesignedShape() {
+        Profile profile = Profiles.reference();
+        GraphPlan plan = GraphPlan.of(profile);
+        assertEquals(8, plan.outputs());
+        assertEquals(2, plan.inputs());
+        int sections = plan.sections().stream().mapToInt(java.util.List::size).sum();
+        // Tweeters 2 x (LR4 + 10 peaks), mid-woofers 2 x (2 LR4 + 10), rears 2 x (BW2 + 6), subs 2 x (2 LR4 + 6).
+        assertEquals(2 * 12 + 2 * 14 + 2 * 7 + 2 * 10, sections);
+    }
+}
