@@ -7,6 +7,7 @@ import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.dsp.wav.Dither;
 import org.cabintune.dsp.wav.WavFormat;
+import org.cabintune.dsp.wav.WavFormatException;
 import org.cabintune.dsp.wav.WavReader;
 import org.cabintune.dsp.wav.WavWriter;
 import picocli.CommandLine.Command;
@@ -129,6 +130,9 @@ public final class RenderCommand implements Callable<Integer> {
                 return null;
             }
             return render(graph, profile.sampleRate(), format.frameCount(), tmp, reader::read);
+        } catch (WavFormatException e) {
+            fail("input " + in + ": " + e.getMessage());
+            return null;
         }
     }
 

@@ -1,0 +1,205 @@
+package org.cabintune.hu.render;
+
+import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.graph.GraphCompiler;
+import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.profile.ProfileParser;
+import org.cabintune.dsp.testing.Signals;
+import org.cabintune.dsp.wav.WavFormat;
+import org.cabintune.dsp.wav.WavReader;
+import org.cabintune.dsp.wav.WavWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RenderCommandTest {
+
+    private static final String PROFILE = """
+            {"format": "cabintune.profile/1", "name": "two-way", "sampleRate": 48000, "inputs": ["L", "R"],
+             "bus": {"preampDb": -3},
+             "outputs": [
+               {"name": "left-tweeter", "role": "tweeter", "mix": {"L": 1.0},
+                "filters": [{"type": "highpass", "freqHz": 3000, "order": 4, "align": "linkwitz-riley"},
+                            {"type": "peaking", "freqHz": 6000, "q": 2, "gainDb": -3}],
+                "delayMs": 0.35, "protect": {"minHighpassHz": 2000}},
+               {"name": "sub", "role": "subwoofer", "mix": {"L": 0.5, "R": 0.5},
+                "filters": [{"type": "lowpass", "freqHz": 80, "order": 4, "align": "linkwitz-riley"},
+                            {"type": "peaking", "freqHz": 20, "q": 10, "gainDb": 6}],
+                "gainDb": -2, "invert": true}
+             ]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String stderr;
+
+    private int render(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cli = new CommandLine(new RenderCommand());
+            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            return cli.execute(args);
+        } finally {
+            System.setErr(saved);
+            stderr = err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path profile() throws IOException {
+        return Files.writeString(dir.resolve("p.json"), PROFILE);
+    }
+
+    private Path wav(String name, WavFormat format, int[][] samples) throws IOException {
+        Path file = dir.resolve(name);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WavWriter w = WavWriter.create(ch, format, null)) {
+            w.write(samples, samples[0].length);
+        }
+        return file;
+    }
+
+    private static int[][] read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file); WavReader r = WavReader.open(ch)) {
+            int frames = (int) r.format().frameCount();
+            int[][] out = new int[r.format().channels()][frames];
+            int at = 0;
+            int[][] block = new int[r.format().channels()][4096];
+            int n;
+            while ((n = r.read(block, 4096)) > 0) {
+                for (int c = 0; c < out.length; c++) {
+                    System.arraycopy(block[c], 0, out[c], at, n);
+                }
+                at += n;
+            }
+            return out;
+        }
+    }
+
+    private static int[][] stereoNoise(int frames) {
+        return new int[][] {Signals.quantize(Signals.whiteNoise(5, frames, -18)),
+                Signals.quantize(Signals.whiteNoise(6, frames, -18))};
+    }
+
+    @Test
+    void thirtyTwoBitOutputIsTheGraphBitForBit() throws Exception {
+        int[][] input = stereoNoise(30_000);
+        Path in = wav("in.wav", WavFormat.ieeeFloat(48000, 2, 32), input);
+        Path out = dir.resolve("out.wav");
+        assertEquals(0, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString(),
+                "--bits", "32"), stderr);
+        int[][] rendered = read(out);
+
+        ProcessingGraph graph = GraphCompiler.compile(ProfileParser.parse(PROFILE), RenderCommand.BLOCK);
+        int[][] expected = new int[2][30_000];
+        int[][] inBlock = new int[2][RenderCommand.BLOCK];
+        int[][] outBlock = new int[2][RenderCommand.BLOCK];
+        for (int at = 0; at < 30_000; at += RenderCommand.BLOCK) {
+            int n = Math.min(RenderCommand.BLOCK, 30_000 - at);
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(input[c], at, inBlock[c], 0, n);
+            }
+            graph.process(inBlock, outBlock, n);
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(outBlock[c], 0, expected[c], at, n);
+            }
+        }
+        // 32-bit PCM clips at full scale; the noise at -18 dBFS never gets there.
+        assertArrayEquals(expected, rendered);
+    }
+
+    @ParameterizedTest(name = "{0}-bit {1}")
+    @CsvSource({"16, PCM", "24, PCM", "32, PCM", "32, IEEE_FLOAT"})
+    void readsEveryInputFormatAndWritesDitheredTwentyFourBit(int bits, String encoding) throws Exception {
+        WavFormat format = encoding.equals("PCM") ? WavFormat.pcm(48000, 2, bits) : WavFormat.ieeeFloat(48000, 2, bits);
+        Path in = wav("in.wav", format, stereoNoise(9600));
+        Path out = dir.resolve("out.wav");
+        assertEquals(0, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString()), stderr);
+        try (FileChannel ch = FileChannel.open(out); WavReader r = WavReader.open(ch)) {
+            assertEquals(24, r.format().bitsPerSample());
+            assertEquals(2, r.format().channels());
+            assertEquals(9600, r.format().frameCount());
+            assertEquals(48000, r.format().sampleRate());
+        }
+    }
+
+    @Test
+    void refusesASampleRateMismatchAndLeavesNoOutput() throws Exception {
+        Path in = wav("in.wav", WavFormat.pcm(44100, 2, 16), stereoNoise(4410));
+        Path out = dir.resolve("out.wav");
+        assertEquals(1, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString()));
+        assertTrue(stderr.contains("is 44100 Hz but profile 'two-way' is for 48000 Hz"), stderr);
+        assertFalse(Files.exists(out));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "temporary file left behind");
+        }
+    }
+
+    @Test
+    void refusesAChannelCountMismatch() throws Exception {
+        Path in = wav("in.wav", WavFormat.pcm(48000, 1, 16), new int[][] {new int[480]});
+        assertEquals(1, render("--profile", profile().toString(), "--in", in.toString(), "--out", dir.resolve("o.wav").toString()));
+        assertTrue(stderr.contains("has 1 channel(s) but profile 'two-way' has 2 input(s) [L, R]"), stderr);
+    }
+
+    @Test
+    void namesTheFieldOfAnInvalidProfile() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), PROFILE.replace("\"freqHz\": 6000", "\"freqHz\": 30000"));
+        assertEquals(1, render("--profile", bad.toString(), "--demo", "--out", dir.resolve("o.wav").toString()));
+        assertTrue(stderr.contains("outputs[0].filters[1].freqHz = 30000"), stderr);
+        assertTrue(stderr.contains("Nyquist 24000"), stderr);
+    }
+
+    @Test
+    void refusesAFileThatIsNotAWav() throws Exception {
+        Path in = Files.writeString(dir.resolve("song.mp3"), "ID3 not a wav");
+        Path out = dir.resolve("o.wav");
+        assertEquals(1, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString()));
+        assertTrue(stderr.contains("input " + in + ": not a RIFF/WAVE file"), stderr);
+        assertFalse(stderr.contains("Exception"), "a stack trace instead of a message: " + stderr);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void demoRendersOneChannelPerOutput() throws Exception {
+        Path out = dir.resolve("demo.wav");
+        assertEquals(0, render("--profile", profile().toString(), "--demo", "--demo-seconds", "1", "--out", out.toString()), stderr);
+        int[][] rendered = read(out);
+        assertEquals(2, rendered.length);
+        assertEquals(48000, rendered[0].length);
+        double peak = 0;
+        for (int s : rendered[1]) {
+            peak = Math.max(peak, Math.abs(Q824.toDouble(s)));
+        }
+        assertTrue(peak > 0.01, "the subwoofer output is silent");
+        assertTrue(stderr.contains("rendered 1.0 s"), stderr);
+    }
+
+    @Test
+    void missingInputAndBadBitsAreUsageErrors() throws Exception {
+        assertEquals(1, render("--profile", profile().toString(), "--out", dir.resolve("o.wav").toString()));
+        assertTrue(stderr.contains("missing input"), stderr);
+        assertEquals(1, render("--profile", profile().toString(), "--demo", "--bits", "20", "--out", dir.resolve("o.wav").toString()));
+        assertTrue(stderr.contains("--bits = 20 is not supported"), stderr);
+        assertEquals(1, render("--profile", dir.resolve("none.json").toString(), "--demo", "--out", dir.resolve("o.wav").toString()));
+        assertTrue(stderr.contains("does not exist"), stderr);
+    }
+}
