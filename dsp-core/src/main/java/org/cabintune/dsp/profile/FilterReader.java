@@ -9,12 +9,18 @@ import org.cabintune.dsp.profile.FilterSpec.Type;
 /**
  * Maps one {@code filters[i]} object to its {@link FilterSpec}: the {@code type} decides which
  * fields are allowed, so a {@code q} on a biquad or an {@code order} on a peaking filter is
- * reported as not belonging there. Ranges are left to {@link FilterValidator}.
+ * reported as not belonging there. For shelves and the allpass the {@code order} picks the
+ * record (first or second order), so it is read here; other ranges are left to
+ * {@link FilterValidator}.
  */
 final class FilterReader {
 
     private static final List<String> EQ = List.of("type", "freqHz", "q", "gainDb");
+    private static final List<String> SHELF = List.of("type", "freqHz", "gainDb");
     private static final List<String> RESONANT = List.of("type", "freqHz", "q");
+    private static final List<String> ALLPASS = List.of("type", "freqHz");
+    /** Shelves and the allpass: {@code order} 1 (no q) or 2 (the default, with q). */
+    private static final List<String> FIRST_OR_SECOND = List.of("order", "q");
     private static final List<String> PASS = List.of("type", "freqHz");
     private static final List<String> PASS_OPTIONAL = List.of("order", "align", "q");
     private static final List<String> BIQUAD = List.of("type", "b0", "b1", "b2", "a1", "a2");
@@ -47,27 +53,79 @@ final class FilterReader {
             return null;
         }
         return switch (type) {
-            case PEAKING, LOWSHELF, HIGHSHELF -> eq(type, node, path, problems);
+            case PEAKING -> peaking(node, path, problems);
+            case LOWSHELF, HIGHSHELF -> shelf(type, node, path, problems);
             case LOWPASS, HIGHPASS -> pass(type, node, path, problems);
-            case BANDPASS, NOTCH, ALLPASS -> resonant(type, node, path, problems);
+            case BANDPASS, NOTCH -> resonant(type, node, path, problems);
+            case ALLPASS -> allpass(node, path, problems);
             case BIQUAD -> biquad(node, path, problems);
         };
     }
 
-    private static FilterSpec eq(Type type, JsonNode node, String path, Problems problems) {
+    private static FilterSpec peaking(JsonNode node, String path, Problems problems) {
         int mark = problems.size();
-        Fields f = Fields.of(node, path, problems, what(type), EQ, List.of());
+        Fields f = Fields.of(node, path, problems, what(Type.PEAKING), EQ, List.of());
+        FilterSpec.Peaking peaking = new FilterSpec.Peaking(f.number("freqHz"), f.number("q"), f.number("gainDb"));
+        return problems.size() > mark ? null : peaking;
+    }
+
+    private static FilterSpec shelf(Type type, JsonNode node, String path, Problems problems) {
+        int mark = problems.size();
+        Fields f = Fields.of(node, path, problems, what(type), SHELF, FIRST_OR_SECOND);
         double freqHz = f.number("freqHz");
-        double q = f.number("q");
         double gainDb = f.number("gainDb");
+        int order = firstOrSecond(type, f, problems);
+        double q = order == 2 ? f.number("q") : Double.NaN;
         if (problems.size() > mark) {
             return null;
         }
-        return switch (type) {
-            case PEAKING -> new FilterSpec.Peaking(freqHz, q, gainDb);
-            case LOWSHELF -> new FilterSpec.LowShelf(freqHz, q, gainDb);
-            default -> new FilterSpec.HighShelf(freqHz, q, gainDb);
-        };
+        boolean low = type == Type.LOWSHELF;
+        if (order == 1) {
+            return low ? new FilterSpec.LowShelf1(freqHz, gainDb) : new FilterSpec.HighShelf1(freqHz, gainDb);
+        }
+        return low ? new FilterSpec.LowShelf(freqHz, q, gainDb) : new FilterSpec.HighShelf(freqHz, q, gainDb);
+    }
+
+    private static FilterSpec allpass(JsonNode node, String path, Problems problems) {
+        int mark = problems.size();
+        Fields f = Fields.of(node, path, problems, what(Type.ALLPASS), ALLPASS, FIRST_OR_SECOND);
+        double freqHz = f.number("freqHz");
+        int order = firstOrSecond(Type.ALLPASS, f, problems);
+        double q = order == 2 ? f.number("q") : Double.NaN;
+        if (problems.size() > mark) {
+            return null;
+        }
+        return order == 1 ? new FilterSpec.AllPass1(freqHz) : new FilterSpec.AllPass(freqHz, q);
+    }
+
+    /**
+     * The {@code order} of a shelf or allpass: 1 for the first-order section, which has no
+     * {@code q}, or 2 (the default) for the cookbook's second-order section, which needs one.
+     * 0 after a reported problem.
+     */
+    private static int firstOrSecond(Type type, Fields f, Problems problems) {
+        String name = type.jsonName();
+        int mark = problems.size();
+        int order = f.has("order") ? f.integer("order", "is not 1 or 2") : 2;
+        if (problems.size() > mark) {
+            return 0;
+        }
+        if (order != 1 && order != 2) {
+            problems.value(f.path("order"), order, "is not 1 or 2; a " + name + " is first order (1) or the "
+                    + "cookbook's second-order section (2, the default)");
+            return 0;
+        }
+        if (order == 1 && f.has("q")) {
+            problems.at(f.path("q"), " is not allowed with order 1; a first-order " + name + " has no q, "
+                    + "remove it (or use order 2)");
+            return 0;
+        }
+        if (order == 2 && !f.has("q")) {
+            problems.at(f.path("q"), " is missing; a " + name + " of order 2 (the default) requires q; "
+                    + "give q, or order 1 for a first-order " + name);
+            return 0;
+        }
+        return order;
     }
 
     private static FilterSpec resonant(Type type, JsonNode node, String path, Problems problems) {
@@ -78,11 +136,7 @@ final class FilterReader {
         if (problems.size() > mark) {
             return null;
         }
-        return switch (type) {
-            case BANDPASS -> new FilterSpec.BandPass(freqHz, q);
-            case NOTCH -> new FilterSpec.Notch(freqHz, q);
-            default -> new FilterSpec.AllPass(freqHz, q);
-        };
+        return type == Type.BANDPASS ? new FilterSpec.BandPass(freqHz, q) : new FilterSpec.Notch(freqHz, q);
     }
 
     /**

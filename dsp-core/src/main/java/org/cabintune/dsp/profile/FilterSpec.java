@@ -10,7 +10,9 @@ import java.util.Optional;
  * depends on the profile's sample rate.
  *
  * <p>Each kind is its own record so that a compiler can {@code switch} over them
- * exhaustively; the JSON {@code type} word is {@link #type()}.
+ * exhaustively; the JSON {@code type} word is {@link #type()}. A type that comes in two
+ * orders has one record per order ({@link LowShelf} and {@link LowShelf1} are both
+ * {@code lowshelf}), so every record holds exactly the fields its design uses.
  */
 public sealed interface FilterSpec {
 
@@ -88,7 +90,7 @@ public sealed interface FilterSpec {
         }
     }
 
-    /** RBJ cookbook low shelf; {@code freqHz} is the shelf midpoint. */
+    /** RBJ cookbook low shelf ({@code order} 2, the default); {@code freqHz} is the shelf midpoint. */
     record LowShelf(double freqHz, double q, double gainDb) implements FilterSpec {
         @Override
         public Type type() {
@@ -96,8 +98,30 @@ public sealed interface FilterSpec {
         }
     }
 
-    /** RBJ cookbook high shelf; {@code freqHz} is the shelf midpoint. */
+    /** RBJ cookbook high shelf ({@code order} 2, the default); {@code freqHz} is the shelf midpoint. */
     record HighShelf(double freqHz, double q, double gainDb) implements FilterSpec {
+        @Override
+        public Type type() {
+            return Type.HIGHSHELF;
+        }
+    }
+
+    /**
+     * First-order low shelf ({@code "order": 1}): {@code gainDb} towards DC, half of it at
+     * {@code freqHz}, 6 dB/octave at most in between. It has no Q.
+     */
+    record LowShelf1(double freqHz, double gainDb) implements FilterSpec {
+        @Override
+        public Type type() {
+            return Type.LOWSHELF;
+        }
+    }
+
+    /**
+     * First-order high shelf ({@code "order": 1}): {@code gainDb} towards Nyquist, half of it
+     * at {@code freqHz}. It has no Q.
+     */
+    record HighShelf1(double freqHz, double gainDb) implements FilterSpec {
         @Override
         public Type type() {
             return Type.HIGHSHELF;
@@ -146,8 +170,16 @@ public sealed interface FilterSpec {
         }
     }
 
-    /** RBJ cookbook second-order allpass (phase correction). */
+    /** RBJ cookbook second-order allpass ({@code order} 2, the default): 180 degrees at {@code freqHz}. */
     record AllPass(double freqHz, double q) implements FilterSpec {
+        @Override
+        public Type type() {
+            return Type.ALLPASS;
+        }
+    }
+
+    /** First-order allpass ({@code "order": 1}): 90 degrees at {@code freqHz}. It has no Q. */
+    record AllPass1(double freqHz) implements FilterSpec {
         @Override
         public Type type() {
             return Type.ALLPASS;

@@ -1,12 +1,15 @@
 package org.cabintune.dsp.profile;
 
+import org.cabintune.dsp.filter.QuantizedBiquad;
 import org.cabintune.dsp.profile.FilterSpec.Align;
 import org.cabintune.dsp.profile.FilterSpec.Slope;
 
 /**
- * Ranges of one {@link FilterSpec}. The limits come from the fixed-point design: every
- * section stores |b| < 8 in its coefficient format, and sections near Nyquist or with extreme
- * Q lose too much precision in Q8.24 to be worth offering.
+ * Ranges of one {@link FilterSpec}, then its design. The limits come from the fixed-point
+ * design: every section stores |b| < 16 in its coefficient format, and sections near Nyquist
+ * or with extreme Q lose too much precision in Q8.24 to be worth offering. A filter whose
+ * fields are in range is then designed and quantised ({@link DesignCheck}), so a valid
+ * profile always compiles.
  */
 final class FilterValidator {
 
@@ -23,38 +26,65 @@ final class FilterValidator {
     static final double MAX_EQ_GAIN_DB = 18.0;
     static final int MIN_ORDER = 1;
     static final int MAX_ORDER = 8;
-    /** The fixed-point coefficient format holds magnitudes below 8, so b0..b2 must fit. */
-    static final double MAX_ABS_B = 8.0;
+    /** The kernel's coefficient format holds feed-forward magnitudes below 16, so b0..b2 must fit. */
+    static final double MAX_ABS_B = QuantizedBiquad.MAX_FEED_FORWARD;
     /** Poles this close to the unit circle ring for seconds and amplify rounding noise. */
     static final double STABILITY_MARGIN = 1e-6;
 
     private FilterValidator() {
     }
 
-    /** @param sampleRate the profile's rate, or 0 when unknown (skips Nyquist checks) */
+    /**
+     * Reports the filter's out-of-range fields; when there are none and the rate is known,
+     * reports whether its design cannot run.
+     *
+     * @param sampleRate the profile's rate, or 0 when unknown (skips Nyquist and design checks)
+     */
     static void check(FilterSpec filter, String path, int sampleRate, Problems problems) {
+        int mark = problems.size();
+        checkFields(filter, path, sampleRate, problems);
+        // Designing a filter with a field out of range would only repeat that problem.
+        if (problems.size() == mark && sampleRate > 0) {
+            DesignCheck.check(filter, path, sampleRate, problems);
+        }
+    }
+
+    private static void checkFields(FilterSpec filter, String path, int sampleRate, Problems problems) {
         switch (filter) {
             case FilterSpec.Peaking(double f, double q, double g) -> eq(path, f, q, g, "peaking", sampleRate, problems);
             case FilterSpec.LowShelf(double f, double q, double g) -> eq(path, f, q, g, "shelving", sampleRate, problems);
             case FilterSpec.HighShelf(double f, double q, double g) -> eq(path, f, q, g, "shelving", sampleRate, problems);
+            case FilterSpec.LowShelf1(double f, double g) -> shelf1(path, f, g, sampleRate, problems);
+            case FilterSpec.HighShelf1(double f, double g) -> shelf1(path, f, g, sampleRate, problems);
             case FilterSpec.LowPass(double f, Slope slope) -> pass(path, f, slope, sampleRate, problems);
             case FilterSpec.HighPass(double f, Slope slope) -> pass(path, f, slope, sampleRate, problems);
             case FilterSpec.BandPass(double f, double q) -> resonant(path, f, q, sampleRate, problems);
             case FilterSpec.Notch(double f, double q) -> resonant(path, f, q, sampleRate, problems);
             case FilterSpec.AllPass(double f, double q) -> resonant(path, f, q, sampleRate, problems);
+            case FilterSpec.AllPass1(double f) -> frequency(path, f, sampleRate, problems);
             case FilterSpec.Biquad b -> biquad(path, b, problems);
         }
     }
 
     private static void eq(String path, double freqHz, double q, double gainDb, String kind,
                            int sampleRate, Problems problems) {
+        eqFrequency(path, freqHz, kind, sampleRate, problems);
+        problems.range(path + ".q", q, MIN_Q, MAX_Q);
+        problems.range(path + ".gainDb", gainDb, MIN_EQ_GAIN_DB, MAX_EQ_GAIN_DB);
+    }
+
+    /** A first-order shelf has the second-order one's frequency and gain ranges, and no Q. */
+    private static void shelf1(String path, double freqHz, double gainDb, int sampleRate, Problems problems) {
+        eqFrequency(path, freqHz, "shelving", sampleRate, problems);
+        problems.range(path + ".gainDb", gainDb, MIN_EQ_GAIN_DB, MAX_EQ_GAIN_DB);
+    }
+
+    private static void eqFrequency(String path, double freqHz, String kind, int sampleRate, Problems problems) {
         if (frequency(path, freqHz, sampleRate, problems) && sampleRate > 0
                 && freqHz > EQ_MAX_FREQ_FRACTION * sampleRate) {
             problems.value(path + ".freqHz", freqHz, "is above " + FieldPath.number(EQ_MAX_FREQ_FRACTION * sampleRate)
                     + ", the limit for " + kind + " filters (0.49 x sampleRate " + sampleRate + ")");
         }
-        problems.range(path + ".q", q, MIN_Q, MAX_Q);
-        problems.range(path + ".gainDb", gainDb, MIN_EQ_GAIN_DB, MAX_EQ_GAIN_DB);
     }
 
     private static void resonant(String path, double freqHz, double q, int sampleRate, Problems problems) {
@@ -104,8 +134,9 @@ final class FilterValidator {
             if (!Double.isFinite(bs[i])) {
                 problems.value(bPath, bs[i], "is not a finite number");
             } else if (Math.abs(bs[i]) >= MAX_ABS_B) {
-                problems.value(bPath, bs[i], "is outside -8..8 (exclusive): the fixed-point coefficient "
-                        + "format holds |b| < 8");
+                String limit = FieldPath.number(MAX_ABS_B);
+                problems.value(bPath, bs[i], "is outside -" + limit + ".." + limit + " (exclusive): the fixed-point "
+                        + "coefficient format holds |b| < " + limit);
             }
         }
         double a1 = b.a1();

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks the ranges and cross-field rules of a whole {@link Profile}, reporting every problem
- * with its JSON path. The parser and the writer run it; code that builds a profile (the
+ * Checks the ranges and cross-field rules of a whole {@link Profile}, and that every filter
+ * designs into stable sections the fixed-point kernel can hold, reporting every problem with
+ * its JSON path. The parser and the writer run it; code that builds a profile (the
  * tuner's correction design) runs it before pushing one. Per-part rules live in
  * {@link BusValidator}, {@link OutputValidator} and {@link FilterValidator}.
  */

@@ -13,6 +13,9 @@ import org.cabintune.dsp.profile.FilterSpec.Slope;
 /**
  * Writes a {@link Profile} as canonical, human-friendly JSON: two-space indentation, one
  * filter or band per line, defaults written out so a reader of the file sees every value.
+ * The one exception is the {@code order} of shelves and allpasses, written only when it is 1:
+ * order 2 is what those filters always were, and files written before order 1 existed stay
+ * byte for byte the same.
  * {@code ProfileParser.parse(write(p))} equals {@code p} for every valid profile. Stateless
  * and thread-safe.
  */
@@ -102,11 +105,14 @@ public final class ProfileWriter {
             case FilterSpec.Peaking f -> eq(node, f.freqHz(), f.q(), f.gainDb());
             case FilterSpec.LowShelf f -> eq(node, f.freqHz(), f.q(), f.gainDb());
             case FilterSpec.HighShelf f -> eq(node, f.freqHz(), f.q(), f.gainDb());
+            case FilterSpec.LowShelf1 f -> node.put("freqHz", f.freqHz()).put("order", 1).put("gainDb", f.gainDb());
+            case FilterSpec.HighShelf1 f -> node.put("freqHz", f.freqHz()).put("order", 1).put("gainDb", f.gainDb());
             case FilterSpec.LowPass f -> slope(node.put("freqHz", f.freqHz()), f.slope());
             case FilterSpec.HighPass f -> slope(node.put("freqHz", f.freqHz()), f.slope());
             case FilterSpec.BandPass f -> node.put("freqHz", f.freqHz()).put("q", f.q());
             case FilterSpec.Notch f -> node.put("freqHz", f.freqHz()).put("q", f.q());
             case FilterSpec.AllPass f -> node.put("freqHz", f.freqHz()).put("q", f.q());
+            case FilterSpec.AllPass1 f -> node.put("freqHz", f.freqHz()).put("order", 1);
             case FilterSpec.Biquad f -> node.put("b0", f.b0()).put("b1", f.b1()).put("b2", f.b2())
                     .put("a1", f.a1()).put("a2", f.a2());
         }

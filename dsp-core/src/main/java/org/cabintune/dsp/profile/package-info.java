@@ -11,7 +11,8 @@
  *
  * <p>Reading happens in three stages, each reporting all of its problems before stopping:
  * JSON syntax (with duplicate keys and non-finite numbers), structure (unknown and missing
- * fields, wrong JSON types, unknown names), then ranges and cross-field rules. Every problem
+ * fields, wrong JSON types, unknown names), then ranges and cross-field rules, ending with the
+ * design and quantisation of every filter, so a valid profile always compiles. Every problem
  * ends up in one {@link org.cabintune.dsp.profile.ProfileException}; nothing else escapes.
  */
 package org.cabintune.dsp.profile;

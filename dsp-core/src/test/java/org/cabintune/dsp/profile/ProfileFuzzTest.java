@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random mutations of valid profiles, as a hand-edited or damaged file would look.
- * Whatever comes in, the parser either returns a profile (which then round-trips) or throws
- * a {@link ProfileException} whose every line starts with a field path; nothing else escapes.
+ * Whatever comes in, the parser either returns a profile (which then round-trips and designs
+ * and quantises, as the graph compiler needs) or throws a {@link ProfileException} whose
+ * every line starts with a field path; nothing else escapes.
  */
 class ProfileFuzzTest {
 
@@ -74,6 +75,14 @@ class ProfileFuzzTest {
         try {
             Profile profile = ProfileParser.parse(input);
             assertEquals(profile, ProfileParser.parse(ProfileWriter.write(profile)), "round trip of case " + index);
+            for (Output output : profile.outputs()) {
+                try {
+                    SectionDesign.quantize(output.filters(), profile.sampleRate());
+                } catch (IllegalArgumentException e) {
+                    fail("case " + index + " is valid but output " + output.name() + " does not quantise: "
+                            + e.getMessage() + " for " + shown(input), e);
+                }
+            }
             return true;
         } catch (ProfileException e) {
             for (String line : e.problems()) {
@@ -107,11 +116,22 @@ class ProfileFuzzTest {
         object.fieldNames().forEachRemaining(names::add);
         String name = names.isEmpty() || random.nextInt(4) == 0
                 ? NAMES[random.nextInt(NAMES.length)] : names.get(random.nextInt(names.size()));
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(5)) {
             case 0 -> object.remove(name);
             case 1 -> object.set(name, nudge(object.get(name)));
+            case 2 -> object.set(object.has("freqHz") ? "freqHz" : name,
+                    object.has("freqHz") ? nearNyquist() : randomValue());
             default -> object.set(name, randomValue());
         }
+    }
+
+    /**
+     * A frequency a hair below the Nyquist limit of one of the rates: in range, but the
+     * design's poles land on the unit circle there, which only the design check catches.
+     */
+    private JsonNode nearNyquist() {
+        double nyquist = ProfileValidator.SAMPLE_RATES.get(random.nextInt(ProfileValidator.SAMPLE_RATES.size())) / 2.0;
+        return NODES.numberNode(random.nextBoolean() ? Math.nextDown(nyquist) : nyquist - 1e-6);
     }
 
     private void mutateArray(ArrayNode array) {

@@ -75,6 +75,26 @@ class ProfileParserTest {
     }
 
     @Test
+    void shelvesAndAllpassTakeOrderOneWithoutQAndDefaultToTheSecondOrderSection() throws Exception {
+        String json = minimalWith("\"outputs\": [{\"name\": \"w\", \"role\": \"woofer\", \"mix\": {\"L\": 1}, "
+                + "\"filters\": [{\"type\": \"lowshelf\", \"freqHz\": 100, \"order\": 1, \"gainDb\": 6}, "
+                + "{\"type\": \"highshelf\", \"freqHz\": 8000, \"order\": 1, \"gainDb\": -3}, "
+                + "{\"type\": \"allpass\", \"freqHz\": 300, \"order\": 1}, "
+                + "{\"type\": \"allpass\", \"freqHz\": 300, \"order\": 2, \"q\": 0.7}, "
+                + "{\"type\": \"lowshelf\", \"freqHz\": 100, \"q\": 0.7, \"gainDb\": 6}]}]");
+        Profile profile = ProfileParser.parse(json);
+        assertEquals(List.of(new FilterSpec.LowShelf1(100, 6), new FilterSpec.HighShelf1(8000, -3),
+                new FilterSpec.AllPass1(300), new FilterSpec.AllPass(300, 0.7), new FilterSpec.LowShelf(100, 0.7, 6)),
+                profile.outputs().getFirst().filters());
+        String written = ProfileWriter.write(profile);
+        assertTrue(written.contains("{\"type\": \"lowshelf\", \"freqHz\": 100, \"order\": 1, \"gainDb\": 6}"), written);
+        assertTrue(written.contains("{\"type\": \"allpass\", \"freqHz\": 300, \"order\": 1}"), written);
+        assertTrue(written.contains("{\"type\": \"allpass\", \"freqHz\": 300, \"q\": 0.7}"),
+                "order 2 is the default and is not written: " + written);
+        assertEquals(profile, ProfileParser.parse(written));
+    }
+
+    @Test
     void wholeNumberWrittenAsDecimalIsAcceptedWhereAnIntegerIsExpected() throws Exception {
         assertEquals(48000, ProfileParser.parse(minimalWith("\"sampleRate\": 48000.0")).sampleRate());
     }

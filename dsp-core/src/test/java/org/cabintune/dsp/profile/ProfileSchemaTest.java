@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cabintune.dsp.filter.QuantizedBiquad;
 import org.cabintune.dsp.profile.FilterSpec.Slope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,19 +47,22 @@ class ProfileSchemaTest {
         }
     }
 
-    /** Schema location ("" for the root, else a $defs name) to the record it describes. */
+    /**
+     * Schema location ("" for the root, else a $defs name) to the records it describes: one,
+     * or for a filter type that comes in two orders (lowshelf, highshelf, allpass) both.
+     */
     static Stream<Arguments> objects() {
-        Map<String, Class<?>> objects = new LinkedHashMap<>();
-        objects.put("", Profile.class);
-        objects.put("bus", Bus.class);
-        objects.put("normalize", Bus.Normalize.class);
-        objects.put("multiband", Bus.Multiband.class);
-        objects.put("band", Bus.Band.class);
-        objects.put("limiter", Bus.Limiter.class);
-        objects.put("output", Output.class);
-        objects.put("protect", Output.Protect.class);
+        Map<String, List<Class<?>>> objects = new LinkedHashMap<>();
+        objects.put("", List.of(Profile.class));
+        objects.put("bus", List.of(Bus.class));
+        objects.put("normalize", List.of(Bus.Normalize.class));
+        objects.put("multiband", List.of(Bus.Multiband.class));
+        objects.put("band", List.of(Bus.Band.class));
+        objects.put("limiter", List.of(Bus.Limiter.class));
+        objects.put("output", List.of(Output.class));
+        objects.put("protect", List.of(Output.Protect.class));
         for (Class<?> filter : FilterSpec.class.getPermittedSubclasses()) {
-            objects.put(filterType(filter).jsonName(), filter);
+            objects.computeIfAbsent(filterType(filter).jsonName(), k -> new ArrayList<>()).add(filter);
         }
         return objects.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -71,10 +75,15 @@ class ProfileSchemaTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("objects")
-    void schemaPropertiesAreTheRecordComponents(String def, Class<?> record) {
+    void schemaPropertiesAreTheRecordComponents(String def, List<Class<?>> records) {
         JsonNode node = def.isEmpty() ? schema : schema.path("$defs").path(def);
         assertFalse(node.isMissingNode(), "$defs/" + def);
-        assertEquals(jsonNames(record), names(node.path("properties")), def);
+        Set<String> expected = new TreeSet<>();
+        records.forEach(record -> expected.addAll(jsonNames(record)));
+        if (records.size() > 1) {
+            expected.add("order"); // it picks the record: 1 or 2
+        }
+        assertEquals(expected, names(node.path("properties")), def);
         assertTrue(node.path("additionalProperties").isBoolean() && !node.path("additionalProperties").asBoolean(),
                 def + " must set additionalProperties false");
     }
@@ -113,9 +122,23 @@ class ProfileSchemaTest {
             assertEquals(words(FilterSpec.Align.values(), FilterSpec.Align::jsonName),
                     enumOf(defs.path(pass).path("properties").path("align")));
         }
+        for (String firstOrSecond : List.of("lowshelf", "highshelf", "allpass")) {
+            JsonNode order = defs.path(firstOrSecond).path("properties").path("order");
+            assertEquals("#/$defs/firstOrSecond", order.path("$ref").asText(), firstOrSecond);
+            assertEquals("#/$defs/qOnlyWithOrder2", defs.path(firstOrSecond).path("$ref").asText(), firstOrSecond);
+        }
+        assertEquals(List.of("1", "2"), enumOf(defs.path("firstOrSecond")));
         assertEquals(ProfileValidator.SAMPLE_RATES.stream().map(String::valueOf).toList(),
                 enumOf(schema.path("properties").path("sampleRate")));
         assertEquals(Profile.FORMAT, schema.path("properties").path("format").path("const").asText());
+    }
+
+    @Test
+    void schemaBiquadLimitIsTheKernelsCoefficientLimit() {
+        JsonNode b = schema.path("$defs").path("bCoefficient");
+        assertEquals(QuantizedBiquad.MAX_FEED_FORWARD, b.path("exclusiveMaximum").asDouble());
+        assertEquals(-QuantizedBiquad.MAX_FEED_FORWARD, b.path("exclusiveMinimum").asDouble());
+        assertEquals(QuantizedBiquad.MAX_FEED_FORWARD, FilterValidator.MAX_ABS_B);
     }
 
     /**
@@ -140,8 +163,9 @@ class ProfileSchemaTest {
         return names;
     }
 
+    /** The type word of a filter record; a first-order form is named like its type plus "1". */
     private static FilterSpec.Type filterType(Class<?> filter) {
-        String simple = filter.getSimpleName().toLowerCase(Locale.ROOT);
+        String simple = filter.getSimpleName().toLowerCase(Locale.ROOT).replaceFirst("1$", "");
         return FilterSpec.Type.fromJsonName(simple).orElseThrow(() -> new AssertionError("no type for " + filter));
     }
 

@@ -3,6 +3,7 @@ package org.cabintune.dsp.profile;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.cabintune.dsp.profile.FilterSpec.Biquad;
 import org.cabintune.dsp.profile.FilterSpec.HighPass;
 import org.cabintune.dsp.profile.FilterSpec.Peaking;
 import org.cabintune.dsp.profile.FilterSpec.Slope;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,7 +91,7 @@ class ProfileValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"7.999, true", "-7.999, true", "8, false", "-8, false", "NaN, false", "Infinity, false"})
+    @CsvSource({"15.999, true", "-15.999, true", "16, false", "-16, false", "NaN, false", "Infinity, false"})
     void biquadNumeratorMustFitTheCoefficientFormat(double b, boolean fits) {
         for (int which = 0; which < 3; which++) {
             double[] bs = {0.5, 0.5, 0.5};
@@ -102,6 +104,46 @@ class ProfileValidatorTest {
                 assertEquals("outputs[0].filters[0].b" + which, problem.substring(0, problem.indexOf(' ')));
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleRates")
+    void firstOrderShelvesHaveTheShelvingRangesAndNoQ(int rate) {
+        double limit = 0.49 * rate;
+        assertDoesNotThrow(() -> ProfileValidator.validate(woofer(rate, new FilterSpec.LowShelf1(10, 18),
+                new FilterSpec.HighShelf1(limit, -30), new FilterSpec.AllPass1(rate / 2.0 - 1))));
+        assertEquals(List.of("outputs[0].filters[0].gainDb = 19 is outside -30..18",
+                        "outputs[0].filters[1].freqHz = " + FieldPath.number(limit + 1) + " is above "
+                                + FieldPath.number(limit) + ", the limit for shelving filters (0.49 x sampleRate "
+                                + rate + ")"),
+                problems(woofer(rate, new FilterSpec.LowShelf1(100, 19), new FilterSpec.HighShelf1(limit + 1, 3))));
+    }
+
+    /** Ranges admit these, but a hair below Nyquist a designed section's poles reach the unit circle. */
+    @Test
+    void filterThatDesignsUnstableIsRefusedAtItsPath() {
+        double edge = Math.nextDown(24000.0);
+        assertEquals(List.of("outputs[0].filters[1] (notch " + FieldPath.number(edge) + " Hz, q 5) is not stable once "
+                        + "designed: its poles land on or outside the unit circle (a1 = 2.0, a2 = 0.9999999999999999); lower freqHz, "
+                        + "away from Nyquist 24000"),
+                problems(woofer(48000, new Peaking(1000, 1, -3), new FilterSpec.Notch(edge, 5))));
+        String lr4 = problems(woofer(48000, new FilterSpec.LowPass(edge, new Slope.Aligned(4, Align.LINKWITZ_RILEY))))
+                .getFirst();
+        assertTrue(lr4.startsWith("outputs[0].filters[0] (lowpass " + FieldPath.number(edge) + " Hz, linkwitz-riley "
+                + "order 4) is not stable once designed (section 1 of 2)"), lr4);
+    }
+
+    /** No validated shelf reaches the limit (the grid test shows it); a boost beyond the range does. */
+    @Test
+    void feedForwardBeyondTheFormatIsExplainedWithTheFieldsToLower() {
+        assertEquals("needs a feed-forward coefficient of 31.7, beyond the fixed-point limit of 16; lower gainDb or q",
+                DesignCheck.problem(new FilterSpec.HighShelf(10, 20, 24), 96000).orElseThrow());
+        assertEquals("needs a feed-forward coefficient of 23.4, beyond the fixed-point limit of 16; lower gainDb",
+                DesignCheck.problem(new FilterSpec.HighShelf1(1000, 30), 48000).orElseThrow());
+        assertEquals("highshelf 21000 Hz, q 20, +18 dB", DesignCheck.describe(new FilterSpec.HighShelf(21000, 20, 18)));
+        assertEquals("first-order lowshelf 80 Hz, -2.5 dB", DesignCheck.describe(new FilterSpec.LowShelf1(80, -2.5)));
+        assertEquals("highpass 25 Hz, butterworth order 3",
+                DesignCheck.describe(new HighPass(25, new Slope.Aligned(3, Align.BUTTERWORTH))));
     }
 
     @ParameterizedTest
