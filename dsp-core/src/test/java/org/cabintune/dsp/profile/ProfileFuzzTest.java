@@ -1,5 +1,11 @@
 package org.cabintune.dsp.profile;
 
+import org.cabintune.dsp.graph.GraphCompiler;
+import org.cabintune.dsp.graph.GraphPlan;
+import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.graph.ProcessingGraphReference;
+import org.cabintune.dsp.testing.Signals;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -75,13 +81,10 @@ class ProfileFuzzTest {
         try {
             Profile profile = ProfileParser.parse(input);
             assertEquals(profile, ProfileParser.parse(ProfileWriter.write(profile)), "round trip of case " + index);
-            for (Output output : profile.outputs()) {
-                try {
-                    SectionDesign.quantize(output.filters(), profile.sampleRate());
-                } catch (IllegalArgumentException e) {
-                    fail("case " + index + " is valid but output " + output.name() + " does not quantise: "
-                            + e.getMessage() + " for " + shown(input), e);
-                }
+            try {
+                runsWithoutNaN(profile);
+            } catch (IllegalArgumentException e) {
+                fail("case " + index + " is valid but does not compile: " + e.getMessage() + " for " + shown(input), e);
             }
             return true;
         } catch (ProfileException e) {
@@ -251,5 +254,27 @@ class ProfileFuzzTest {
     private static String shown(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         return text.length() > 400 ? text.substring(0, 400) + "..." : text;
+    }
+
+    /** Compiles a valid profile and runs loud noise through the chain and its twin. */
+    private static void runsWithoutNaN(Profile profile) {
+        GraphPlan plan = GraphPlan.of(profile);
+        ProcessingGraph graph = GraphCompiler.compile(plan, 64);
+        ProcessingGraphReference twin = new ProcessingGraphReference(plan);
+        int inputs = plan.inputs();
+        int[][] in = new int[inputs][];
+        double[][] inD = new double[inputs][];
+        for (int c = 0; c < inputs; c++) {
+            in[c] = Signals.quantize(Signals.whiteNoise(c, 64, -3));
+            inD[c] = Signals.toDouble(in[c]);
+        }
+        graph.process(in, new int[plan.outputs()][64], 64);
+        double[][] outD = new double[plan.outputs()][64];
+        twin.process(inD, outD, 64);
+        for (double[] ch : outD) {
+            for (double v : ch) {
+                assertTrue(Double.isFinite(v), "the twin produced " + v);
+            }
+        }
     }
 }
