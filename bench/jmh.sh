@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
 
-bench_build bench "$bench_jar"
+bench_build bench
 
 # Defaults only for what the caller left out: JMH refuses an option given twice.
 defaults=()

@@ -19,44 +19,60 @@ if ! bench_jdk=$(find_jdk); then
 fi
 bench_java="$bench_jdk/bin/java"
 
-# bench_build MODULES JAR...: runs the package build of MODULES (comma-separated, with the
-# modules they need; never install) unless every JAR exists and is newer than every source
-# and pom those modules can depend on.
+# The bench module's jar (named by the project version) and the class path to run it with.
+bench_version=$(sed -n '0,/<version>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$bench_root/pom.xml")
+bench_jar="$bench_root/bench/target/bench-$bench_version.jar"
+bench_classpath="$bench_jar:$bench_root/bench/target/lib/*"
+# The head unit's jar, which ./cabintune-hu runs.
+bench_hu_jar="$bench_root/firmware-java/target/cabintune-hu.jar"
+
+# bench_build MODULE...: for the modules `bench` and `firmware-java`, runs one package build
+# (with -am; never install) of those whose jar is missing or older than a source or pom of
+# the module or of a module it depends on. A run with fresh jars starts at once.
 bench_build() {
-  local modules=$1 jar stale="" log
-  shift
-  for jar in "$@"; do
-    if [ ! -f "$jar" ]; then
-      stale=yes
-    elif [ -n "$(find "$bench_root/pom.xml" "$bench_root/dsp-core" "$bench_root/link" \
-                  "$bench_root/firmware-java" "$bench_root/bench" \
-                  \( -path '*/target' -prune \) -o \
-                  \( \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
-                     -newer "$jar" -print \) 2>/dev/null | head -n 1)" ]; then
-      stale=yes
+  local module stale=() list log
+  for module in "$@"; do
+    if bench_stale "$module"; then
+      stale+=("$module")
     fi
   done
-  [ -z "$stale" ] && return 0
-  echo "$bench_name: building $modules (first run or sources changed) ..." >&2
+  [ ${#stale[@]} -eq 0 ] && return 0
+  list=$(IFS=,; echo "${stale[*]}")
+  echo "$bench_name: building $list (first run or sources changed) ..." >&2
   log=$(mktemp)
-  if ! (cd "$bench_root" && ./mvnw -B -q -DskipTests -pl "$modules" -am package >"$log" 2>&1); then
+  if ! (cd "$bench_root" && ./mvnw -B -q -DskipTests -pl "$list" -am package >"$log" 2>&1); then
     cat "$log" >&2
     rm -f "$log"
     echo "$bench_name: build failed (output above)" >&2
     exit 1
   fi
   rm -f "$log"
-  for jar in "$@"; do
-    if [ ! -f "$jar" ]; then
-      echo "$bench_name: the build did not produce $jar" >&2
+  for module in "${stale[@]}"; do
+    bench_module "$module"
+    if [ ! -f "$module_jar" ]; then
+      echo "$bench_name: the build did not produce $module_jar" >&2
       exit 1
     fi
+    # The jar plugin leaves an unchanged jar as it was; mark it fresh so the next run skips the build.
+    touch "$module_jar"
   done
-  # The jar plugin leaves an unchanged jar as it was; mark it fresh so the next run skips the build.
-  touch "$@"
 }
 
-# The bench module's jar (named by the project version) and the class path to run it with.
-bench_version=$(sed -n '0,/<version>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$bench_root/pom.xml")
-bench_jar="$bench_root/bench/target/bench-$bench_version.jar"
-bench_classpath="$bench_jar:$bench_root/bench/target/lib/*"
+# bench_module MODULE: sets module_jar and module_dirs (the module and what it depends on).
+bench_module() {
+  case "$1" in
+    bench) module_jar=$bench_jar; module_dirs=(dsp-core bench) ;;
+    firmware-java) module_jar=$bench_hu_jar; module_dirs=(dsp-core link firmware-java) ;;
+    *) echo "$bench_name: no jar known for module $1" >&2; exit 1 ;;
+  esac
+}
+
+# bench_stale MODULE: true when the module's jar is missing or older than its sources.
+bench_stale() {
+  bench_module "$1"
+  [ ! -f "$module_jar" ] && return 0
+  [ -n "$(cd "$bench_root" && find pom.xml "${module_dirs[@]}" \
+          \( -path '*/target' -prune \) -o \
+          \( \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$module_jar" -print \) \
+          2>/dev/null | head -n 1)" ]
+}

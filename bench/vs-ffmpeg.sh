@@ -45,8 +45,7 @@ if [ ! -x /usr/bin/time ]; then
   exit 2
 fi
 
-hu_jar="$bench_root/firmware-java/target/cabintune-hu.jar"
-bench_build bench,firmware-java "$bench_jar" "$hu_jar"
+bench_build bench firmware-java
 
 # The conditions, for whoever copies the figures into docs/benchmarks.md.
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -114,7 +113,7 @@ echo "ffmpeg chain ($(tr ',' '\n' <<<"$chain" | wc -l) biquads): $chain" >&2
 run_cabintune() { # run_cabintune PROFILE OUT
   # What ./cabintune-hu render execs, minus the launcher's staleness check.
   /usr/bin/time -f "%U %S %e" -o "$work/time" \
-    "$bench_java" --enable-native-access=ALL-UNNAMED ${CABINTUNE_JAVA_OPTS:-} -jar "$hu_jar" \
+    "$bench_java" --enable-native-access=ALL-UNNAMED ${CABINTUNE_JAVA_OPTS:-} -jar "$bench_hu_jar" \
     render --profile "$1" --in "$work/in.wav" --out "$2" --bits 24 2>"$work/log"
 }
 run_ffmpeg() { # run_ffmpeg FILTERS OUT: one thread for decoding, filtering and encoding
