@@ -68,6 +68,61 @@ public final class Mixer implements Router {
 
     @Override
     public void process(int[][] in, int[][] out, int frames) {
+        if (aliased(in, out)) {
+            processFrameByFrame(in, out, frames);
+            return;
+        }
+        // Output by output: each loop is a straight pass over one or two input rows.
+        for (int m = 0; m < out.length; m++) {
+            int[] t = taps[m];
+            int[] k = coefficients[m];
+            int[] o = out[m];
+            switch (t.length) {
+                case 0 -> Arrays.fill(o, 0, frames, 0);
+                case 1 -> {
+                    int[] x = in[t[0]];
+                    long g = k[0];
+                    for (int i = 0; i < frames; i++) {
+                        o[i] = Q824.saturate((((x[i] * g + TERM_HALF) >> TERM_SHIFT) + SUM_HALF) >> SUM_SHIFT);
+                    }
+                }
+                case 2 -> {
+                    int[] x = in[t[0]];
+                    int[] y = in[t[1]];
+                    long g = k[0];
+                    long h = k[1];
+                    for (int i = 0; i < frames; i++) {
+                        long acc = ((x[i] * g + TERM_HALF) >> TERM_SHIFT) + ((y[i] * h + TERM_HALF) >> TERM_SHIFT);
+                        o[i] = Q824.saturate((acc + SUM_HALF) >> SUM_SHIFT);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < frames; i++) {
+                        long acc = 0;
+                        for (int j = 0; j < t.length; j++) {
+                            acc += ((long) in[t[j]][i] * k[j] + TERM_HALF) >> TERM_SHIFT;
+                        }
+                        o[i] = Q824.saturate((acc + SUM_HALF) >> SUM_SHIFT);
+                    }
+                }
+            }
+        }
+    }
+
+    /** True when some output row is also an input row (in-place routing). */
+    private static boolean aliased(int[][] in, int[][] out) {
+        for (int[] o : out) {
+            for (int[] x : in) {
+                if (o == x) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Computes each frame's outputs into a scratch frame before writing any: safe in place. */
+    private void processFrameByFrame(int[][] in, int[][] out, int frames) {
         for (int i = 0; i < frames; i++) {
             for (int m = 0; m < frame.length; m++) {
                 int[] t = taps[m];

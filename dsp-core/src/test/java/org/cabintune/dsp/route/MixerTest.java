@@ -86,6 +86,21 @@ class MixerTest {
     }
 
     @Test
+    void inPlaceAndSeparateBuffersGiveTheSameSamples() {
+        // One, two and three taps per output exercise every loop of the out-of-place path.
+        MixerParams params = MixerParams.of(new double[][] {{0.7, 0, 0}, {0.5, -0.25, 0}, {1.0, 0.3, -2.0}});
+        int frames = 1000;
+        int[][] in = {Signals.quantize(Signals.whiteNoise(1, frames, -6)),
+                Signals.quantize(Signals.whiteNoise(2, frames, -6)),
+                Signals.quantize(Signals.whiteNoise(3, frames, -6))};
+        int[][] separate = new int[3][frames];
+        new Mixer(params).process(in, separate, frames);
+        int[][] inPlace = Signals.copy(in);
+        new Mixer(params).process(inPlace, inPlace, frames);
+        assertArrayEquals(separate, inPlace);
+    }
+
+    @Test
     void fullScaleSumsSaturateAndNeverWrapSign() {
         int[] big = {Q824.MAX, Q824.MIN, Q824.MAX, Q824.fromDouble(100), 0};
         int[] other = {Q824.MAX, Q824.MIN, Q824.MIN, Q824.fromDouble(99), Q824.MIN};
