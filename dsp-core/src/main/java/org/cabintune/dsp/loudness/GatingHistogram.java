@@ -17,9 +17,9 @@ import java.util.Arrays;
  * fall in, within 0.1 LU of the exact order statistic and exact when the bin's blocks are
  * equally loud.
  *
- * <p>Blocks louder than the top bin ({@value #ABSOLUTE_GATE} + {@value #BINS} x 0.1 = +60
- * LUFS, 18 dB above a full-scale 8-channel signal in Q8.24) count in the top bin with their
- * exact energy. Not thread-safe: owned by the audio thread.
+ * <p>The top bin ends at +60 LUFS, above anything Q8.24 can carry (a +42 dBFS tone on eight
+ * channels reads about +52 LUFS); louder blocks would still count there with their exact
+ * energy. Not thread-safe: owned by the audio thread.
  */
 final class GatingHistogram {
 
