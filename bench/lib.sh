@@ -1,6 +1,7 @@
-# Sourced by bench/jmh.sh and bench/vs-ffmpeg.sh: the repository root, a JDK 25 found
-# exactly as ./cabintune and ./cabintune-hu find theirs, and a build of the modules a
-# benchmark runs when their jars are missing or older than the sources.
+# Sourced by bench/jmh.sh, bench/vs-ffmpeg.sh and bench/vs-ffmpeg-loudness.sh: the repository
+# root, a JDK 25 found exactly as ./cabintune and ./cabintune-hu find theirs, a build of the
+# modules a benchmark runs when their jars are missing or older than the sources, and the
+# helpers the ffmpeg comparisons share.
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_name=$(basename "$0")
@@ -25,8 +26,10 @@ bench_jar="$bench_root/bench/target/bench-$bench_version.jar"
 bench_classpath="$bench_jar:$bench_root/bench/target/lib/*"
 # The head unit's jar, which ./cabintune-hu runs.
 bench_hu_jar="$bench_root/firmware-java/target/cabintune-hu.jar"
+# The tuner's jar, which ./cabintune runs.
+bench_tuner_jar="$bench_root/tuner-app/target/cabintune.jar"
 
-# bench_build MODULE...: for the modules `bench` and `firmware-java`, runs one package build
+# bench_build MODULE...: for the modules `bench`, `firmware-java` and `tuner-app`, runs one package build
 # (with -am; never install) of those whose jar is missing or older than a source or pom of
 # the module or of a module it depends on. A run with fresh jars starts at once.
 bench_build() {
@@ -63,6 +66,7 @@ bench_module() {
   case "$1" in
     bench) module_jar=$bench_jar; module_dirs=(dsp-core bench) ;;
     firmware-java) module_jar=$bench_hu_jar; module_dirs=(dsp-core link firmware-java) ;;
+    tuner-app) module_jar=$bench_tuner_jar; module_dirs=(dsp-core link tuner-app) ;;
     *) echo "$bench_name: no jar known for module $1" >&2; exit 1 ;;
   esac
 }
@@ -75,4 +79,40 @@ bench_stale() {
           \( -path '*/target' -prune \) -o \
           \( \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$module_jar" -print \) \
           2>/dev/null | head -n 1)" ]
+}
+
+# bench_need_ffmpeg_and_time: exits with status 2 and the install command when ffmpeg or GNU
+# time is missing. Tools are checked, never installed behind the caller's back.
+bench_need_ffmpeg_and_time() {
+  if ! command -v ffmpeg >/dev/null 2>&1; then
+    echo "$bench_name: ffmpeg is not installed; install it with: apt-get install -y ffmpeg" >&2
+    exit 2
+  fi
+  if [ ! -x /usr/bin/time ]; then
+    echo "$bench_name: GNU time (/usr/bin/time) is not installed; install it with: apt-get install -y time" >&2
+    exit 2
+  fi
+}
+
+# bench_conditions: prints date, CPU, load, JDK and ffmpeg versions, for whoever copies the
+# figures into docs/benchmarks.md.
+bench_conditions() {
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores;" \
+    "load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  echo "jdk: $("$bench_java" -version 2>&1 | head -n 1)"
+  echo "ffmpeg: $(ffmpeg -hide_banner -version | head -n 1)"
+}
+
+# bench_median VALUE...: the median of the numbers given.
+bench_median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# bench_check_minutes_runs MINUTES RUNS: exits with status 2 unless MINUTES is a number in
+# (0, 60] and RUNS a whole number in 1..99.
+bench_check_minutes_runs() {
+  [[ "$1" =~ ^[0-9]+([.][0-9]+)?$ ]] && awk -v m="$1" 'BEGIN { exit !(m > 0 && m <= 60) }' \
+    || { echo "$bench_name: --minutes $1 is not a number in (0, 60]" >&2; exit 2; }
+  [[ "$2" =~ ^[1-9][0-9]?$ ]] || { echo "$bench_name: --runs $2 is not a whole number in 1..99" >&2; exit 2; }
 }

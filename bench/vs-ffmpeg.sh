@@ -31,28 +31,13 @@ while [ $# -gt 0 ]; do
     *) usage ;;
   esac
 done
-[[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] && awk -v m="$minutes" 'BEGIN { exit !(m > 0 && m <= 60) }' \
-  || { echo "$bench_name: --minutes $minutes is not a number in (0, 60]" >&2; exit 2; }
-[[ "$runs" =~ ^[1-9][0-9]?$ ]] || { echo "$bench_name: --runs $runs is not a whole number in 1..99" >&2; exit 2; }
+bench_check_minutes_runs "$minutes" "$runs"
 
-# Tools are checked, never installed behind the caller's back.
-if ! command -v ffmpeg >/dev/null 2>&1; then
-  echo "$bench_name: ffmpeg is not installed; install it with: apt-get install -y ffmpeg" >&2
-  exit 2
-fi
-if [ ! -x /usr/bin/time ]; then
-  echo "$bench_name: GNU time (/usr/bin/time) is not installed; install it with: apt-get install -y time" >&2
-  exit 2
-fi
+bench_need_ffmpeg_and_time
 
 bench_build bench firmware-java
 
-# The conditions, for whoever copies the figures into docs/benchmarks.md.
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores;" \
-  "load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-echo "jdk: $("$bench_java" -version 2>&1 | head -n 1)"
-echo "ffmpeg: $(ffmpeg -hide_banner -version | head -n 1)"
+bench_conditions
 echo
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cabintune-vs-ffmpeg.XXXXXX")
@@ -126,7 +111,6 @@ wall_of_last() { awk '{ printf "%.3f", $3 }' "$work/time"; }
 render_seconds_of_last() { # render's own "rendered ... in X s" figure
   sed -n 's/^rendered .* in \([0-9.]*\) s,.*/\1/p' "$work/log"
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # measure NAME KIND ARG OUT: runs one case $runs times; sets cpu_NAME, wall_NAME (medians) and,
 # for CabinTune, inner_NAME (render's own time).
@@ -147,10 +131,10 @@ measure() {
     fi
     echo "  $name run $i: cpu $(cpu_of_last) s, wall $(wall_of_last) s$note" >&2
   done
-  printf -v "cpu_$name" '%s' "$(median "${cpus[@]}")"
-  printf -v "wall_$name" '%s' "$(median "${walls[@]}")"
+  printf -v "cpu_$name" '%s' "$(bench_median "${cpus[@]}")"
+  printf -v "wall_$name" '%s' "$(bench_median "${walls[@]}")"
   if [ "$kind" = cabintune ]; then
-    printf -v "inner_$name" '%s' "$(median "${inners[@]}")"
+    printf -v "inner_$name" '%s' "$(bench_median "${inners[@]}")"
   fi
 }
 

@@ -1,12 +1,13 @@
 package org.cabintune.tuner;
 
+import org.cabintune.tuner.loudness.LoudnessCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./cabintune}: the tuner's CLI. */
 @Command(name = "cabintune", mixinStandardHelpOptions = true, version = "CabinTune tuner 0.1.0",
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cabintune.dsp.testing.ConformanceFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class EbuConformanceFilesTest {
 
     @Test
     void everyFileReadsWithTheFormatItsNameStates() throws IOException {
-        Path folder = conformanceFolder();
+        Path folder = ConformanceFiles.ebuLoudnessTestSet();
         Assumptions.assumeTrue(folder != null && Files.isDirectory(folder),
                 "EBU loudness test set not present beside the repository");
         List<Path> files;
@@ -96,20 +97,5 @@ class EbuConformanceFilesTest {
                 assertEquals(expectedPeak, 20 * Math.log10(peak * 0x1p-24), 0.05, "sample peak dBFS");
             }
         }
-    }
-
-    /**
-     * The set lives at {@code ../shared/conformance/...} relative to the repository root: the
-     * nearest directory upwards whose pom.xml lists the dsp-core module. Tests run with the
-     * module directory as the working directory.
-     */
-    private static Path conformanceFolder() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path pom = dir.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && Files.readString(pom).contains("<module>dsp-core</module>")) {
-                return dir.resolve("../shared/conformance/ebu-loudness-test-setv05").normalize();
-            }
-        }
-        return null;
     }
 }
