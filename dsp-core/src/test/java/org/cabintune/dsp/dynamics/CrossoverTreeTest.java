@@ -1,0 +1,128 @@
+package org.cabintune.dsp.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cabintune.dsp.filter.BiquadCascadeReference;
+import org.cabintune.dsp.filter.BiquadCoefficients;
+import org.cabintune.dsp.filter.CrossoverDesign;
+import org.cabintune.dsp.filter.CrossoverDesign.Pass;
+import org.cabintune.dsp.filter.QuantizedBiquad;
+import org.cabintune.dsp.testing.ErrorStats;
+import org.cabintune.dsp.testing.Phasor;
+import org.cabintune.dsp.testing.SampleRates;
+import org.cabintune.dsp.testing.Signals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * With every band at unity the compressor must be the all-pass chain of its crossovers, each
+ * all-pass being the LR4 low-pass plus the LR4 high-pass as {@link CrossoverDesign} designs
+ * them: the expectations here are built from those, not from {@link CrossoverTree}.
+ */
+class CrossoverTreeTest {
+
+    /** Tones for the magnitude and phase check: integer Hz, so one second holds whole cycles. */
+    private static final int[] TONES = {31, 97, 120, 251, 1000, 2500, 3001, 7993, 15013};
+    private static final double TONE_AMPLITUDE = 0.05;
+
+    static Stream<Arguments> splits() {
+        return SampleRates.crossedWith(List.of(1000.0), List.of(120.0, 2500.0), List.of(60.0, 500.0, 4000.0));
+    }
+
+    /** The analytic response of {@code prod_k (LP4_k + HP4_k)} at {@code hz}: {re, im}. */
+    static double[] allpassChainResponse(int rate, List<Double> crossovers, double hz) {
+        double re = 1;
+        double im = 0;
+        for (double f : crossovers) {
+            double[] lp = BiquadCoefficients.response(CrossoverDesign.linkwitzRiley(Pass.LOWPASS, 4, rate, f), hz, rate);
+            double[] hp = BiquadCoefficients.response(CrossoverDesign.linkwitzRiley(Pass.HIGHPASS, 4, rate, f), hz, rate);
+            double hr = lp[0] + hp[0];
+            double hi = lp[1] + hp[1];
+            double r = re * hr - im * hi;
+            im = re * hi + im * hr;
+            re = r;
+        }
+        return new double[] {re, im};
+    }
+
+    @ParameterizedTest(name = "{0} Hz, crossovers {1}")
+    @MethodSource("splits")
+    void lr4AllpassSectionIsTheSumOfLowAndHighPass(int rate, List<Double> crossovers) {
+        for (double f : crossovers) {
+            for (double hz = 10; hz < rate / 2.0; hz *= 1.07) {
+                double[] ap = CrossoverTree.allpass(rate, f).response(hz, rate);
+                double[] sum = allpassChainResponse(rate, List.of(f), hz);
+                assertEquals(sum[0], ap[0], 1e-9, "re at " + hz + " Hz");
+                assertEquals(sum[1], ap[1], 1e-9, "im at " + hz + " Hz");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} Hz, crossovers {1}")
+    @MethodSource("splits")
+    void unityBandsGiveTheAllpassChainInMagnitudeAndPhase(int rate, List<Double> crossovers) {
+        double[] input = new double[2 * rate];
+        for (int f : TONES) {
+            if (f < rate / 2) {
+                double[] tone = Signals.sine(rate, input.length, f, TONE_AMPLITUDE, 0.1 * f);
+                for (int n = 0; n < input.length; n++) {
+                    input[n] += tone[n];
+                }
+            }
+        }
+        int[] x = Signals.quantize(input);
+        int[] y = x.clone();
+        new MultibandCompressor(unity(rate, 1, crossovers)).process(new int[][] {y}, y.length);
+        double[] in = Signals.toDouble(x);
+        double[] out = Signals.toDouble(y);
+        for (int f : TONES) {
+            // The second second: the lowest crossover's filters have long settled.
+            Phasor p = Phasor.of(out, rate, f, rate, rate);
+            Phasor q = Phasor.of(in, rate, f, rate, rate);
+            double[] h = allpassChainResponse(rate, crossovers, f);
+            double magnitudeError = p.gainDbRelativeTo(q) - 10 * Math.log10(h[0] * h[0] + h[1] * h[1]);
+            double phaseError = Math.IEEEremainder(p.phaseRelativeTo(q) - Math.atan2(h[1], h[0]), 2 * Math.PI);
+            assertTrue(Math.abs(magnitudeError) <= 0.01, f + " Hz: magnitude off by " + magnitudeError + " dB");
+            assertTrue(Math.abs(phaseError) <= 1e-3, f + " Hz: phase off by " + phaseError + " rad");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} Hz, crossovers {1}")
+    @MethodSource("splits")
+    void unityBandsGiveTheAllpassChainOnNoise(int rate, List<Double> crossovers) {
+        double[] noise = Signals.whiteNoise(5, rate, -12);
+        int[] y = Signals.quantize(noise);
+        double[] expected = Signals.toDouble(y);
+        new MultibandCompressor(unity(rate, 1, crossovers)).process(new int[][] {y}, y.length);
+        for (double f : crossovers) {
+            double[][] low = {expected.clone()};
+            double[][] high = {expected};
+            lr4(Pass.LOWPASS, rate, f).process(low, expected.length);
+            lr4(Pass.HIGHPASS, rate, f).process(high, expected.length);
+            for (int n = 0; n < expected.length; n++) {
+                expected[n] += low[0][n];
+            }
+        }
+        ErrorStats error = ErrorStats.between(y, expected);
+        assertTrue(error.rmsDbfs() <= -130 && error.peakDbfs() <= -115, error.toString());
+    }
+
+    static MultibandParams unity(int rate, int channels, List<Double> crossovers) {
+        return MultibandParams.of(rate, channels, crossovers,
+                Collections.nCopies(crossovers.size() + 1, CompressorParams.unity()));
+    }
+
+    private static BiquadCascadeReference lr4(Pass pass, int rate, double f) {
+        List<QuantizedBiquad> sections = new ArrayList<>();
+        for (BiquadCoefficients c : CrossoverDesign.linkwitzRiley(pass, 4, rate, f)) {
+            sections.add(QuantizedBiquad.of(c));
+        }
+        return new BiquadCascadeReference(List.of(sections));
+    }
+}
