@@ -23,44 +23,46 @@ import org.cabintune.dsp.filter.QuantizedBiquad;
  * With every band at unity gain the compressor is that all-pass chain ({@link #allpassChain}),
  * flat in magnitude.
  *
- * <p>The LR4 all-pass is run as one section: {@code LP4 + HP4 = (1 + s^4) / (s^2 + sqrt2 s + 1)^2
+ * <p>The LR4 all-pass is one section: {@code LP4 + HP4 = (1 + s^4) / (s^2 + sqrt2 s + 1)^2
  * = (s^2 - sqrt2 s + 1) / (s^2 + sqrt2 s + 1)}, the second-order all-pass with Q = 1/sqrt2,
  * designed with the same pre-warping as the crossover's sections, so it is the digital
- * {@code LP4 + HP4} exactly, at a quarter of the cost.
+ * {@code LP4 + HP4} exactly. The same identity gives each split's high side as
+ * {@code HP4 r = AP r - LP4 r}: one all-pass section instead of the high-pass's two, with the
+ * low-pass output that the band needs anyway. Three bands then cost 7 sections a channel
+ * instead of 9.
  *
- * @param bandSections per band, lowest first: its low-pass and compensating all-passes (the
- *                     top band has none; it is what is left after the high-passes)
- * @param highpasses   per crossover, lowest first: the LR4 high-pass that leaves the rest
+ * @param lowpasses    per crossover, lowest first: the LR4 low-pass (two sections)
+ * @param allpasses    per crossover: its LR4 all-pass (one section)
+ * @param compensation per crossover: the all-passes of every higher crossover, run on the band
+ *                     split off there (none for the highest)
  */
-public record CrossoverTree(List<List<QuantizedBiquad>> bandSections,
-                            List<List<QuantizedBiquad>> highpasses) {
+public record CrossoverTree(List<List<QuantizedBiquad>> lowpasses, List<QuantizedBiquad> allpasses,
+                            List<List<QuantizedBiquad>> compensation) {
 
     /** Crossover order: 24 dB/octave, the lowest Linkwitz-Riley whose bands sum in phase. */
     public static final int ORDER = 4;
 
     /** Takes immutable copies. */
     public CrossoverTree {
-        bandSections = bandSections.stream().map(List::copyOf).toList();
-        highpasses = highpasses.stream().map(List::copyOf).toList();
+        lowpasses = lowpasses.stream().map(List::copyOf).toList();
+        allpasses = List.copyOf(allpasses);
+        compensation = compensation.stream().map(List::copyOf).toList();
     }
 
     /** Designs the split for {@code crossoversHz} (ascending) at {@code sampleRate}. */
     public static CrossoverTree design(int sampleRate, List<Double> crossoversHz) {
-        int k = crossoversHz.size();
-        List<List<QuantizedBiquad>> bands = new ArrayList<>();
-        List<List<QuantizedBiquad>> highs = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            double f = crossoversHz.get(i);
-            List<BiquadCoefficients> band = new ArrayList<>(
-                    CrossoverDesign.linkwitzRiley(CrossoverDesign.Pass.LOWPASS, ORDER, sampleRate, f));
-            for (int j = i + 1; j < k; j++) {
-                band.add(allpass(sampleRate, crossoversHz.get(j)));
-            }
-            bands.add(quantize(band));
-            highs.add(quantize(CrossoverDesign.linkwitzRiley(CrossoverDesign.Pass.HIGHPASS, ORDER, sampleRate, f)));
+        List<List<QuantizedBiquad>> lows = new ArrayList<>();
+        List<QuantizedBiquad> alls = new ArrayList<>();
+        List<List<QuantizedBiquad>> compensation = new ArrayList<>();
+        for (int k = 0; k < crossoversHz.size(); k++) {
+            double f = crossoversHz.get(k);
+            lows.add(CrossoverDesign.linkwitzRiley(CrossoverDesign.Pass.LOWPASS, ORDER, sampleRate, f).stream()
+                    .map(QuantizedBiquad::of).toList());
+            alls.add(QuantizedBiquad.of(allpass(sampleRate, f)));
+            compensation.add(allpassChain(sampleRate, crossoversHz.subList(k + 1, crossoversHz.size())).stream()
+                    .map(QuantizedBiquad::of).toList());
         }
-        bands.add(List.of());
-        return new CrossoverTree(bands, highs);
+        return new CrossoverTree(lows, alls, compensation);
     }
 
     /** The LR4 all-pass at {@code freqHz}: {@code LP4 + HP4} as one section. */
@@ -79,10 +81,6 @@ public record CrossoverTree(List<List<QuantizedBiquad>> bandSections,
 
     /** Number of bands. */
     public int bands() {
-        return bandSections.size();
-    }
-
-    private static List<QuantizedBiquad> quantize(List<BiquadCoefficients> sections) {
-        return sections.stream().map(QuantizedBiquad::of).toList();
+        return lowpasses.size() + 1;
     }
 }

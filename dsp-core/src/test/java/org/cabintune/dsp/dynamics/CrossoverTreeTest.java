@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
 import org.cabintune.dsp.filter.BiquadCascadeReference;
 import org.cabintune.dsp.filter.BiquadCoefficients;
@@ -37,18 +38,39 @@ class CrossoverTreeTest {
 
     /** The analytic response of {@code prod_k (LP4_k + HP4_k)} at {@code hz}: {re, im}. */
     static double[] allpassChainResponse(int rate, List<Double> crossovers, double hz) {
-        double re = 1;
-        double im = 0;
+        double[] h = {1, 0};
         for (double f : crossovers) {
-            double[] lp = BiquadCoefficients.response(CrossoverDesign.linkwitzRiley(Pass.LOWPASS, 4, rate, f), hz, rate);
-            double[] hp = BiquadCoefficients.response(CrossoverDesign.linkwitzRiley(Pass.HIGHPASS, 4, rate, f), hz, rate);
-            double hr = lp[0] + hp[0];
-            double hi = lp[1] + hp[1];
-            double r = re * hr - im * hi;
-            im = re * hi + im * hr;
-            re = r;
+            h = times(h, add(lr4(Pass.LOWPASS, rate, f, hz), lr4(Pass.HIGHPASS, rate, f, hz)));
         }
-        return new double[] {re, im};
+        return h;
+    }
+
+    /**
+     * The analytic response of band {@code band}: the high-passes of the crossovers below it,
+     * its own low-pass (none for the top band) and the all-passes ({@code LP4 + HP4}) of the
+     * crossovers above it.
+     */
+    static double[] bandResponse(int rate, List<Double> crossovers, int band, double hz) {
+        double[] h = {1, 0};
+        for (int k = 0; k < crossovers.size(); k++) {
+            double f = crossovers.get(k);
+            double[] lp = lr4(Pass.LOWPASS, rate, f, hz);
+            double[] hp = lr4(Pass.HIGHPASS, rate, f, hz);
+            h = times(h, k < band ? hp : k == band ? lp : add(lp, hp));
+        }
+        return h;
+    }
+
+    private static double[] lr4(Pass pass, int rate, double f, double hz) {
+        return BiquadCoefficients.response(CrossoverDesign.linkwitzRiley(pass, 4, rate, f), hz, rate);
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        return new double[] {a[0] + b[0], a[1] + b[1]};
+    }
+
+    private static double[] times(double[] a, double[] b) {
+        return new double[] {a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]};
     }
 
     @ParameterizedTest(name = "{0} Hz, crossovers {1}")
@@ -67,6 +89,39 @@ class CrossoverTreeTest {
     @ParameterizedTest(name = "{0} Hz, crossovers {1}")
     @MethodSource("splits")
     void unityBandsGiveTheAllpassChainInMagnitudeAndPhase(int rate, List<Double> crossovers) {
+        assertTonesFollow(unity(rate, 1, crossovers), hz -> allpassChainResponse(rate, crossovers, hz));
+    }
+
+    /**
+     * Fixed, different gains per band (ratio 1, makeup -12 .. +6 dB): the output is
+     * {@code sum_b g_b H_b}, which only holds if every band is its LR4 low- or high-pass chain
+     * with the right compensation, not merely if the bands add up to the all-pass.
+     */
+    @ParameterizedTest(name = "{0} Hz, crossovers {1}")
+    @MethodSource("splits")
+    void eachBandIsItsLr4PassesAndCompensation(int rate, List<Double> crossovers) {
+        double[] makeupDb = {-12, 6, 0, -3};
+        List<CompressorParams> bands = new ArrayList<>();
+        for (int b = 0; b <= crossovers.size(); b++) {
+            bands.add(CompressorParams.unity().withMakeupDb(makeupDb[b]));
+        }
+        assertTonesFollow(MultibandParams.of(rate, 1, crossovers, bands), hz -> {
+            double[] h = {0, 0};
+            for (int b = 0; b < bands.size(); b++) {
+                double g = Math.pow(10, makeupDb[b] / 20);
+                double[] hb = bandResponse(rate, crossovers, b, hz);
+                h = add(h, new double[] {g * hb[0], g * hb[1]});
+            }
+            return h;
+        });
+    }
+
+    /**
+     * Tones in, each compared in magnitude (within 0.01 dB) and phase (within 1e-3 rad) with
+     * {@code expected} over the second second, when the lowest crossover has long settled.
+     */
+    private static void assertTonesFollow(MultibandParams params, DoubleFunction<double[]> expected) {
+        int rate = params.sampleRate();
         double[] input = new double[2 * rate];
         for (int f : TONES) {
             if (f < rate / 2) {
@@ -78,14 +133,13 @@ class CrossoverTreeTest {
         }
         int[] x = Signals.quantize(input);
         int[] y = x.clone();
-        new MultibandCompressor(unity(rate, 1, crossovers)).process(new int[][] {y}, y.length);
+        new MultibandCompressor(params).process(new int[][] {y}, y.length);
         double[] in = Signals.toDouble(x);
         double[] out = Signals.toDouble(y);
         for (int f : TONES) {
-            // The second second: the lowest crossover's filters have long settled.
             Phasor p = Phasor.of(out, rate, f, rate, rate);
             Phasor q = Phasor.of(in, rate, f, rate, rate);
-            double[] h = allpassChainResponse(rate, crossovers, f);
+            double[] h = expected.apply(f);
             double magnitudeError = p.gainDbRelativeTo(q) - 10 * Math.log10(h[0] * h[0] + h[1] * h[1]);
             double phaseError = Math.IEEEremainder(p.phaseRelativeTo(q) - Math.atan2(h[1], h[0]), 2 * Math.PI);
             assertTrue(Math.abs(magnitudeError) <= 0.01, f + " Hz: magnitude off by " + magnitudeError + " dB");
@@ -103,8 +157,8 @@ class CrossoverTreeTest {
         for (double f : crossovers) {
             double[][] low = {expected.clone()};
             double[][] high = {expected};
-            lr4(Pass.LOWPASS, rate, f).process(low, expected.length);
-            lr4(Pass.HIGHPASS, rate, f).process(high, expected.length);
+            lr4Filter(Pass.LOWPASS, rate, f).process(low, expected.length);
+            lr4Filter(Pass.HIGHPASS, rate, f).process(high, expected.length);
             for (int n = 0; n < expected.length; n++) {
                 expected[n] += low[0][n];
             }
@@ -118,7 +172,7 @@ class CrossoverTreeTest {
                 Collections.nCopies(crossovers.size() + 1, CompressorParams.unity()));
     }
 
-    private static BiquadCascadeReference lr4(Pass pass, int rate, double f) {
+    private static BiquadCascadeReference lr4Filter(Pass pass, int rate, double f) {
         List<QuantizedBiquad> sections = new ArrayList<>();
         for (BiquadCoefficients c : CrossoverDesign.linkwitzRiley(pass, 4, rate, f)) {
             sections.add(QuantizedBiquad.of(c));
