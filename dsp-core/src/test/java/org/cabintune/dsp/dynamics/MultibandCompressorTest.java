@@ -1,8 +1,10 @@
 package org.cabintune.dsp.dynamics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -77,7 +79,7 @@ class MultibandCompressorTest {
         int[][] view = new int[work.length][];
         for (int at = 0; at + 128 <= work[0].length; at += 128) {
             for (int c = 0; c < work.length; c++) {
-                view[c] = java.util.Arrays.copyOfRange(work[c], at, at + 128);
+                view[c] = Arrays.copyOfRange(work[c], at, at + 128);
             }
             compressor.process(view, 128);
             for (int b = 0; b < deepest.length; b++) {
@@ -101,9 +103,26 @@ class MultibandCompressorTest {
         compressor.process(music, music[0].length);
         int[][] after = new int[2][4 * rate];
         compressor.process(after, after[0].length);
-        int[][] tail = {java.util.Arrays.copyOfRange(after[0], 3 * rate, 4 * rate),
-                java.util.Arrays.copyOfRange(after[1], 3 * rate, 4 * rate)};
+        int[][] tail = {Arrays.copyOfRange(after[0], 3 * rate, 4 * rate),
+                Arrays.copyOfRange(after[1], 3 * rate, 4 * rate)};
         assertAllZero(tail, "the fourth second of silence after music");
+    }
+
+    @ParameterizedTest(name = "{0} Hz, {1}")
+    @MethodSource("variants")
+    void resetReturnsToTheFreshState(int rate, String name) {
+        MultibandParams params = variant(rate, name);
+        int[][] music = quantize(MultibandSignals.music(rate, rate / 4, 6));
+        MultibandCompressor used = new MultibandCompressor(params);
+        used.process(Signals.copy(music), music[0].length);
+        used.reset();
+        int[][] afterReset = Signals.copy(music);
+        int[][] fresh = Signals.copy(music);
+        used.process(afterReset, music[0].length);
+        new MultibandCompressor(params).process(fresh, music[0].length);
+        for (int c = 0; c < music.length; c++) {
+            assertArrayEquals(fresh[c], afterReset[c], "channel " + c);
+        }
     }
 
     @Test
@@ -185,7 +204,7 @@ class MultibandCompressorTest {
         new MultibandCompressor(params).process(fromRail, rail.length);
         new MultibandCompressor(params).process(fromClamped, rail.length);
         new MultibandCompressorReference(params).process(twin, rail.length);
-        assertEquals(java.util.Arrays.toString(fromClamped[0]), java.util.Arrays.toString(fromRail[0]));
+        assertEquals(Arrays.toString(fromClamped[0]), Arrays.toString(fromRail[0]));
         for (int n = rail.length - half / 2; n < rail.length; n++) {
             double y = Q824.toDouble(fromRail[0][n]);
             assertEquals(twin[0][n], y, 1e-6, "sample " + n);
