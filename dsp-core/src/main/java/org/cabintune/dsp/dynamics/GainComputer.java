@@ -17,8 +17,8 @@ import java.util.Arrays;
  * Products are high halves of 128-bit multiplies ({@link Math#multiplyHigh}), floored. The
  * flooring makes a release reach exactly zero reduction (the last step of -2^-48 bit floors to
  * one whole unit), after which the gain is exactly the makeup gain. A rising reduction can stop
- * short of its target by at most {@code 1/step} units, 3e-9 dB for the slowest attack at
- * 96 kHz.
+ * short of its target by less than {@code 1/step} units, 1e-9 dB for the slowest attack
+ * (500 ms) at 96 kHz.
  *
  * <p>Smoothing state is kept per gain group: one group for all channels with stereo link, one
  * per channel without.
