@@ -2,6 +2,7 @@ package org.cabintune.dsp.graph;
 
 import org.cabintune.dsp.delay.Delay;
 import org.cabintune.dsp.delay.DelayParams;
+import org.cabintune.dsp.dynamics.MultibandCompressor;
 import org.cabintune.dsp.filter.BiquadCascade;
 import org.cabintune.dsp.gain.Gain;
 import org.cabintune.dsp.gain.GainParams;
@@ -35,6 +36,7 @@ public final class GraphCompiler {
         int fs = plan.sampleRate();
         return new ProcessingGraph(fs, maxFrames, plan.warmupFrames(), plan.inputs(),
                 plan.preampDb() != 0 ? new Gain(GainParams.ofDb(fs, plan.preampPerInput())) : null,
+                plan.multiband().map(MultibandCompressor::new).orElse(null),
                 new Mixer(MixerParams.of(plan.mix())),
                 new BiquadCascade(plan.sections()),
                 plan.anyDelay() ? new Delay(DelayParams.ofMs(fs, plan.delaysMs())) : null,

@@ -1,5 +1,6 @@
 package org.cabintune.dsp.graph;
 
+import org.cabintune.dsp.dynamics.MultibandParams;
 import org.cabintune.dsp.filter.QuantizedBiquad;
 import org.cabintune.dsp.profile.Bus;
 import org.cabintune.dsp.profile.Output;
@@ -8,6 +9,7 @@ import org.cabintune.dsp.profile.SectionDesign;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a profile asks of the chain, designed and quantised, before any block exists:
@@ -22,10 +24,12 @@ import java.util.List;
  * @param delaysMs   per output, its delay
  * @param gainsDb    per output, its level
  * @param inverted   per output, its polarity
+ * @param multiband  the bus's multiband compressor, if the profile has one
  * @param notes      profile parts this build validates but does not process yet
  */
-public record GraphPlan(int sampleRate, double preampDb, double[][] mix, List<List<QuantizedBiquad>> sections,
-                        double[] delaysMs, double[] gainsDb, boolean[] inverted, List<String> notes) {
+public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParams> multiband, double[][] mix,
+                        List<List<QuantizedBiquad>> sections, double[] delaysMs, double[] gainsDb, boolean[] inverted,
+                        List<String> notes) {
 
     /** Extra warm-up after the longest delay, so filters have started before a fade-in. */
     static final double SETTLE_MS = 5.0;
@@ -49,7 +53,10 @@ public record GraphPlan(int sampleRate, double preampDb, double[][] mix, List<Li
             gains[o] = out.gainDb();
             inverted[o] = out.invert();
         }
-        return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), mix, List.copyOf(sections),
+        int inputs = profile.inputs().size();
+        Optional<MultibandParams> multiband = profile.bus().multiband()
+                .map(m -> MultibandParams.fromProfile(m, profile.sampleRate(), inputs));
+        return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), multiband, mix, List.copyOf(sections),
                 delays, gains, inverted, notes(profile));
     }
 
@@ -114,7 +121,6 @@ public record GraphPlan(int sampleRate, double preampDb, double[][] mix, List<Li
         Bus bus = profile.bus();
         bus.normalize().filter(nz -> nz.mode() != Bus.Normalize.Mode.OFF)
                 .ifPresent(nz -> notes.add("bus.normalize is not processed yet by this build"));
-        bus.multiband().ifPresent(m -> notes.add("bus.multiband is not processed yet by this build"));
         bus.limiter().ifPresent(l -> notes.add("bus.limiter is not processed yet by this build"));
         if (profile.outputs().stream().anyMatch(o -> o.protect().ceilingDbtp() < 0)) {
             notes.add("outputs[*].protect.ceilingDbtp (protection limiters) is not processed yet by this build");

@@ -1,6 +1,7 @@
 package org.cabintune.dsp.graph;
 
 import org.cabintune.dsp.delay.Delay;
+import org.cabintune.dsp.dynamics.MultibandCompressor;
 import org.cabintune.dsp.filter.BiquadCascade;
 import org.cabintune.dsp.gain.Gain;
 import org.cabintune.dsp.gain.Polarity;
@@ -9,7 +10,7 @@ import org.cabintune.dsp.route.Mixer;
 import java.util.List;
 
 /**
- * A profile compiled into fixed-point blocks: bus preamp, router, then per output its
+ * A profile compiled into fixed-point blocks: bus preamp and multiband compressor, router, then per output its
  * filter cascade, delay, level and polarity. Immutable in structure, preallocated, and built
  * by {@link GraphCompiler} off the audio thread; {@link #process} allocates nothing, takes no
  * locks and reads its input without changing it, so two graphs can run side by side during a
@@ -22,6 +23,7 @@ public final class ProcessingGraph {
     private final int warmupFrames;
     private final int[][] bus;
     private final Gain preamp;
+    private final MultibandCompressor multiband;
     private final Mixer router;
     private final BiquadCascade filters;
     private final Delay delay;
@@ -29,13 +31,15 @@ public final class ProcessingGraph {
     private final Polarity polarity;
     private final List<String> notes;
 
-    ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp, Mixer router,
+    ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp,
+                    MultibandCompressor multiband, Mixer router,
                     BiquadCascade filters, Delay delay, Gain level, Polarity polarity, List<String> notes) {
         this.sampleRate = sampleRate;
         this.maxFrames = maxFrames;
         this.warmupFrames = warmupFrames;
         this.bus = new int[inputs][maxFrames];
         this.preamp = preamp;
+        this.multiband = multiband;
         this.router = router;
         this.filters = filters;
         this.delay = delay;
@@ -58,6 +62,9 @@ public final class ProcessingGraph {
         if (preamp != null) {
             preamp.process(bus, frames);
         }
+        if (multiband != null) {
+            multiband.process(bus, frames);
+        }
         router.process(bus, out, frames);
         filters.process(out, frames);
         if (delay != null) {
@@ -75,6 +82,9 @@ public final class ProcessingGraph {
     public void reset() {
         if (preamp != null) {
             preamp.reset();
+        }
+        if (multiband != null) {
+            multiband.reset();
         }
         router.reset();
         filters.reset();

@@ -2,6 +2,7 @@ package org.cabintune.dsp.graph;
 
 import org.cabintune.dsp.delay.DelayParams;
 import org.cabintune.dsp.delay.DelayReference;
+import org.cabintune.dsp.dynamics.MultibandCompressorReference;
 import org.cabintune.dsp.filter.BiquadCascadeReference;
 import org.cabintune.dsp.gain.GainParams;
 import org.cabintune.dsp.gain.GainReference;
@@ -17,6 +18,7 @@ import org.cabintune.dsp.route.MixerReference;
 public final class ProcessingGraphReference {
 
     private final GainReference preamp;
+    private final MultibandCompressorReference multiband;
     private final MixerReference router;
     private final BiquadCascadeReference filters;
     private final DelayReference delay;
@@ -28,6 +30,7 @@ public final class ProcessingGraphReference {
         int fs = plan.sampleRate();
         inputs = plan.inputs();
         preamp = new GainReference(GainParams.ofDb(fs, plan.preampPerInput()));
+        multiband = plan.multiband().map(MultibandCompressorReference::new).orElse(null);
         router = new MixerReference(MixerParams.of(plan.mix()));
         filters = new BiquadCascadeReference(plan.sections());
         delay = new DelayReference(DelayParams.ofMs(fs, plan.delaysMs()));
@@ -42,6 +45,9 @@ public final class ProcessingGraphReference {
             bus[ch] = java.util.Arrays.copyOf(in[ch], frames);
         }
         preamp.process(bus, frames);
+        if (multiband != null) {
+            multiband.process(bus, frames);
+        }
         router.process(bus, out, frames);
         filters.process(out, frames);
         delay.process(out, frames);
