@@ -62,4 +62,16 @@ class LimiterParamsTest {
             String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, build::get).getMessage());
     }
+
+    @Test
+    void everyAllowedCornerBuildsALimiter() {
+        for (int rate : LimiterParams.SAMPLE_RATES) {
+            for (double lookahead : new double[] {LimiterParams.MIN_LOOKAHEAD_MS, LimiterParams.MAX_LOOKAHEAD_MS}) {
+                for (int factor : LimiterParams.OVERSAMPLING_FACTORS) {
+                    LimiterParams p = new LimiterParams(rate, 8, -20.0, lookahead, 2000.0, false, factor);
+                    assertEquals(p.lookaheadSamples(), new TruePeakLimiter(p).latencySamples());
+                }
+            }
+        }
+    }
 }
