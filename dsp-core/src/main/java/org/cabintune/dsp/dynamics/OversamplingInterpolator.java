@@ -17,19 +17,18 @@ package org.cabintune.dsp.dynamics;
  *
  * <p><b>Why these numbers.</b> {@value #TAPS} taps per phase reach 8 samples to either side of
  * the interval, 7 past its end, so the detector costs 7 samples of the look-ahead (0.16 ms at
- * 44.1 kHz) and
- * {@code (factor - 1) * 16} multiplies per sample. With beta = 4.5 the complex error of every
- * interpolated point against the ideal band-limited value is at most 0.55 % (0.05 dB) up to
- * 0.35 fs and 0.85 % up to 0.40 fs. Above that a filter this short cannot follow (3 % at
+ * 44.1 kHz) and, folded, {@code 8 * (factor - 1)} multiplies per sample. With beta = 4.5 the
+ * complex error of every interpolated point against the ideal band-limited value is at most
+ * 0.55 % (0.05 dB) up to 0.35 fs and 0.85 % up to 0.40 fs. Above that a filter this short cannot follow (3 % at
  * 0.42 fs, 23 % at 0.45 fs, more toward Nyquist: the waveform between samples there depends
  * on samples further away than any look-ahead allows), so {@link LimiterDesign}'s guard term
  * covers that band instead.
  *
  * <p>The coefficients come as doubles (for the twin) and, {@link #fold folded} by the
  * prototype's symmetry, rounded to Q2.30 (for the fixed path): a sum of two Q8.24 samples
- * times a Q2.30 coefficient is a product in units of 2^-54 below 2^62, and the folded
- * coefficients of one sum add up to at most half the phase's sum |c| (below 0.75), so each
- * sum stays below 0.75 * 2^62 and E + O below 2^63.
+ * (below 2^32) times a Q2.30 coefficient is a product in units of 2^-54, and the folded
+ * coefficients of a pair of phases add up to {@code sum |e| + sum |o| < 2} (1.27 at most; the
+ * test checks it), so {@code |E| + |O|} stays below 2^63.
  */
 final class OversamplingInterpolator {
 

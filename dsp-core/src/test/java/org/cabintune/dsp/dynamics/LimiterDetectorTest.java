@@ -30,6 +30,34 @@ class LimiterDetectorTest {
         }
     }
 
+    /**
+     * The fixed-point dot products cannot overflow: a sum of two samples is below 2^32 and the
+     * coefficients are Q2.30, so the folded coefficients of a pair of phases ({@code |E| + |O|})
+     * and the guard's (centre tap on one sample, the others on sums) must stay below 2.
+     */
+    @ParameterizedTest(name = "{0}x")
+    @ValueSource(ints = {4, 8})
+    void fixedPointDotProductsCannotOverflow(int factor) {
+        int[] folded = OversamplingInterpolator.fold(OversamplingInterpolator.design(factor));
+        int half = OversamplingInterpolator.TAPS / 2;
+        double worst = 0;
+        for (int at = 0; at < folded.length; at += 2 * half) {
+            double sum = 0;
+            for (int k = at; k < Math.min(folded.length, at + 2 * half); k++) {
+                sum += Math.abs(Math.scalb((double) folded[k], -OversamplingInterpolator.COEF_BITS));
+            }
+            worst = Math.max(worst, sum);
+        }
+        assertTrue(worst < 2, "phase pair: " + worst);
+        double[] g = LimiterDesign.guardHighpass();
+        int centre = g.length / 2;
+        double guard = Math.abs(g[centre]) / 2;
+        for (int k = 1; k <= centre; k++) {
+            guard += Math.abs(g[centre + k]);
+        }
+        assertTrue(guard < 2, "guard: " + guard);
+    }
+
     /** Largest |H_mu(f) - exp(2 pi i f mu)| over 0 .. fMax for every phase. */
     private static double maxError(double[][] c, double fMax) {
         int taps = c[0].length;
