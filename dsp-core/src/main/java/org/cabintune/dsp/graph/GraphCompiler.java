@@ -3,6 +3,7 @@ package org.cabintune.dsp.graph;
 import org.cabintune.dsp.delay.Delay;
 import org.cabintune.dsp.delay.DelayParams;
 import org.cabintune.dsp.dynamics.MultibandCompressor;
+import org.cabintune.dsp.dynamics.TruePeakLimiter;
 import org.cabintune.dsp.filter.BiquadCascade;
 import org.cabintune.dsp.gain.Gain;
 import org.cabintune.dsp.gain.GainParams;
@@ -37,11 +38,13 @@ public final class GraphCompiler {
         return new ProcessingGraph(fs, maxFrames, plan.warmupFrames(), plan.inputs(),
                 plan.preampDb() != 0 ? new Gain(GainParams.ofDb(fs, plan.preampPerInput())) : null,
                 plan.multiband().map(MultibandCompressor::new).orElse(null),
+                plan.limiter().map(TruePeakLimiter::new).orElse(null),
                 new Mixer(MixerParams.of(plan.mix())),
                 new BiquadCascade(plan.sections()),
                 plan.anyDelay() ? new Delay(DelayParams.ofMs(fs, plan.delaysMs())) : null,
                 plan.anyGain() ? new Gain(GainParams.ofDb(fs, plan.gainsDb())) : null,
                 plan.anyInverted() ? new Polarity(PolarityParams.of(plan.inverted())) : null,
+                plan.protection().stream().map(TruePeakLimiter::new).toArray(TruePeakLimiter[]::new),
                 plan.notes());
     }
 }

@@ -1,5 +1,6 @@
 package org.cabintune.dsp.graph;
 
+import org.cabintune.dsp.dynamics.LimiterParams;
 import org.cabintune.dsp.dynamics.MultibandParams;
 import org.cabintune.dsp.filter.QuantizedBiquad;
 import org.cabintune.dsp.profile.Bus;
@@ -25,11 +26,22 @@ import java.util.Optional;
  * @param gainsDb    per output, its level
  * @param inverted   per output, its polarity
  * @param multiband  the bus's multiband compressor, if the profile has one
+ * @param limiter    the bus's true-peak limiter (linked), if the profile has one
+ * @param protection per output, its protection limiter; empty when no output asks for one
  * @param notes      profile parts this build validates but does not process yet
  */
-public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParams> multiband, double[][] mix,
-                        List<List<QuantizedBiquad>> sections, double[] delaysMs, double[] gainsDb, boolean[] inverted,
+public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParams> multiband,
+                        Optional<LimiterParams> limiter, double[][] mix, List<List<QuantizedBiquad>> sections,
+                        double[] delaysMs, double[] gainsDb, boolean[] inverted, List<LimiterParams> protection,
                         List<String> notes) {
+
+    /**
+     * Look-ahead of every protection limiter. One value for all outputs keeps them time
+     * aligned; 1 ms is enough for the interpolating detector and adds 1 ms of latency.
+     */
+    public static final double PROTECTION_LOOKAHEAD_MS = 1.0;
+    /** Release of the protection limiters: quick, since they only catch overs. */
+    public static final double PROTECTION_RELEASE_MS = 50.0;
 
     /** Extra warm-up after the longest delay, so filters have started before a fade-in. */
     static final double SETTLE_MS = 5.0;
@@ -56,8 +68,27 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
         int inputs = profile.inputs().size();
         Optional<MultibandParams> multiband = profile.bus().multiband()
                 .map(m -> MultibandParams.fromProfile(m, profile.sampleRate(), inputs));
-        return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), multiband, mix, List.copyOf(sections),
-                delays, gains, inverted, notes(profile));
+        Optional<LimiterParams> limiter = profile.bus().limiter().map(l -> LimiterParams.of(profile.sampleRate(),
+                inputs, l.ceilingDbtp(), l.lookaheadMs(), l.releaseMs()));
+        return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), multiband, limiter, mix,
+                List.copyOf(sections), delays, gains, inverted, protection(profile), notes(profile));
+    }
+
+    /**
+     * Protection limiters. When any output declares {@code protect}, every output gets one
+     * (at its own ceiling, 0 dBTP by default) so all outputs keep the same latency and stay
+     * time aligned; a profile without {@code protect} anywhere runs none.
+     */
+    private static List<LimiterParams> protection(Profile profile) {
+        if (profile.outputs().stream().allMatch(o -> o.protect().equals(Output.Protect.DEFAULT))) {
+            return List.of();
+        }
+        List<LimiterParams> limiters = new ArrayList<>();
+        for (Output out : profile.outputs()) {
+            limiters.add(LimiterParams.of(profile.sampleRate(), 1, out.protect().ceilingDbtp(),
+                    PROTECTION_LOOKAHEAD_MS, PROTECTION_RELEASE_MS));
+        }
+        return List.copyOf(limiters);
     }
 
     /** Number of inputs. */
@@ -107,24 +138,21 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
         return pre;
     }
 
-    /** Frames a fresh graph needs before its output is the steady programme. */
+    /** Frames a fresh graph needs before its output is the steady programme: all its latency plus settling. */
     public int warmupFrames() {
         double maxDelayMs = 0;
         for (double d : delaysMs) {
             maxDelayMs = Math.max(maxDelayMs, d);
         }
-        return (int) Math.ceil((maxDelayMs + SETTLE_MS) * sampleRate / 1000.0);
+        double lookaheadMs = limiter.map(LimiterParams::lookaheadMs).orElse(0.0)
+                + (protection.isEmpty() ? 0 : PROTECTION_LOOKAHEAD_MS);
+        return (int) Math.ceil((maxDelayMs + lookaheadMs + SETTLE_MS) * sampleRate / 1000.0);
     }
 
     private static List<String> notes(Profile profile) {
         List<String> notes = new ArrayList<>();
-        Bus bus = profile.bus();
-        bus.normalize().filter(nz -> nz.mode() != Bus.Normalize.Mode.OFF)
+        profile.bus().normalize().filter(nz -> nz.mode() != Bus.Normalize.Mode.OFF)
                 .ifPresent(nz -> notes.add("bus.normalize is not processed yet by this build"));
-        bus.limiter().ifPresent(l -> notes.add("bus.limiter is not processed yet by this build"));
-        if (profile.outputs().stream().anyMatch(o -> o.protect().ceilingDbtp() < 0)) {
-            notes.add("outputs[*].protect.ceilingDbtp (protection limiters) is not processed yet by this build");
-        }
         return List.copyOf(notes);
     }
 }

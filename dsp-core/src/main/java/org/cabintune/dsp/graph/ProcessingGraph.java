@@ -2,6 +2,7 @@ package org.cabintune.dsp.graph;
 
 import org.cabintune.dsp.delay.Delay;
 import org.cabintune.dsp.dynamics.MultibandCompressor;
+import org.cabintune.dsp.dynamics.TruePeakLimiter;
 import org.cabintune.dsp.filter.BiquadCascade;
 import org.cabintune.dsp.gain.Gain;
 import org.cabintune.dsp.gain.Polarity;
@@ -10,8 +11,9 @@ import org.cabintune.dsp.route.Mixer;
 import java.util.List;
 
 /**
- * A profile compiled into fixed-point blocks: bus preamp and multiband compressor, router, then per output its
- * filter cascade, delay, level and polarity. Immutable in structure, preallocated, and built
+ * A profile compiled into fixed-point blocks: bus preamp, multiband compressor and true-peak
+ * limiter, router, then per output its filter cascade, delay, level, polarity and protection
+ * limiter. Immutable in structure, preallocated, and built
  * by {@link GraphCompiler} off the audio thread; {@link #process} allocates nothing, takes no
  * locks and reads its input without changing it, so two graphs can run side by side during a
  * cross-fade ({@link GraphSwitcher}).
@@ -24,27 +26,35 @@ public final class ProcessingGraph {
     private final int[][] bus;
     private final Gain preamp;
     private final MultibandCompressor multiband;
+    private final TruePeakLimiter limiter;
     private final Mixer router;
     private final BiquadCascade filters;
     private final Delay delay;
     private final Gain level;
     private final Polarity polarity;
+    /** One single-channel limiter per output, or none. */
+    private final TruePeakLimiter[] protection;
+    /** A one-channel view handed to each protection limiter: filled per block, never allocated. */
+    private final int[][] oneChannel = new int[1][];
     private final List<String> notes;
 
     ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp,
-                    MultibandCompressor multiband, Mixer router,
-                    BiquadCascade filters, Delay delay, Gain level, Polarity polarity, List<String> notes) {
+                    MultibandCompressor multiband, TruePeakLimiter limiter, Mixer router,
+                    BiquadCascade filters, Delay delay, Gain level, Polarity polarity, TruePeakLimiter[] protection,
+                    List<String> notes) {
         this.sampleRate = sampleRate;
         this.maxFrames = maxFrames;
         this.warmupFrames = warmupFrames;
         this.bus = new int[inputs][maxFrames];
         this.preamp = preamp;
         this.multiband = multiband;
+        this.limiter = limiter;
         this.router = router;
         this.filters = filters;
         this.delay = delay;
         this.level = level;
         this.polarity = polarity;
+        this.protection = protection.clone();
         this.notes = List.copyOf(notes);
     }
 
@@ -65,6 +75,9 @@ public final class ProcessingGraph {
         if (multiband != null) {
             multiband.process(bus, frames);
         }
+        if (limiter != null) {
+            limiter.process(bus, frames);
+        }
         router.process(bus, out, frames);
         filters.process(out, frames);
         if (delay != null) {
@@ -76,6 +89,10 @@ public final class ProcessingGraph {
         if (polarity != null) {
             polarity.process(out, frames);
         }
+        for (int o = 0; o < protection.length; o++) {
+            oneChannel[0] = out[o];
+            protection[o].process(oneChannel, frames);
+        }
     }
 
     /** Clears every block's state, as if freshly built. */
@@ -85,6 +102,12 @@ public final class ProcessingGraph {
         }
         if (multiband != null) {
             multiband.reset();
+        }
+        if (limiter != null) {
+            limiter.reset();
+        }
+        for (TruePeakLimiter l : protection) {
+            l.reset();
         }
         router.reset();
         filters.reset();

@@ -3,6 +3,7 @@ package org.cabintune.dsp.graph;
 import org.cabintune.dsp.delay.DelayParams;
 import org.cabintune.dsp.delay.DelayReference;
 import org.cabintune.dsp.dynamics.MultibandCompressorReference;
+import org.cabintune.dsp.dynamics.TruePeakLimiterReference;
 import org.cabintune.dsp.filter.BiquadCascadeReference;
 import org.cabintune.dsp.gain.GainParams;
 import org.cabintune.dsp.gain.GainReference;
@@ -19,6 +20,8 @@ public final class ProcessingGraphReference {
 
     private final GainReference preamp;
     private final MultibandCompressorReference multiband;
+    private final TruePeakLimiterReference limiter;
+    private final TruePeakLimiterReference[] protection;
     private final MixerReference router;
     private final BiquadCascadeReference filters;
     private final DelayReference delay;
@@ -31,6 +34,9 @@ public final class ProcessingGraphReference {
         inputs = plan.inputs();
         preamp = new GainReference(GainParams.ofDb(fs, plan.preampPerInput()));
         multiband = plan.multiband().map(MultibandCompressorReference::new).orElse(null);
+        limiter = plan.limiter().map(TruePeakLimiterReference::new).orElse(null);
+        protection = plan.protection().stream().map(TruePeakLimiterReference::new)
+                .toArray(TruePeakLimiterReference[]::new);
         router = new MixerReference(MixerParams.of(plan.mix()));
         filters = new BiquadCascadeReference(plan.sections());
         delay = new DelayReference(DelayParams.ofMs(fs, plan.delaysMs()));
@@ -48,10 +54,16 @@ public final class ProcessingGraphReference {
         if (multiband != null) {
             multiband.process(bus, frames);
         }
+        if (limiter != null) {
+            limiter.process(bus, frames);
+        }
         router.process(bus, out, frames);
         filters.process(out, frames);
         delay.process(out, frames);
         level.process(out, frames);
         polarity.process(out, frames);
+        for (int o = 0; o < protection.length; o++) {
+            protection[o].process(new double[][] {out[o]}, frames);
+        }
     }
 }

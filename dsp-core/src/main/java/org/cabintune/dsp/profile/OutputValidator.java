@@ -22,7 +22,7 @@ final class OutputValidator {
     static final double MAX_GAIN_DB = 24.0;
     static final double MIN_PROTECT_HIGHPASS_HZ = 10.0;
     static final double MAX_PROTECT_HIGHPASS_HZ = 20000.0;
-    static final double MIN_CEILING_DBTP = -30.0;
+    static final double MIN_CEILING_DBTP = -20.0;
 
     private OutputValidator() {
     }

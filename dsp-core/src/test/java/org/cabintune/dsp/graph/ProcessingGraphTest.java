@@ -50,6 +50,43 @@ class ProcessingGraphTest {
     }
 
     @Test
+    void everyOutputStaysUnderItsProtectionCeilingWhenDrivenHard() {
+        // No bus limiter; boosts after the router push both outputs far over their ceilings.
+        Profile profile = Profiles.stereo(48000,
+                "\"gainDb\": 12, \"protect\": {\"ceilingDbtp\": -3}",
+                "\"filters\": [{\"type\": \"peaking\", \"freqHz\": 1000, \"q\": 1, \"gainDb\": 12}], "
+                        + "\"protect\": {\"ceilingDbtp\": -6}");
+        ProcessingGraph graph = GraphCompiler.compile(profile, BLOCK);
+        int frames = profile.sampleRate();
+        // Noise 12 dB over full scale.
+        int[][] in = {Signals.quantize(Signals.whiteNoise(21, frames, 0)), Signals.quantize(Signals.whiteNoise(22, frames, 0))};
+        for (int[] ch : in) {
+            for (int i = 0; i < frames; i++) {
+                ch[i] = org.cabintune.dsp.Q824.saturate(4L * ch[i]);
+            }
+        }
+        int[][] inBlock = new int[2][BLOCK];
+        int[][] out = new int[graph.outputs()][BLOCK];
+        double[] peak = new double[graph.outputs()];
+        for (int at = 0; at + BLOCK <= frames; at += BLOCK) {
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(in[c], at, inBlock[c], 0, BLOCK);
+            }
+            graph.process(inBlock, out, BLOCK);
+            for (int o = 0; o < out.length; o++) {
+                for (int v : out[o]) {
+                    peak[o] = Math.max(peak[o], Math.abs(org.cabintune.dsp.Q824.toDouble(v)));
+                }
+            }
+        }
+        for (int o = 0; o < peak.length; o++) {
+            double ceiling = profile.outputs().get(o).protect().ceilingDbtp();
+            double peakDb = org.cabintune.dsp.Q824.gainToDb(peak[o]);
+            assertTrue(peakDb <= ceiling + 0.1, "output " + o + " peaks at " + peakDb + " dBFS over its ceiling " + ceiling);
+        }
+    }
+
+    @Test
     void digitalSilenceGivesExactZeros() {
         ProcessingGraph graph = GraphCompiler.compile(Profiles.reference(), BLOCK);
         int[][] in = new int[2][BLOCK];
