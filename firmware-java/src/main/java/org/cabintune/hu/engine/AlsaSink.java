@@ -15,9 +15,7 @@ public final class AlsaSink implements Sink {
 
     /** Takes ownership of an open playback stream. */
     public AlsaSink(AlsaPcm pcm) {
-        if (pcm.spec().capture()) {
-            throw new IllegalArgumentException("ALSA device '" + pcm.spec().device() + "' is open for capture, not playback");
-        }
+        Checks.playback(pcm);
         this.pcm = pcm;
     }
 

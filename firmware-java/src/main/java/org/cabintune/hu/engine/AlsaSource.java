@@ -15,9 +15,7 @@ public final class AlsaSource implements Source {
 
     /** Takes ownership of an open capture stream. */
     public AlsaSource(AlsaPcm pcm) {
-        if (!pcm.spec().capture()) {
-            throw new IllegalArgumentException("ALSA device '" + pcm.spec().device() + "' is open for playback, not capture");
-        }
+        Checks.capture(pcm);
         this.pcm = pcm;
     }
 

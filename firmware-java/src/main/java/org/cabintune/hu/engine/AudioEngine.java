@@ -5,7 +5,6 @@ import org.cabintune.dsp.graph.GraphSwitcher;
 import org.cabintune.dsp.graph.ProcessingGraph;
 
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,7 +77,8 @@ public final class AudioEngine implements AutoCloseable {
      * Starts the audio thread and returns once it has written its first period (silence), or
      * failed. The chain is warmed up first, off the stream, so the JIT has compiled it.
      *
-     * @throws IllegalStateException if the audio thread failed before its first period
+     * @throws IllegalStateException if the audio thread failed before its first period (a later
+     *     failure is reported in {@link EngineStats#failure()})
      */
     public void start() throws InterruptedException {
         if (started) {
@@ -87,9 +87,9 @@ public final class AudioEngine implements AutoCloseable {
         started = true;
         thread.start();
         loop.awaitFirstPeriod();
-        String failure = loop.failure();
-        if (failure != null) {
-            throw new IllegalStateException("the audio thread failed: " + failure);
+        EngineStats stats = loop.stats();
+        if (stats.failure() != null && stats.periods() == 0) {
+            throw new IllegalStateException("the audio thread failed before its first period: " + stats.failure());
         }
     }
 
@@ -235,6 +235,7 @@ public final class AudioEngine implements AutoCloseable {
         private double crossfadeMs = 20;
         private int queueCapacity = 256;
         private int realtimePriority;
+        private int cpu = -1;
         private int warmupPeriods = 2000;
         private int startSilencePeriods = 2;
         private int stopSilencePeriods = 2;
@@ -310,6 +311,12 @@ public final class AudioEngine implements AutoCloseable {
             return this;
         }
 
+        /** The CPU to pin the audio thread to (a core kept free of other work), or -1 (default) for none. */
+        public Context cpu(int value) {
+            cpu = value;
+            return this;
+        }
+
         /** Periods of silence run through the chain before the stream opens, to get it compiled; default 2000. */
         public Context warmupPeriods(int value) {
             warmupPeriods = value;
@@ -367,6 +374,7 @@ public final class AudioEngine implements AutoCloseable {
         public double crossfadeMs() { return crossfadeMs; }
         public int queueCapacity() { return queueCapacity; }
         public int realtimePriority() { return realtimePriority; }
+        public int cpu() { return cpu; }
         public int warmupPeriods() { return warmupPeriods; }
         public int startSilencePeriods() { return startSilencePeriods; }
         public int stopSilencePeriods() { return stopSilencePeriods; }

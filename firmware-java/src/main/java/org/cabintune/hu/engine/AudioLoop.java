@@ -6,13 +6,14 @@ import org.cabintune.dsp.graph.GraphSwitcher;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.cabintune.hu.engine.StatsPublisher.ALLOCATED;
 import static org.cabintune.hu.engine.StatsPublisher.APPLIED;
 import static org.cabintune.hu.engine.StatsPublisher.BUSY_MAX;
 import static org.cabintune.hu.engine.StatsPublisher.BUSY_TOTAL;
 import static org.cabintune.hu.engine.StatsPublisher.FRAMES;
+import static org.cabintune.hu.engine.StatsPublisher.LAST_MISS;
 import static org.cabintune.hu.engine.StatsPublisher.MIN_SLACK;
 import static org.cabintune.hu.engine.StatsPublisher.MISSES;
 import static org.cabintune.hu.engine.StatsPublisher.PERIODS;
@@ -32,10 +33,14 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     /** Where the output gain is on the way: silence before the start, the volume, silence for the stop. */
     private enum Phase { STARTING, RUNNING, STOPPING, DRAINING }
 
+    private static final Phase[] PHASES = Phase.values();
+
     private final Source source;
     private final Sink sink;
     private final GraphSwitcher switcher;
     private final ControlQueue queue;
+    /** A private queue that exercises the consumer path in warm-up without taking real commands. */
+    private final ControlQueue drill = new ControlQueue(2);
     private final Gain output;
     private final int frames;
     private final long periodNanos;
@@ -43,16 +48,18 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     private final int stopSilence;
     private final int warmupPeriods;
     private final int realtimePriority;
+    private final int cpu;
     private final int[][] in;
     private final int[][] out;
     /** The sink's channels: a graph output each, or a shared block of zeros. */
     private final int[][] toSink;
     private final StatsPublisher stats = new StatsPublisher();
     private final long[] counters = stats.pending;
-    private final CountDownLatch firstPeriod = new CountDownLatch(1);
     private final boolean countAllocation;
     private final int sampleRate;
     private volatile boolean stopRequested;
+    /** Set once the first period is written, or the thread has ended. */
+    private volatile boolean begun;
     private volatile String schedulingNote;
     private Phase phase = Phase.STARTING;
     private int phasePeriods;
@@ -72,6 +79,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         this.stopSilence = context.stopSilencePeriods();
         this.warmupPeriods = context.warmupPeriods();
         this.realtimePriority = context.realtimePriority();
+        this.cpu = context.cpu();
         this.volumeDb = context.volumeDb();
         this.muted = context.muted();
         int outputs = context.graph().outputs();
@@ -95,15 +103,18 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     @Override
     public void run() {
         try {
+            String pinned = cpu >= 0 ? RealtimeScheduling.pinCurrentThread(cpu) : null;
             if (realtimePriority > 0) {
-                schedulingNote = RealtimeScheduling.raise(realtimePriority);
-                counters[PRIORITY] = schedulingNote == null ? realtimePriority : 0;
+                String raised = RealtimeScheduling.raiseCurrentThread(realtimePriority);
+                counters[PRIORITY] = raised == null ? realtimePriority : 0;
+                pinned = Checks.join(pinned, raised);
             }
+            schedulingNote = pinned;
             warmUp();
             counters[RUNNING] = 1;
             while (period()) {
-                if (firstPeriod.getCount() > 0) {
-                    firstPeriod.countDown();
+                if (!begun) {
+                    begun = true;
                 }
             }
         } catch (Throwable t) {
@@ -112,24 +123,90 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         } finally {
             counters[RUNNING] = 0;
             stats.publish();
-            firstPeriod.countDown();
+            begun = true;
         }
     }
 
     /**
-     * Runs the chain and the output gain over silence, so the JIT compiles them before the
-     * stream's first deadline, then puts both back in their initial state.
+     * Runs every path of a period over silence before the stream opens, so that the JIT has
+     * compiled them with complete profiles and every call site is linked: a path first taken
+     * mid-stream would run interpreted, and linking allocates. Covers the chain, cross-fades
+     * between graphs (the running graph offered to itself), output ramps to every kind of
+     * target, the volume and mute commands, the park of a paced sink, and the statistics. Then
+     * graph, gain and settings go back to their initial state. The source is not read: a file
+     * player would move on.
      */
     private void warmUp() {
+        double savedVolume = volumeDb;
+        boolean savedMuted = muted;
+        Phase savedPhase = phase;
+        phase = Phase.RUNNING;
         for (int p = 0; p < warmupPeriods; p++) {
+            if (p % 50 == 0 && !switcher.switching()) {
+                switcher.offer(switcher.current());
+            }
+            // Targets held long enough for ramps to finish: steady at unity, at silence and at
+            // another gain, ramps between them, repeated and interrupted commands.
+            switch (p % 60) {
+                case 0 -> {
+                    onCommand(Control.UNMUTE, 0, 0);
+                    onCommand(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(0), 0);
+                }
+                case 20, 21 -> onCommand(Control.MUTE, 0, 0);
+                case 40 -> {
+                    onCommand(Control.UNMUTE, 0, 0);
+                    onCommand(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(-1 - p % 31), 0);
+                }
+                case 41 -> onCommand(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(-p % 7), 0);
+                default -> {
+                }
+            }
             switcher.process(in, out, frames);
             output.process(out, frames);
-            queue.drain(this, 0);
+            for (int i = 0; i < 10; i++) {
+                drill.offer(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(volumeDb), 0);
+                drill.drain(this, drill.capacity());
+            }
+            advanceQuietly();
+            LockSupport.parkNanos(1);
+            touchDevices();
             stats.publish();
-            counters[ALLOCATED] = allocatedBytes();
+            for (int i = 0; i < 8; i++) {
+                counters[ALLOCATED] = allocatedBytes();
+            }
         }
+        while (switcher.switching()) {
+            switcher.process(in, out, frames);
+        }
+        switcher.pollRetired();
         switcher.current().reset();
         output.reset();
+        volumeDb = savedVolume;
+        muted = savedMuted;
+        phase = savedPhase;
+        phasePeriods = 0;
+        counters[APPLIED] = 0;
+    }
+
+    /** Runs the phase logic once in each phase it can be in, without leaving the warm-up's. */
+    private void advanceQuietly() {
+        Phase saved = phase;
+        int savedPeriods = phasePeriods;
+        for (Phase p : PHASES) {
+            phase = p;
+            phasePeriods = 0;
+            advance();
+        }
+        phase = saved;
+        phasePeriods = savedPeriods;
+    }
+
+    /** Calls what {@link #period()} asks of the devices besides reading and writing: no side effects. */
+    private void touchDevices() {
+        sink.nextDeadlineNanos();
+        sink.xruns();
+        source.xruns();
+        source.paced();
     }
 
     /** One period; false once the stop has ramped out and its silence is written. */
@@ -168,9 +245,10 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         if (deadline != 0) {
             long slack = deadline - done;
             counters[MIN_SLACK] = Math.min(counters[MIN_SLACK], slack);
-            if (slack < 0) {
-                counters[MISSES]++;
-            }
+            // Branch-free: a branch first taken at a miss would make the JIT recompile just then.
+            long missed = slack >>> 63;
+            counters[MISSES] += missed;
+            counters[LAST_MISS] += missed * (done - counters[LAST_MISS]);
         }
     }
 
@@ -238,8 +316,11 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         stopRequested = true;
     }
 
+    /** Polls rather than blocks on a latch, so the audio thread never touches a synchronizer. */
     void awaitFirstPeriod() throws InterruptedException {
-        firstPeriod.await();
+        while (!begun) {
+            Thread.sleep(1);
+        }
     }
 
     String failure() {
@@ -256,7 +337,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         return new EngineStats(s[RUNNING] != 0, sampleRate, frames, periods, s[FRAMES], s[XRUNS], s[MISSES],
                 periods == 0 ? 0 : s[BUSY_TOTAL] / ((double) periods * periodNanos),
                 s[BUSY_MAX] / (double) periodNanos, s[MIN_SLACK], s[ALLOCATED], s[APPLIED], queue.rejected(),
-                (int) s[PRIORITY], stats.failure());
+                (int) s[PRIORITY], s[LAST_MISS], stats.failure());
     }
 
     private static java.util.List<Double> boxed(double[] values) {

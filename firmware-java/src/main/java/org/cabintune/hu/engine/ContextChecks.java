@@ -47,6 +47,7 @@ final class ContextChecks {
             throw new IllegalArgumentException("queueCapacity = " + c.queueCapacity() + " is not a power of two in 2..65536");
         }
         range("realtimePriority", c.realtimePriority(), 0, 99);
+        range("cpu", c.cpu(), -1, Runtime.getRuntime().availableProcessors() - 1);
         range("warmupPeriods", c.warmupPeriods(), 0, 1_000_000);
         range("startSilencePeriods", c.startSilencePeriods(), 1, 1000);
         range("stopSilencePeriods", c.stopSilencePeriods(), 1, 1000);

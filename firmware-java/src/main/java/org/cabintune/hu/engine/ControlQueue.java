@@ -1,7 +1,8 @@
 package org.cabintune.hu.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A bounded multi-producer, single-consumer queue of primitive-encoded {@link Control}
@@ -23,8 +24,15 @@ public final class ControlQueue {
         void onCommand(Control command, long a, long b);
     }
 
+    /**
+     * Slot sequences through a VarHandle rather than an AtomicLongArray: that class carries a
+     * string constant, which the audio thread would allocate when it first has its code
+     * compiled (see {@link Checks}).
+     */
+    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
+
     private final int mask;
-    private final AtomicLongArray sequence;
+    private final long[] sequence;
     private final int[] commands;
     private final long[] first;
     private final long[] second;
@@ -35,14 +43,13 @@ public final class ControlQueue {
 
     /** @param capacity slots, a power of two from 2 to 2^20 */
     public ControlQueue(int capacity) {
-        if (capacity < 2 || capacity > 1 << 20 || Integer.bitCount(capacity) != 1) {
-            throw new IllegalArgumentException("capacity = " + capacity + " must be a power of two in 2..1048576");
-        }
+        Checks.queueCapacity(capacity);
         mask = capacity - 1;
-        sequence = new AtomicLongArray(capacity);
+        sequence = new long[capacity];
         for (int i = 0; i < capacity; i++) {
-            sequence.set(i, i);
+            sequence[i] = i;
         }
+        VarHandle.releaseFence();
         commands = new int[capacity];
         first = new long[capacity];
         second = new long[capacity];
@@ -61,13 +68,13 @@ public final class ControlQueue {
         long position = tail.get();
         while (true) {
             int slot = (int) position & mask;
-            long difference = sequence.getAcquire(slot) - position;
+            long difference = (long) SEQUENCE.getAcquire(sequence, slot) - position;
             if (difference == 0) {
                 if (tail.compareAndSet(position, position + 1)) {
                     commands[slot] = command.ordinal();
                     first[slot] = a;
                     second[slot] = b;
-                    sequence.setRelease(slot, position + 1);
+                    SEQUENCE.setRelease(sequence, slot, position + 1);
                     return true;
                 }
                 position = tail.get();
@@ -88,13 +95,13 @@ public final class ControlQueue {
         int done = 0;
         while (done < limit) {
             int slot = (int) head & mask;
-            if (sequence.getAcquire(slot) != head + 1) {
+            if ((long) SEQUENCE.getAcquire(sequence, slot) != head + 1) {
                 break;
             }
             Control command = Control.of(commands[slot]);
             long a = first[slot];
             long b = second[slot];
-            sequence.setRelease(slot, head + mask + 1);
+            SEQUENCE.setRelease(sequence, slot, head + mask + 1);
             head++;
             done++;
             handler.onCommand(command, a, b);

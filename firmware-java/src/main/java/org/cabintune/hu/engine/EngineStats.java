@@ -20,12 +20,13 @@ package org.cabintune.hu.engine;
  * @param controlsApplied           queued commands applied at block boundaries
  * @param controlsRejected          commands refused because the queue was full
  * @param realtimePriority          the SCHED_FIFO priority the audio thread got, 0 for none
+ * @param lastMissNanos             when the last deadline miss was seen ({@link System#nanoTime()}), 0 if none
  * @param failure                   why the audio thread stopped on its own, or null
  */
 public record EngineStats(boolean running, int sampleRate, int periodFrames, long periods, long framesProcessed,
                           long xruns, long deadlineMisses, double dspLoadMean, double dspLoadMax, long minSlackNanos,
                           long audioThreadAllocatedBytes, long controlsApplied, long controlsRejected,
-                          int realtimePriority, String failure) {
+                          int realtimePriority, long lastMissNanos, String failure) {
 
     /** The duration of one period in nanoseconds. */
     public double periodNanos() {

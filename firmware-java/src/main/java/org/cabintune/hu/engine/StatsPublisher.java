@@ -2,6 +2,7 @@ package org.cabintune.hu.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The audio thread's counters, published once per period for any thread to read.
@@ -25,24 +26,15 @@ final class StatsPublisher {
     static final int APPLIED = 8;
     static final int RUNNING = 9;
     static final int PRIORITY = 10;
-    private static final int SLOTS = 11;
+    static final int LAST_MISS = 11;
+    private static final int SLOTS = 12;
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final VarHandle VERSION;
-
-    static {
-        try {
-            VERSION = MethodHandles.lookup().findVarHandle(StatsPublisher.class, "version", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final long[] slots = new long[SLOTS];
     /** The writer's working copy; only the audio thread touches it. */
     final long[] pending = new long[SLOTS];
-    @SuppressWarnings("unused") // through VERSION
-    private volatile long version;
+    private final AtomicLong version = new AtomicLong();
     private volatile String failure;
 
     StatsPublisher() {
@@ -53,13 +45,13 @@ final class StatsPublisher {
 
     /** Copies {@link #pending} out for readers. Writer only; never waits. */
     void publish() {
-        long v = (long) VERSION.getOpaque(this);
-        VERSION.setOpaque(this, v + 1);
+        long v = version.getPlain();
+        version.setOpaque(v + 1);
         VarHandle.storeStoreFence();
         for (int i = 0; i < SLOTS; i++) {
             SLOT.setOpaque(slots, i, pending[i]);
         }
-        VERSION.setRelease(this, v + 2);
+        version.setRelease(v + 2);
     }
 
     /** Records why the audio thread stopped (allocates: it is no longer real time then). */
@@ -75,13 +67,13 @@ final class StatsPublisher {
     long[] read() {
         long[] copy = new long[SLOTS];
         while (true) {
-            long before = (long) VERSION.getAcquire(this);
+            long before = version.getAcquire();
             if ((before & 1) == 0) {
                 for (int i = 0; i < SLOTS; i++) {
                     copy[i] = (long) SLOT.getOpaque(slots, i);
                 }
                 VarHandle.loadLoadFence();
-                if ((long) VERSION.getOpaque(this) == before) {
+                if (version.getOpaque() == before) {
                     return copy;
                 }
             }

@@ -1,24 +1,16 @@
 package org.cabintune.hu.engine;
 
-import org.cabintune.dsp.wav.WavFormat;
-import org.cabintune.dsp.wav.WavReader;
-
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-
 /**
  * A WAV file player: play, pause, seek and loop a region, driven by {@link Control} commands
- * from the engine's queue.
+ * from the engine's queue. {@link WavFiles#player} makes one.
  *
  * <p>The whole file is decoded into memory when the player is made, on the caller's thread:
  * the audio thread then never touches a file system (whose latency no one bounds) and a seek
  * is an index. Changes never click: pause fades out over {@link #FADE_MS} and holds the
  * position; play fades in; a seek fades out, jumps and fades in; a loop fades out over the
  * last {@link #FADE_MS} before its end and in again after the jump back. At the end of the
- * file (no loop) playback stops there, as the file itself ends.
+ * file (no loop) playback stops there, as the file itself ends. Holds no string constants
+ * (see {@link Checks}).
  */
 public final class WavFileSource implements Source {
 
@@ -40,7 +32,7 @@ public final class WavFileSource implements Source {
     private int sinceWrap;
     private volatile long published;
 
-    private WavFileSource(int[][] audio, int length, int sampleRate, boolean loopWhole, String name) {
+    WavFileSource(int[][] audio, int length, int sampleRate, boolean loopWhole, String name) {
         this.audio = audio;
         this.length = length;
         this.fade = Math.max(1, (int) Math.round(FADE_MS * sampleRate / 1000));
@@ -50,52 +42,6 @@ public final class WavFileSource implements Source {
         this.playing = true;
         if (loopWhole && length >= 2 * fade) {
             loopEnd = length;
-        }
-    }
-
-    /**
-     * Decodes {@code file} and starts playing it from the beginning.
-     *
-     * @param sampleRate the engine's rate; the file must have it
-     * @param channels   the engine's input channels; the file must have as many
-     * @param loopWhole  true to loop the whole file (a region set later replaces it)
-     */
-    public static WavFileSource open(Path file, int sampleRate, int channels, boolean loopWhole) throws IOException {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); WavReader reader = WavReader.open(in)) {
-            WavFormat format = reader.format();
-            if (format.sampleRate() != sampleRate) {
-                throw new IllegalArgumentException(file + " is " + format.sampleRate() + " Hz but the engine runs at "
-                        + sampleRate + " Hz; resample the file");
-            }
-            if (format.channels() != channels) {
-                throw new IllegalArgumentException(file + " has " + format.channels() + " channel(s) but the profile has "
-                        + channels + " input(s)");
-            }
-            long budget = Runtime.getRuntime().maxMemory() / 4 / 4 / channels;
-            int capacity = (int) Math.min(format.frameCount() >= 0 ? format.frameCount() : sampleRate * 60L, budget);
-            int[][] audio = new int[channels][Math.max(capacity, 1)];
-            int[][] block = new int[channels][4096];
-            int length = 0;
-            int n;
-            while ((n = reader.read(block, 4096)) > 0) {
-                if (length + n > audio[0].length) {
-                    if ((long) length + n > budget) {
-                        throw new IOException(file + " is too long to hold in memory (" + budget + " frames at most)");
-                    }
-                    int grown = (int) Math.min(budget, Math.max(2L * audio[0].length, length + n));
-                    for (int c = 0; c < channels; c++) {
-                        audio[c] = Arrays.copyOf(audio[c], grown);
-                    }
-                }
-                for (int c = 0; c < channels; c++) {
-                    System.arraycopy(block[c], 0, audio[c], length, n);
-                }
-                length += n;
-            }
-            if (length == 0) {
-                throw new IOException(file + " holds no audio");
-            }
-            return new WavFileSource(audio, length, sampleRate, loopWhole, file.getFileName().toString());
         }
     }
 
@@ -216,6 +162,6 @@ public final class WavFileSource implements Source {
 
     @Override
     public String toString() {
-        return "file " + name;
+        return name;
     }
 }

@@ -27,7 +27,7 @@ class AudioEngineTest {
     Path dir;
 
     private static AudioEngine.Context sineInto(Sink sink, ProcessingGraph graph) {
-        return new AudioEngine.Context().source(TestSignalSource.sine(2, FS, SINE_HZ, Q824.gainToDb(AMPLITUDE)))
+        return new AudioEngine.Context().source(TestSignals.sine(2, FS, SINE_HZ, Q824.gainToDb(AMPLITUDE)))
                 .sink(sink).graph(graph).periodFrames(PERIOD).warmupPeriods(200);
     }
 
@@ -39,7 +39,7 @@ class AudioEngineTest {
     @Test
     void startsAndStopsOnExactSilenceAndNeverStepsBeyondTheRamp() throws Exception {
         Path out = dir.resolve("out.wav");
-        AudioEngine engine = AudioEngine.create(sineInto(WavFileSink.create(out, 2, FS, 32, true), Graphs.identity(PERIOD)));
+        AudioEngine engine = AudioEngine.create(sineInto(WavFiles.recorder(out, 2, FS, 32, true), Graphs.identity(PERIOD)));
         engine.start();
         Thread.sleep(150);
         assertTrue(engine.setVolumeDb(-20));
@@ -82,7 +82,7 @@ class AudioEngineTest {
     @Test
     void rampsUpOverTheRampAfterTheSilentStart() throws Exception {
         Path out = dir.resolve("ramp.wav");
-        AudioEngine engine = AudioEngine.create(sineInto(WavFileSink.create(out, 2, FS, 32, true), Graphs.identity(PERIOD)));
+        AudioEngine engine = AudioEngine.create(sineInto(WavFiles.recorder(out, 2, FS, 32, true), Graphs.identity(PERIOD)));
         engine.start();
         Thread.sleep(60);
         engine.stop();
@@ -102,7 +102,7 @@ class AudioEngineTest {
     @Test
     void swapsGraphsWhileRunningWithoutAStep() throws Exception {
         Path out = dir.resolve("swap.wav");
-        AudioEngine engine = AudioEngine.create(sineInto(WavFileSink.create(out, 2, FS, 32, true), Graphs.identity(PERIOD)));
+        AudioEngine engine = AudioEngine.create(sineInto(WavFiles.recorder(out, 2, FS, 32, true), Graphs.identity(PERIOD)));
         engine.start();
         Thread.sleep(50);
         assertEquals(null, engine.swapGraph(Graphs.identity(PERIOD, -6.0206)));
@@ -172,7 +172,7 @@ class AudioEngineTest {
         check("graph was compiled for blocks of 128 frames, fewer than periodFrames = 256", c -> c.periodFrames(256));
         check("sink has 8 channel(s) but the graph has 2 output(s); give a channelMap", c -> c.sink(new NullSink(8, FS)));
         check("channelMap[1] = 2 is outside -1..1", c -> c.channelMap(0, 2));
-        check("source has 1 channel(s) but the graph has 2 input(s)", c -> c.source(TestSignalSource.sine(1, FS, 100, -6)));
+        check("source has 1 channel(s) but the graph has 2 input(s)", c -> c.source(TestSignals.sine(1, FS, 100, -6)));
         check("queueCapacity = 100 is not a power of two", c -> c.queueCapacity(100));
         check("rampMs = 0.0 is outside 1.0..1000.0", c -> c.rampMs(0));
         check("realtimePriority = 100 is outside 0..99", c -> c.realtimePriority(100));

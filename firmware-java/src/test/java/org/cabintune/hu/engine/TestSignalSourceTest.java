@@ -37,7 +37,7 @@ class TestSignalSourceTest {
 
     @Test
     void sineHasItsPeakAndFrequency() {
-        int[] x = render(TestSignalSource.sine(2, FS, 1000, -6), FS, 128);
+        int[] x = render(TestSignals.sine(2, FS, 1000, -6), FS, 128);
         double peak = 0;
         int rising = 0;
         for (int i = 0; i < x.length; i++) {
@@ -53,8 +53,8 @@ class TestSignalSourceTest {
     @Test
     void pinkNoiseIsDeterministicAtItsLevelAndFallsThreeDecibelsPerOctave() {
         int frames = 1 << 18;
-        int[] x = render(TestSignalSource.pink(1, FS, -20, 42), frames, 100);
-        assertArrayEquals(x, render(TestSignalSource.pink(1, FS, -20, 42), frames, 64), "same seed, same noise");
+        int[] x = render(TestSignals.pink(1, FS, -20, 42), frames, 100);
+        assertArrayEquals(x, render(TestSignals.pink(1, FS, -20, 42), frames, 64), "same seed, same noise");
         double sum = 0;
         for (int v : x) {
             sum += Q824.toDouble(v) * Q824.toDouble(v);
@@ -73,7 +73,7 @@ class TestSignalSourceTest {
     @Test
     void sweepFadesInAndOutRisesLogarithmicallyAndRestsInItsGap() {
         double seconds = 1.0;
-        int[] x = render(TestSignalSource.sweep(1, FS, 100, 10000, seconds, -3, 20, 0.5), 2 * FS, 128);
+        int[] x = render(TestSignals.sweep(1, FS, 100, 10000, seconds, -3, 20, 0.5), 2 * FS, 128);
         int sweep = (int) (seconds * FS);
         assertEquals(0, x[0], "starts at zero");
         double peakInFade = 0;
@@ -104,8 +104,8 @@ class TestSignalSourceTest {
 
     @Test
     void generatingAllocatesNothing() {
-        for (TestSignalSource s : new TestSignalSource[] {TestSignalSource.sine(8, FS, 440, -10), TestSignalSource.pink(8, FS, -20, 1),
-                TestSignalSource.sweep(8, FS, 20, 20000, 2, -6, 10, 1)}) {
+        for (TestSignalSource s : new TestSignalSource[] {TestSignals.sine(8, FS, 440, -10), TestSignals.pink(8, FS, -20, 1),
+                TestSignals.sweep(8, FS, 20, 20000, 2, -6, 10, 1)}) {
             int[][] block = new int[8][128];
             assertEquals(0, Allocation.bytesAllocatedBy(() -> s.read(block, 128), 5000), s.toString());
         }
@@ -113,12 +113,12 @@ class TestSignalSourceTest {
 
     @Test
     void refusesArgumentsItCannotHonour() {
-        assertThrows(IllegalArgumentException.class, () -> TestSignalSource.sine(2, FS, 30000, -6));
-        assertThrows(IllegalArgumentException.class, () -> TestSignalSource.sine(2, FS, 1000, 3));
-        assertThrows(IllegalArgumentException.class, () -> TestSignalSource.pink(2, FS, -3, 1));
-        assertThrows(IllegalArgumentException.class, () -> TestSignalSource.sweep(2, FS, 2000, 200, 1, -6, 10, 0));
+        assertThrows(IllegalArgumentException.class, () -> TestSignals.sine(2, FS, 30000, -6));
+        assertThrows(IllegalArgumentException.class, () -> TestSignals.sine(2, FS, 1000, 3));
+        assertThrows(IllegalArgumentException.class, () -> TestSignals.pink(2, FS, -3, 1));
+        assertThrows(IllegalArgumentException.class, () -> TestSignals.sweep(2, FS, 2000, 200, 1, -6, 10, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TestSignalSource.sweep(2, FS, 20, 20000, 0.01, -6, 10, 0));
+                () -> TestSignals.sweep(2, FS, 20, 20000, 0.01, -6, 10, 0));
         assertTrue(e.getMessage().startsWith("seconds = 0.01"), e.getMessage());
     }
 }

@@ -58,7 +58,7 @@ class WavFileSourceTest {
 
     @Test
     void playsTheFileBitForBit() throws IOException {
-        WavFileSource source = WavFileSource.open(file, FS, 2, false);
+        WavFileSource source = WavFiles.player(file, FS, 2, false);
         assertEquals(FS, source.frames());
         // Playback starts with a fade-in, as after any pause.
         int[] y = play(source, 4096);
@@ -70,7 +70,7 @@ class WavFileSourceTest {
 
     @Test
     void pauseFadesOutAndHoldsThePositionAndPlayFadesBackIn() throws IOException {
-        WavFileSource source = WavFileSource.open(file, FS, 2, false);
+        WavFileSource source = WavFiles.player(file, FS, 2, false);
         play(source, 1024);
         source.control(Control.PAUSE, 0, 0);
         int[] y = play(source, 1024);
@@ -93,7 +93,7 @@ class WavFileSourceTest {
 
     @Test
     void seekFadesOutJumpsAndFadesIn() throws IOException {
-        WavFileSource source = WavFileSource.open(file, FS, 2, false);
+        WavFileSource source = WavFiles.player(file, FS, 2, false);
         play(source, 1024);
         source.control(Control.SEEK, 30000, 0);
         int[] y = play(source, 2048);
@@ -106,7 +106,7 @@ class WavFileSourceTest {
 
     @Test
     void loopsARegionWithFadesAtTheSeam() throws IOException {
-        WavFileSource source = WavFileSource.open(file, FS, 2, false);
+        WavFileSource source = WavFiles.player(file, FS, 2, false);
         source.control(Control.LOOP, 1000, 5000);
         int[] y = play(source, 20000);
         // The loop starts with a jump to its start; output frame i then plays file frame
@@ -131,12 +131,12 @@ class WavFileSourceTest {
     void stopsAtTheEndUnlessLooping() throws IOException {
         int[][] shortFile = {Signals.quantize(Signals.sine(FS, 1000, 440, 0.5, 0.3)),
                 Signals.quantize(Signals.sine(FS, 1000, 440, 0.5, 0.3))};
-        WavFileSource once = WavFileSource.open(write("short.wav", shortFile), FS, 2, false);
+        WavFileSource once = WavFiles.player(write("short.wav", shortFile), FS, 2, false);
         int[] y = play(once, 3000);
         for (int i = 1000; i < 3000; i++) {
             assertEquals(0, y[i], "after the end at " + i);
         }
-        WavFileSource looping = WavFileSource.open(write("short2.wav", shortFile), FS, 2, true);
+        WavFileSource looping = WavFiles.player(write("short2.wav", shortFile), FS, 2, true);
         y = play(looping, 3000);
         assertTrue(y[1000 + 500] != 0 && y[2000 + 500] == y[1000 + 500], "the whole file loops");
     }
@@ -144,16 +144,16 @@ class WavFileSourceTest {
     @Test
     void refusesAFileOfAnotherRateOrShape() {
         IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
-                () -> WavFileSource.open(file, 44100, 2, false));
+                () -> WavFiles.player(file, 44100, 2, false));
         assertTrue(rate.getMessage().contains("48000 Hz but the engine runs at 44100 Hz"), rate.getMessage());
         IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
-                () -> WavFileSource.open(file, FS, 1, false));
+                () -> WavFiles.player(file, FS, 1, false));
         assertTrue(channels.getMessage().contains("2 channel(s) but the profile has 1 input(s)"), channels.getMessage());
     }
 
     @Test
     void playingLoopingAndSeekingAllocateNothing() throws IOException {
-        WavFileSource source = WavFileSource.open(file, FS, 2, false);
+        WavFileSource source = WavFiles.player(file, FS, 2, false);
         source.control(Control.LOOP, 100, 20000);
         int[][] block = new int[2][128];
         long[] n = {0};
