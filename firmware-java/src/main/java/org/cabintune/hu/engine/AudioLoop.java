@@ -128,13 +128,13 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     }
 
     /**
-     * Runs every path of a period over silence before the stream opens, so that the JIT has
-     * compiled them with complete profiles and every call site is linked: a path first taken
-     * mid-stream would run interpreted, and linking allocates. Covers the chain, cross-fades
+     * Runs every path of a period (over the source's rehearsal, or silence) before the stream
+     * opens, so that the JIT has compiled them with complete profiles and every call site is
+     * linked: a path first taken mid-stream would run interpreted, and linking allocates. Covers the chain, cross-fades
      * between graphs (the running graph offered to itself), output ramps to every kind of
      * target, the volume and mute commands, the park of a paced sink, and the statistics. Then
-     * graph, gain and settings go back to their initial state. The source is not read: a file
-     * player would move on.
+     * graph, gain and settings go back to their initial state. The source only
+     * {@linkplain Source#rehearse rehearses}: reading would move a file player on.
      */
     private void warmUp() {
         double savedVolume = volumeDb;
@@ -161,6 +161,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
                 default -> {
                 }
             }
+            source.rehearse(in, frames);
             switcher.process(in, out, frames);
             output.process(out, frames);
             for (int i = 0; i < 10; i++) {
@@ -179,6 +180,9 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
             switcher.process(in, out, frames);
         }
         switcher.pollRetired();
+        for (int[] channel : in) {
+            Arrays.fill(channel, 0);
+        }
         switcher.current().reset();
         output.reset();
         volumeDb = savedVolume;

@@ -21,6 +21,14 @@ public interface Source extends AutoCloseable {
     int read(int[][] block, int frames) throws IOException;
 
     /**
+     * Runs the code of {@link #read} into {@code block} without moving the programme on, so the
+     * engine's warm-up gets it compiled before the stream opens. Sources that cannot do so
+     * without side effects do nothing (the default).
+     */
+    default void rehearse(int[][] block, int frames) {
+    }
+
+    /**
      * True when {@link #read} waits for hardware (ALSA capture): the wait is then not counted
      * as processing time in the DSP load.
      */

@@ -10,10 +10,13 @@ public final class TestSignalSource implements Source {
 
     private final int channels;
     private final SignalGenerator generator;
+    /** The same signal, run by {@link #rehearse} so the real one stays at its start. */
+    private final SignalGenerator understudy;
     private final String description;
 
-    TestSignalSource(int channels, SignalGenerator generator, String description) {
+    TestSignalSource(int channels, SignalGenerator generator, SignalGenerator understudy, String description) {
         Checks.channels(channels);
+        this.understudy = understudy;
         this.channels = channels;
         this.generator = generator;
         this.description = description;
@@ -31,6 +34,14 @@ public final class TestSignalSource implements Source {
             System.arraycopy(block[0], 0, block[c], 0, frames);
         }
         return frames;
+    }
+
+    @Override
+    public void rehearse(int[][] block, int frames) {
+        understudy.generate(block[0], frames);
+        for (int c = 1; c < channels; c++) {
+            System.arraycopy(block[0], 0, block[c], 0, frames);
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class TestSignals {
         requireFrequency("frequencyHz", frequencyHz, sampleRate);
         requireLevel("peakDbfs", peakDbfs);
         return new TestSignalSource(channels, new SineGenerator(sampleRate, frequencyHz, Q824.dbToGain(peakDbfs)),
+                new SineGenerator(sampleRate, frequencyHz, Q824.dbToGain(peakDbfs)),
                 "sine " + frequencyHz + " Hz at " + peakDbfs + " dBFS");
     }
 
@@ -25,7 +26,8 @@ public final class TestSignals {
         if (rmsDbfs > -10) {
             throw new IllegalArgumentException("rmsDbfs = " + rmsDbfs + " is above -10: pink noise peaks about 12 dB over its RMS");
         }
-        return new TestSignalSource(channels, new PinkNoise(rmsDbfs, seed), "pink noise at " + rmsDbfs + " dBFS RMS");
+        return new TestSignalSource(channels, new PinkNoise(rmsDbfs, seed), new PinkNoise(rmsDbfs, seed),
+                "pink noise at " + rmsDbfs + " dBFS RMS");
     }
 
     /**
@@ -50,6 +52,7 @@ public final class TestSignals {
         }
         requireLevel("peakDbfs", peakDbfs);
         return new TestSignalSource(channels, new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
+                fadeMs / 1000, gapSeconds), new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
                 fadeMs / 1000, gapSeconds), "log sweep " + f1 + ".." + f2 + " Hz over " + seconds + " s");
     }
 
