@@ -17,10 +17,15 @@ import java.util.concurrent.TimeUnit;
  * {@link ProcessingGraph#process}, {@link GraphSwitcher#process}, {@code Gain}, the
  * {@link ControlQueue} consumer, the {@link StatsPublisher}):
  * <ol>
- *   <li><b>No allocation.</b> Every buffer, command slot and counter exists before the first
- *       period. Tests read the audio thread's own allocation counter
- *       ({@code ThreadMXBean.getThreadAllocatedBytes}, published in {@link EngineStats}) across
- *       seconds of running, control traffic and graph swaps, and require zero.</li>
+ *   <li><b>No allocation</b>, by the code nor by the JVM on its behalf. Every buffer, command
+ *       slot and counter exists before the first period. A warm-up runs every path of a period
+ *       before the stream opens, so nothing is first compiled or linked mid-stream; classes on
+ *       the audio path hold no string constants, because HotSpot allocates a class's strings on
+ *       the thread that first asks for its C2 compilation ({@link Checks}); the JVM runs ZGC
+ *       with its compiler threads made at start (the launcher's options). Tests read the audio
+ *       thread's own allocation counter ({@code ThreadMXBean.getThreadAllocatedBytes},
+ *       published in {@link EngineStats}) from the first period to the end of a 60 s soak with
+ *       control traffic, graph swaps and collector pressure, and require zero.</li>
  *   <li><b>No locks.</b> Nothing the audio thread touches is guarded by a monitor or a
  *       {@code java.util.concurrent} lock, and it never waits for another thread: commands
  *       arrive through the {@link ControlQueue} (one CAS per producer, wait-free consumer),

@@ -68,7 +68,7 @@ final class Soak {
             return String.format("soak %.0f s, %d-frame periods: %d periods, dspLoad mean %.4f max %.4f,"
                             + " min slack %d us, deadline misses %d (%d not explained by CPU stalls; %s), xruns %d,"
                             + " audio-thread allocation %d B, %d commands (%d applied), %d graph swaps,"
-                            + " %d GCs (%d ms), SCHED_FIFO %s%s",
+                            + " %d GC events (%d ms), SCHED_FIFO %s%s",
                     seconds, PERIOD, stats.periods(), stats.dspLoadMean(), stats.dspLoadMax(),
                     stats.minSlackNanos() / 1000, stats.deadlineMisses(), unexplained, probed, stats.xruns(),
                     allocated, commands, stats.controlsApplied(), swaps, collections, collectionMillis,
