@@ -228,6 +228,8 @@ public final class AudioEngine implements AutoCloseable {
         public static final int MAX_PERIOD = 1024;
         /** Default period: 2.7 ms at 48 kHz. */
         public static final int DEFAULT_PERIOD = 128;
+        /** Frames the default warm-up runs: enough for C2 to compile the longest loops first. */
+        public static final int WARMUP_FRAMES = 1 << 18;
 
         private Source source;
         private Sink sink;
@@ -241,7 +243,7 @@ public final class AudioEngine implements AutoCloseable {
         private int queueCapacity = 256;
         private int realtimePriority;
         private int cpu = -1;
-        private int warmupPeriods = 2000;
+        private int warmupPeriods = -1;
         private int startSilencePeriods = 2;
         private int stopSilencePeriods = 2;
         private String threadName = "cabintune-audio";
@@ -322,7 +324,10 @@ public final class AudioEngine implements AutoCloseable {
             return this;
         }
 
-        /** Periods of silence run through the chain before the stream opens, to get it compiled; default 2000. */
+        /**
+         * Periods run through the chain before the stream opens, to get it compiled; default
+         * {@value #WARMUP_FRAMES} frames' worth, at least 1000 periods (4096 at 64 frames).
+         */
         public Context warmupPeriods(int value) {
             warmupPeriods = value;
             return this;
@@ -353,6 +358,9 @@ public final class AudioEngine implements AutoCloseable {
         public Context conclude() {
             if (concluded) {
                 return this;
+            }
+            if (warmupPeriods < 0) {
+                warmupPeriods = Math.max(1000, WARMUP_FRAMES / Math.max(1, periodFrames));
             }
             ContextChecks.check(this);
             if (channelMap == null) {

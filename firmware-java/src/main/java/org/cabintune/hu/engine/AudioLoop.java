@@ -130,11 +130,11 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     /**
      * Runs every path of a period (over the source's rehearsal, or silence) before the stream
      * opens, so that the JIT has compiled them with complete profiles and every call site is
-     * linked: a path first taken mid-stream would run interpreted, and linking allocates. Covers the chain, cross-fades
-     * between graphs (the running graph offered to itself), output ramps to every kind of
-     * target, the volume and mute commands, the park of a paced sink, and the statistics. Then
-     * graph, gain and settings go back to their initial state. The source only
-     * {@linkplain Source#rehearse rehearses}: reading would move a file player on.
+     * linked: a path first taken mid-stream would run interpreted, and linking allocates.
+     * Covers the chain, cross-fades between graphs (the running graph offered to itself),
+     * output ramps to every kind of target, the volume and mute commands, the park of a paced
+     * sink, and the statistics. Then graph, gain and settings go back to their initial state.
+     * The source only {@linkplain Source#rehearse rehearses}: reading would move a file player on.
      */
     private void warmUp() {
         double savedVolume = volumeDb;
@@ -157,7 +157,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
                     onCommand(Control.UNMUTE, 0, 0);
                     onCommand(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(-1 - p % 31), 0);
                 }
-                case 41 -> onCommand(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(-p % 7), 0);
+                case 41 -> onCommand(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(-(p % 7)), 0);
                 default -> {
                 }
             }
