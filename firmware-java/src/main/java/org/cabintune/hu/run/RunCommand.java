@@ -114,13 +114,13 @@ public final class RunCommand implements Callable<Integer> {
             err.println("note: " + note);
         }
         String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
-        Session session = new Session(engine, board, profile, profileFile, sourceName, board.stream().sink(),
+        RunningStream stream = new RunningStream(engine, board, profile, profileFile, sourceName, board.stream().sink(),
                 renice, graph.notes());
-        return session.run();
+        return stream.run();
     }
 
     /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
-    private final class Session {
+    private final class RunningStream {
 
         private final AudioEngine engine;
         private final BoardConfig board;
@@ -133,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
         private long allocatedAtStart;
         private Integer exit;
 
-        Session(AudioEngine engine, BoardConfig board, Profile profile, Path profileFile, String sourceName,
+        RunningStream(AudioEngine engine, BoardConfig board, Profile profile, Path profileFile, String sourceName,
                 String sinkName, String renice, List<String> notes) {
             this.engine = engine;
             this.board = board;
