@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared by ./cabintune and ./cabintune-hu: find a JDK 25, build the module if its jar is
 # missing or older than the sources, then run it. Sourced with LAUNCH_NAME, LAUNCH_MODULE and
-# LAUNCH_JAR set by the caller.
+# LAUNCH_JAR set by the caller, and optionally LAUNCH_JAVA_OPTS (the program's own JVM options).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -66,4 +66,4 @@ if [ -n "$stale" ]; then
   rm -f "$log"
 fi
 
-exec "$jdk/bin/java" --enable-native-access=ALL-UNNAMED ${CABINTUNE_JAVA_OPTS:-} -jar "$jar" "$@"
+exec "$jdk/bin/java" --enable-native-access=ALL-UNNAMED ${LAUNCH_JAVA_OPTS:-} ${CABINTUNE_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -5,13 +5,8 @@ import org.cabintune.dsp.wav.PcmCodec;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * One ALSA PCM stream, playback or capture, in interleaved read/write mode, through
@@ -24,7 +19,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@code snd_pcm_recover}, counting them. After {@code open} they allocate nothing: the native
  * buffer, a slice of it for every frame offset, and the byte staging buffer are made here.
  *
- * <p>Not thread-safe: one stream belongs to one audio thread.
+ * <p>Not thread-safe: one stream belongs to one audio thread. The class holds no string
+ * constants (its messages are in {@link AlsaOpen}): HotSpot would allocate them on the audio
+ * thread when it first compiles {@link #write} there.
  */
 public final class AlsaPcm implements AutoCloseable {
 
@@ -70,7 +67,7 @@ public final class AlsaPcm implements AutoCloseable {
     private long xruns;
     private boolean closed;
 
-    private AlsaPcm(Spec spec, Arena arena, MemorySegment pcm, int periodFrames, int bufferFrames) {
+    AlsaPcm(Spec spec, Arena arena, MemorySegment pcm, int periodFrames, int bufferFrames) {
         this.spec = spec;
         this.arena = arena;
         this.pcm = pcm;
@@ -90,100 +87,7 @@ public final class AlsaPcm implements AutoCloseable {
 
     /** Opens and configures the stream; on any failure nothing stays open. */
     public static AlsaPcm open(Spec spec) throws AlsaException {
-        Arena arena = Arena.ofShared();
-        MemorySegment pcm = MemorySegment.NULL;
-        try {
-            MemorySegment handle = arena.allocate(ADDRESS);
-            MemorySegment name = arena.allocateFrom(spec.device(), StandardCharsets.UTF_8);
-            int stream = spec.capture() ? AlsaLibrary.STREAM_CAPTURE : AlsaLibrary.STREAM_PLAYBACK;
-            int rc;
-            if (spec.localConfig() != null) {
-                MemorySegment config = loadConfig(arena, spec.localConfig());
-                try {
-                    rc = (int) AlsaLibrary.PCM_OPEN_LCONF.invokeExact(handle, name, stream, 0, config);
-                } finally {
-                    int ignored = (int) AlsaLibrary.CONFIG_DELETE.invokeExact(config);
-                }
-            } else {
-                rc = (int) AlsaLibrary.PCM_OPEN.invokeExact(handle, name, stream, 0);
-            }
-            check(rc, "snd_pcm_open", spec);
-            pcm = handle.get(ADDRESS, 0);
-            int[] negotiated = configure(arena, pcm, spec);
-            return new AlsaPcm(spec, arena, pcm, negotiated[0], negotiated[1]);
-        } catch (AlsaException | RuntimeException e) {
-            closeQuietly(pcm);
-            arena.close();
-            throw e;
-        } catch (Throwable t) {
-            closeQuietly(pcm);
-            arena.close();
-            throw new IllegalStateException("ALSA call failed on '" + spec.device() + "'", t);
-        }
-    }
-
-    private static MemorySegment loadConfig(Arena arena, String text) throws Throwable {
-        MemorySegment top = arena.allocate(ADDRESS);
-        check((int) AlsaLibrary.CONFIG_TOP.invokeExact(top), "snd_config_top", null);
-        MemorySegment config = top.get(ADDRESS, 0);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        MemorySegment source = arena.allocateFrom(JAVA_BYTE, bytes);
-        MemorySegment input = arena.allocate(ADDRESS);
-        check((int) AlsaLibrary.INPUT_BUFFER_OPEN.invokeExact(input, source, (long) bytes.length), "snd_input_buffer_open", null);
-        MemorySegment in = input.get(ADDRESS, 0);
-        int rc = (int) AlsaLibrary.CONFIG_LOAD.invokeExact(config, in);
-        int ignored = (int) AlsaLibrary.INPUT_CLOSE.invokeExact(in);
-        if (rc < 0) {
-            int deleted = (int) AlsaLibrary.CONFIG_DELETE.invokeExact(config);
-            throw new AlsaException("the ALSA configuration text does not parse: " + AlsaLibrary.describe(rc), rc);
-        }
-        return config;
-    }
-
-    /** Sets the hardware parameters; returns {period, buffer} in frames as the device granted them. */
-    private static int[] configure(Arena arena, MemorySegment pcm, Spec spec) throws Throwable {
-        MemorySegment holder = arena.allocate(ADDRESS);
-        check((int) AlsaLibrary.HW_PARAMS_MALLOC.invokeExact(holder), "snd_pcm_hw_params_malloc", spec);
-        MemorySegment params = holder.get(ADDRESS, 0);
-        try {
-            call(AlsaLibrary.HW_PARAMS_ANY, pcm, params, "snd_pcm_hw_params_any", spec);
-            check((int) AlsaLibrary.HW_PARAMS_SET_ACCESS.invokeExact(pcm, params, AlsaLibrary.ACCESS_RW_INTERLEAVED),
-                    "interleaved read/write access", spec);
-            check((int) AlsaLibrary.HW_PARAMS_SET_FORMAT.invokeExact(pcm, params, spec.format().alsaCode()),
-                    "format " + spec.format(), spec);
-            check((int) AlsaLibrary.HW_PARAMS_SET_CHANNELS.invokeExact(pcm, params, spec.channels()),
-                    spec.channels() + " channels", spec);
-            MemorySegment rate = arena.allocateFrom(JAVA_INT, spec.rate());
-            MemorySegment dir = arena.allocate(JAVA_INT);
-            check((int) AlsaLibrary.HW_PARAMS_SET_RATE_NEAR.invokeExact(pcm, params, rate, dir), "rate " + spec.rate(), spec);
-            if (rate.get(JAVA_INT, 0) != spec.rate()) {
-                throw new AlsaException("ALSA device '" + spec.device() + "' runs at " + rate.get(JAVA_INT, 0)
-                        + " Hz, not " + spec.rate() + " Hz; refusing to play at the wrong speed", 0);
-            }
-            MemorySegment period = arena.allocateFrom(JAVA_LONG, spec.periodFrames());
-            check((int) AlsaLibrary.HW_PARAMS_SET_PERIOD_SIZE_NEAR.invokeExact(pcm, params, period, dir),
-                    "period of " + spec.periodFrames() + " frames", spec);
-            MemorySegment buffer = arena.allocateFrom(JAVA_LONG, (long) spec.periodFrames() * spec.periods());
-            check((int) AlsaLibrary.HW_PARAMS_SET_BUFFER_SIZE_NEAR.invokeExact(pcm, params, buffer),
-                    "buffer of " + spec.periods() + " periods", spec);
-            call(AlsaLibrary.HW_PARAMS, pcm, params, "snd_pcm_hw_params", spec);
-            check((int) AlsaLibrary.PREPARE.invokeExact(pcm), "snd_pcm_prepare", spec);
-            return new int[] {(int) period.get(JAVA_LONG, 0), (int) buffer.get(JAVA_LONG, 0)};
-        } finally {
-            AlsaLibrary.HW_PARAMS_FREE.invokeExact(params);
-        }
-    }
-
-    private static void call(MethodHandle handle, MemorySegment pcm, MemorySegment params, String what, Spec spec)
-            throws Throwable {
-        check((int) handle.invokeExact(pcm, params), what, spec);
-    }
-
-    private static void check(int rc, String what, Spec spec) throws AlsaException {
-        if (rc < 0) {
-            String device = spec == null ? "" : "ALSA device '" + spec.device() + "': ";
-            throw new AlsaException(device + what + " failed: " + AlsaLibrary.describe(rc), rc);
-        }
+        return AlsaOpen.open(spec);
     }
 
     /**
@@ -200,7 +104,7 @@ public final class AlsaPcm implements AutoCloseable {
             if (n >= 0) {
                 done += (int) n;
             } else {
-                recover((int) n, "snd_pcm_writei");
+                recover((int) n);
             }
         }
     }
@@ -214,7 +118,7 @@ public final class AlsaPcm implements AutoCloseable {
             if (n >= 0) {
                 done += (int) n;
             } else {
-                recover((int) n, "snd_pcm_readi");
+                recover((int) n);
             }
         }
         MemorySegment.copy(slices[0], JAVA_BYTE, 0, staging, 0, frames * bytesPerFrame);
@@ -223,7 +127,7 @@ public final class AlsaPcm implements AutoCloseable {
 
     private void checkFrames(int frames) {
         if (frames < 0 || frames > slices.length) {
-            throw new IllegalArgumentException("frames = " + frames + " is outside 0.." + slices.length);
+            AlsaOpen.badFrames(frames, slices.length);
         }
     }
 
@@ -243,7 +147,7 @@ public final class AlsaPcm implements AutoCloseable {
         }
     }
 
-    private void recover(int error, String what) throws AlsaException {
+    private void recover(int error) throws AlsaException {
         int rc;
         try {
             rc = (int) AlsaLibrary.RECOVER.invokeExact(pcm, error, 1);
@@ -251,7 +155,7 @@ public final class AlsaPcm implements AutoCloseable {
             throw new IllegalStateException(t);
         }
         if (rc < 0) {
-            check(error, what, spec);
+            AlsaOpen.failed(error, spec);
         }
         if (error == EPIPE || error == ESTRPIPE) {
             xruns++;
@@ -294,7 +198,7 @@ public final class AlsaPcm implements AutoCloseable {
         arena.close();
     }
 
-    private static void closeQuietly(MemorySegment pcm) {
+    static void closeQuietly(MemorySegment pcm) {
         if (pcm.equals(MemorySegment.NULL)) {
             return;
         }

@@ -1,0 +1,71 @@
+package org.cabintune.hu.engine;
+
+import org.cabintune.dsp.Q824;
+
+/**
+ * Makes {@link TestSignalSource}s, checking every argument with a message that names it.
+ * Levels are dBFS: peak for the sine and the sweep, RMS for the noise.
+ */
+public final class TestSignals {
+
+    private TestSignals() {
+    }
+
+    /** A sine of {@code frequencyHz} at {@code peakDbfs}. */
+    public static TestSignalSource sine(int channels, int sampleRate, double frequencyHz, double peakDbfs) {
+        requireFrequency("frequencyHz", frequencyHz, sampleRate);
+        requireLevel("peakDbfs", peakDbfs);
+        return new TestSignalSource(channels, new SineGenerator(sampleRate, frequencyHz, Q824.dbToGain(peakDbfs)),
+                new SineGenerator(sampleRate, frequencyHz, Q824.dbToGain(peakDbfs)),
+                "sine " + frequencyHz + " Hz at " + peakDbfs + " dBFS");
+    }
+
+    /** Pink noise at {@code rmsDbfs} RMS from {@code seed}. */
+    public static TestSignalSource pink(int channels, int sampleRate, double rmsDbfs, long seed) {
+        requireLevel("rmsDbfs", rmsDbfs);
+        if (rmsDbfs > -10) {
+            throw new IllegalArgumentException("rmsDbfs = " + rmsDbfs + " is above -10: pink noise peaks about 12 dB over its RMS");
+        }
+        return new TestSignalSource(channels, new PinkNoise(rmsDbfs, seed), new PinkNoise(rmsDbfs, seed),
+                "pink noise at " + rmsDbfs + " dBFS RMS");
+    }
+
+    /**
+     * A log sweep from {@code f1} to {@code f2} Hz over {@code seconds}, {@code fadeMs} raised-cosine
+     * fades at each end, then {@code gapSeconds} of silence, repeated.
+     */
+    public static TestSignalSource sweep(int channels, int sampleRate, double f1, double f2, double seconds,
+                                         double peakDbfs, double fadeMs, double gapSeconds) {
+        requireFrequency("f1", f1, sampleRate);
+        requireFrequency("f2", f2, sampleRate);
+        if (!(f1 < f2)) {
+            throw new IllegalArgumentException("f1 = " + f1 + " must be below f2 = " + f2);
+        }
+        if (!(seconds >= 0.1 && seconds <= 600)) {
+            throw new IllegalArgumentException("seconds = " + seconds + " is outside 0.1..600");
+        }
+        if (!(fadeMs >= 0 && fadeMs <= seconds * 500)) {
+            throw new IllegalArgumentException("fadeMs = " + fadeMs + " is outside 0.." + seconds * 500 + " (half the sweep)");
+        }
+        if (!(gapSeconds >= 0 && gapSeconds <= 60)) {
+            throw new IllegalArgumentException("gapSeconds = " + gapSeconds + " is outside 0..60");
+        }
+        requireLevel("peakDbfs", peakDbfs);
+        return new TestSignalSource(channels, new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
+                fadeMs / 1000, gapSeconds), new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
+                fadeMs / 1000, gapSeconds), "log sweep " + f1 + ".." + f2 + " Hz over " + seconds + " s");
+    }
+
+    private static void requireFrequency(String name, double hz, int sampleRate) {
+        if (!(hz >= 1 && hz < sampleRate / 2.0)) {
+            throw new IllegalArgumentException(name + " = " + hz + " Hz is outside 1.." + sampleRate / 2
+                    + " (Nyquist for " + sampleRate + " Hz)");
+        }
+    }
+
+    private static void requireLevel(String name, double dbfs) {
+        if (!(dbfs >= -120 && dbfs <= 0)) {
+            throw new IllegalArgumentException(name + " = " + dbfs + " is outside -120..0 dBFS");
+        }
+    }
+}

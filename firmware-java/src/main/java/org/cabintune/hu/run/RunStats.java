@@ -1,0 +1,76 @@
+package org.cabintune.hu.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.cabintune.hu.engine.EngineStats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code run} reports when it ends: the stats JSON ({@code --stats-json}) and the one-line
+ * summary. The JSON's field names are a contract (scripts and tests read them).
+ *
+ * @param board          the board's id
+ * @param profile        the profile's name
+ * @param profilePath    the profile file
+ * @param source         what played
+ * @param sink           where it went
+ * @param stats          the engine's counters at the end
+ * @param allocatedBytes bytes the audio thread allocated from its first period to the end
+ * @param schedulingNote why real-time scheduling was not had, or null
+ * @param notes          what the compiler said about the profile
+ */
+record RunStats(String board, String profile, String profilePath, String source, String sink, EngineStats stats,
+                long allocatedBytes, String schedulingNote, List<String> notes) {
+
+    /** The JSON document, fields in a fixed order. */
+    Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("board", board);
+        m.put("profile", profile);
+        m.put("profilePath", profilePath);
+        m.put("source", source);
+        m.put("sink", sink);
+        m.put("sampleRate", stats.sampleRate());
+        m.put("periodFrames", stats.periodFrames());
+        m.put("periodsProcessed", stats.periods());
+        m.put("framesProcessed", stats.framesProcessed());
+        m.put("seconds", stats.framesProcessed() / (double) stats.sampleRate());
+        m.put("xruns", stats.xruns());
+        m.put("deadlineMisses", stats.deadlineMisses());
+        m.put("dspLoadMean", stats.dspLoadMean());
+        m.put("dspLoadMax", stats.dspLoadMax());
+        m.put("minSlackMicros", stats.minSlackNanos() == Long.MAX_VALUE ? null : stats.minSlackNanos() / 1000.0);
+        m.put("audioThreadAllocatedBytes", allocatedBytes);
+        m.put("controlsApplied", stats.controlsApplied());
+        m.put("realtimePriority", stats.realtimePriority());
+        m.put("schedulingNote", schedulingNote);
+        m.put("failure", stats.failure());
+        m.put("notes", notes);
+        return m;
+    }
+
+    /** Writes the JSON atomically: a reader never sees half a file. */
+    void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path tmp = parent.resolve("." + file.getFileName() + ".part");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** One line for the terminal. */
+    String summary() {
+        return String.format("run: %.1f s on %s (%s, %s -> %s): %d frames in %d periods of %d at %d Hz,"
+                        + " DSP load mean %.1f%% max %.1f%%, %d deadline misses, %d xruns%s",
+                stats.framesProcessed() / (double) stats.sampleRate(), board, profile, source, sink,
+                stats.framesProcessed(), stats.periods(), stats.periodFrames(), stats.sampleRate(),
+                100 * stats.dspLoadMean(), 100 * stats.dspLoadMax(), stats.deadlineMisses(), stats.xruns(),
+                stats.failure() == null ? "" : "; stopped: " + stats.failure());
+    }
+}

@@ -1,0 +1,68 @@
+package org.cabintune.hu.run;
+
+import org.cabintune.hu.audio.AlsaPcm;
+import org.cabintune.hu.audio.PcmFormat;
+import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.engine.AlsaSink;
+import org.cabintune.hu.engine.AlsaSource;
+import org.cabintune.hu.engine.NullSink;
+import org.cabintune.hu.engine.Sink;
+import org.cabintune.hu.engine.Source;
+import org.cabintune.hu.engine.TestSignals;
+import org.cabintune.hu.engine.WavFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Builds the engine's source and sink from a board's {@code stream} section and the command line. */
+final class Streams {
+
+    /** The test signals' levels: well below full scale, loud enough to measure. */
+    static final double SINE_HZ = 1000;
+    static final double SIGNAL_DBFS = -20;
+    static final double SWEEP_SECONDS = 5;
+    static final double SWEEP_GAP_SECONDS = 1;
+    static final double SWEEP_FADE_MS = 50;
+
+    private Streams() {
+    }
+
+    /**
+     * The source a spec names: {@code sine}, {@code pink}, {@code sweep}, {@code file:PATH}
+     * (looped) or {@code alsa:DEVICE} (capture with the board's format and buffer).
+     */
+    static Source source(String spec, int channels, BoardConfig board, int periodFrames) throws IOException {
+        int rate = board.stream().sampleRate();
+        if (spec.equals("sine")) {
+            return TestSignals.sine(channels, rate, SINE_HZ, SIGNAL_DBFS);
+        }
+        if (spec.equals("pink")) {
+            return TestSignals.pink(channels, rate, SIGNAL_DBFS, 1);
+        }
+        if (spec.equals("sweep")) {
+            return TestSignals.sweep(channels, rate, 20, Math.min(20000, rate / 2.0 - 1), SWEEP_SECONDS, SIGNAL_DBFS,
+                    SWEEP_FADE_MS, SWEEP_GAP_SECONDS);
+        }
+        if (spec.startsWith("file:") && spec.length() > 5) {
+            return WavFiles.player(Path.of(spec.substring(5)), rate, channels, true);
+        }
+        if (spec.startsWith("alsa:") && spec.length() > 5) {
+            return new AlsaSource(AlsaPcm.open(new AlsaPcm.Spec(spec.substring(5), true,
+                    PcmFormat.valueOf(board.stream().format()), channels, rate, periodFrames, board.stream().periods(), null)));
+        }
+        throw new IllegalArgumentException("--source = \"" + spec + "\" is not sine, pink, sweep, file:PATH or alsa:DEVICE");
+    }
+
+    /** The sink of the board: the DAC through ALSA, a paced null device, or a paced WAV recording. */
+    static Sink sink(BoardConfig board, int periodFrames) throws IOException {
+        BoardConfig.Stream s = board.stream();
+        int channels = board.dac().channels();
+        return switch (s.sink()) {
+            case "alsa" -> new AlsaSink(AlsaPcm.open(AlsaPcm.Spec.playback(board.dac().alsaDevice(),
+                    PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods())));
+            case "wav" -> WavFiles.recorder(Path.of(s.wavPath()), channels, s.sampleRate(),
+                    PcmFormat.valueOf(s.format()).bits(), true);
+            default -> new NullSink(channels, s.sampleRate(), s.periods());
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package org.cabintune.hu.board;
+
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.profile.ProfileParser;
+import org.cabintune.hu.audio.PcmFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every file in {@code board-configs/} validates, and its default profile plays on it. */
+class ShippedBoardsTest {
+
+    static final Path ROOT = Path.of("..");
+    static final Path BOARDS = ROOT.resolve("board-configs");
+
+    static Stream<Path> boards() throws IOException {
+        try (Stream<Path> list = Files.list(BOARDS)) {
+            return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void theFiveBoardsAreShipped() throws IOException {
+        assertEquals(List.of("rpi-dac-pro.yaml", "rpi4-hifiberry-dacplus.yaml", "rpi5-hifiberry-dac8x.yaml",
+                "simulator.yaml", "usb-dac.yaml"), boards().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("boards")
+    void validatesAndItsProfilePlaysOnIt(Path file) throws Exception {
+        BoardConfig board = BoardLoader.load(file);
+        assertEquals(file.getFileName().toString().replace(".yaml", ""), board.id(), "id matches the file name");
+        Profile profile = ProfileParser.parse(ROOT.resolve(board.profile()));
+        assertEquals(List.of(), BoardProfiles.problems(board, profile));
+        int[] map = BoardProfiles.channelMap(board, profile);
+        assertEquals(board.dac().channels(), map.length);
+        assertTrue(java.util.Arrays.stream(map).filter(i -> i >= 0).count() == profile.outputs().size(),
+                "every profile output has a DAC channel");
+        PcmFormat.valueOf(board.stream().format());
+    }
+
+    @Test
+    void theHifiberryDacPlusIsDescribedAsItIs() throws Exception {
+        BoardConfig b = BoardLoader.load(BOARDS.resolve("rpi4-hifiberry-dacplus.yaml"));
+        assertEquals("PCM5122", b.dac().chip());
+        assertEquals("hw:CARD=sndrpihifiberry,DEV=0", b.dac().alsaDevice());
+        assertTrue(b.configTxt().contains("dtoverlay=hifiberry-dacplus"));
+        assertTrue(b.configTxt().contains("dtparam=audio=off"));
+        assertEquals(0x4d, b.i2cMute().address());
+        BoardConfig dac8x = BoardLoader.load(BOARDS.resolve("rpi5-hifiberry-dac8x.yaml"));
+        assertEquals(8, dac8x.dac().channels());
+        assertEquals("rpi5", dac8x.soc());
+        assertTrue(dac8x.configTxt().contains("dtoverlay=hifiberry-dac8x"));
+        BoardConfig pro = BoardLoader.load(BOARDS.resolve("rpi-dac-pro.yaml"));
+        assertEquals("PCM5242", pro.dac().chip());
+        assertTrue(pro.configTxt().contains("dtoverlay=rpi-dacpro"));
+        BoardConfig sim = BoardLoader.load(BOARDS.resolve("simulator.yaml"));
+        assertEquals("null", sim.stream().sink());
+        assertEquals("calibration/profiles/reference-8ch.json", sim.profile());
+        assertNull(sim.gpio());
+    }
+
+    @Test
+    void aProfileForAnotherCarIsRefusedOnTheBoard() throws Exception {
+        BoardConfig dac8x = BoardLoader.load(BOARDS.resolve("rpi5-hifiberry-dac8x.yaml"));
+        String json = Files.readString(ROOT.resolve("calibration/profiles/reference-8ch.json"))
+                .replaceFirst("\\{\"type\": \"highpass\", \"freqHz\": 3500", "{\"type\": \"highpass\", \"freqHz\": 1500")
+                .replaceFirst("\"minHighpassHz\": 2000", "\"minHighpassHz\": 1500");
+        List<String> problems = BoardProfiles.problems(dac8x, ProfileParser.parse(json));
+        assertEquals(List.of("profile.outputs[0] (front-left-tweeter) has its highest highpass at 1500.0 Hz;"
+                + " the board asks at least 2000.0 Hz on DAC channel 0"), problems);
+        Profile stereo = ProfileParser.parse(ROOT.resolve("calibration/profiles/stereo-fullrange.json"));
+        assertTrue(BoardProfiles.problems(dac8x, stereo).get(0).startsWith(
+                "profile.outputs[0].name = \"front-left\" is no speaker of board rpi5-hifiberry-dac8x"));
+    }
+
+    @Test
+    void unusedDacChannelsAreSilent() throws Exception {
+        BoardConfig dac8x = BoardLoader.load(BOARDS.resolve("rpi5-hifiberry-dac8x.yaml"));
+        String json = Files.readString(ROOT.resolve("calibration/profiles/stereo-fullrange.json"))
+                .replace("\"front-left\"", "\"front-left-midwoofer\"").replace("\"front-right\"", "\"front-right-midwoofer\"")
+                .replace("fullrange", "midwoofer");
+        Profile twoWay = ProfileParser.parse(json);
+        assertEquals(List.of(), BoardProfiles.problems(dac8x, twoWay));
+        assertArrayEquals(new int[] {-1, -1, 0, 1, -1, -1, -1, -1}, BoardProfiles.channelMap(dac8x, twoWay));
+    }
+}

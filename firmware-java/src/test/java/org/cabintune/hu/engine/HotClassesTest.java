@@ -1,0 +1,51 @@
+package org.cabintune.hu.engine;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.constantpool.StringEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The classes whose code runs on the audio thread hold no string constants. HotSpot resolves
+ * all of a class's string constants on the thread that first asks for C2 compilation of one
+ * of its methods; for these classes that is the audio thread, well into a stream, and each
+ * constant would be a String allocated there (seen in JFR as a String and its byte[] at a
+ * call into the class). Messages live in {@link Checks} and {@code AlsaOpen}, factories in
+ * {@link TestSignals} and {@link WavFiles}. Enums are exempt: their names are resolved when
+ * they initialise.
+ */
+class HotClassesTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {AudioLoop.class, ControlQueue.class, ControlQueue.Handler.class, StatsPublisher.class,
+            Source.class, Sink.class, NullSink.class, Pacer.class, WavFileSink.class, AlsaSink.class,
+            AlsaSource.class, TestSignalSource.class, SignalGenerator.class, SineGenerator.class, PinkNoise.class,
+            LogSweep.class, WavFileSource.class, org.cabintune.hu.audio.AlsaPcm.class})
+    void holdsNoStringConstants(Class<?> hot) throws IOException {
+        assertEquals(List.of(), strings(hot), hot.getSimpleName() + " string constants");
+    }
+
+    static List<String> strings(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName().replace('.', '$') + ".class")) {
+            String file = type.getName().substring(type.getPackageName().length() + 1) + ".class";
+            byte[] bytes = (in != null ? in : type.getResourceAsStream(file)).readAllBytes();
+            ClassModel model = ClassFile.of().parse(bytes);
+            List<String> found = new ArrayList<>();
+            for (PoolEntry entry : model.constantPool()) {
+                if (entry instanceof StringEntry s) {
+                    found.add(s.stringValue());
+                }
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.cabintune.hu.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cabintune.dsp.testing.Signals;
+import org.cabintune.dsp.wav.WavFormat;
+import org.cabintune.dsp.wav.WavWriter;
+import org.cabintune.hu.HeadUnitCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code cabintune-hu run} in-process, on the simulator board. */
+class RunCommandTest {
+
+    private static final Path SIMULATOR = Path.of("..", "board-configs", "simulator.yaml");
+
+    @TempDir
+    Path dir;
+
+    private String stdout;
+    private String stderr;
+
+    private int run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cli = new CommandLine(new HeadUnitCli());
+            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            return cli.execute(args);
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+            stdout = out.toString(StandardCharsets.UTF_8);
+            stderr = err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void runsTheSimulatorForItsDurationAndWritesTheStats() throws IOException {
+        Path stats = dir.resolve("stats.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "2", "--stats-json", stats.toString()),
+                stderr);
+        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals("Reference 8-channel", json.get("profile").asText());
+        assertEquals("simulator", json.get("board").asText());
+        assertEquals(48000, json.get("sampleRate").asInt());
+        assertEquals(128, json.get("periodFrames").asInt());
+        long frames = json.get("framesProcessed").asLong();
+        assertTrue(frames >= 1.9 * 48000 && frames <= 2.5 * 48000, "frames " + frames);
+        assertEquals(frames, json.get("periodsProcessed").asLong() * 128);
+        assertTrue(json.get("xruns").isIntegralNumber());
+        assertTrue(json.get("deadlineMisses").isIntegralNumber());
+        double mean = json.get("dspLoadMean").asDouble();
+        double max = json.get("dspLoadMax").asDouble();
+        assertTrue(mean > 0 && mean < 0.5 && max >= mean, "DSP load mean " + mean + " max " + max);
+        assertEquals(0, json.get("audioThreadAllocatedBytes").asLong(), "the audio thread allocated nothing");
+        assertTrue(json.get("failure").isNull());
+        assertTrue(stdout.startsWith("run: 2.0 s on simulator (Reference 8-channel, pink noise"), stdout);
+        assertEquals(1, stdout.lines().count(), "one summary line");
+    }
+
+    @Test
+    void playsAWavFileAtAnotherPeriod() throws IOException {
+        Path wav = dir.resolve("in.wav");
+        int[][] music = {Signals.quantize(Signals.sine(48000, 24000, 440, 0.25, 0)),
+                Signals.quantize(Signals.sine(48000, 24000, 660, 0.25, 0))};
+        try (FileChannel ch = FileChannel.open(wav, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WavWriter w = WavWriter.create(ch, WavFormat.pcm(48000, 2, 24), null)) {
+            w.write(music, music[0].length);
+        }
+        Path stats = dir.resolve("s.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.5", "--period", "256",
+                "--source", "file:" + wav, "--stats-json", stats.toString()), stderr);
+        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals(256, json.get("periodFrames").asInt());
+        assertEquals("file in.wav", json.get("source").asText());
+    }
+
+    @Test
+    void refusesABoardWithTheFieldNamed() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(SIMULATOR).replace("periods: 2", "periods: 1"));
+        assertEquals(1, run("run", "--board", bad.toString(), "--duration", "1"));
+        assertTrue(stderr.contains("stream.periods = 1 is outside 2..16"), stderr);
+    }
+
+    @Test
+    void refusesAProfileThatDoesNotFitTheBoard() {
+        assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--duration", "1",
+                "--profile", Path.of("..", "calibration", "profiles", "stereo-fullrange.json").toString()));
+        assertTrue(stderr.contains("cannot play on board simulator"), stderr);
+        assertTrue(stderr.contains("profile.outputs[0].name = \"front-left\" is no speaker of board simulator"), stderr);
+    }
+
+    @Test
+    void refusesBadOptions() {
+        assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--period", "16"));
+        assertTrue(stderr.contains("--period = 16 is outside 32..1024"), stderr);
+        assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--source", "mp3:x"));
+        assertTrue(stderr.contains("--source = \"mp3:x\" is not sine"), stderr);
+        assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--duration", "0"));
+        assertTrue(stderr.contains("--duration = 0.0 is outside"), stderr);
+        assertEquals(1, run("run", "--board", dir.resolve("none.yaml").toString()));
+        assertTrue(stderr.contains("does not exist"), stderr);
+        assertFalse(stderr.contains("Exception"), stderr);
+    }
+}
