@@ -1,0 +1,106 @@
+package org.cabintune.hu.controls;
+
+import org.cabintune.hu.engine.AudioEngine;
+
+import java.util.function.Consumer;
+
+/**
+ * The controls' actions on a running {@link AudioEngine}: volume within
+ * {@value #MIN_VOLUME_DB}..{@value #MAX_VOLUME_DB} dB, the user's mute, and the amplifier
+ * sequence's hold on the output, which is separate so a mute the user made while the amplifier
+ * was switching stays made. Profile buttons go to a {@link ProfileSelector}. Reports
+ * {@link UnitState#PLAYING} or {@link UnitState#MUTED} to its listener whenever what the
+ * speakers get changes. Used from the controls' thread only.
+ */
+public final class EngineActions implements HeadUnitActions, OutputGate {
+
+    /** The quietest volume the knob reaches, dB (below that, use mute). */
+    public static final double MIN_VOLUME_DB = -80;
+    /** The loudest: the profile's own level. */
+    public static final double MAX_VOLUME_DB = 0;
+
+    private final AudioEngine engine;
+    private final ProfileSelector profiles;
+    private Consumer<UnitState> listener = state -> { };
+    private double volumeDb;
+    private boolean userMuted;
+    private boolean held;
+
+    /**
+     * @param engine   the engine, built with {@code muted(true)} so it starts held
+     * @param profiles what the profile buttons select
+     */
+    public EngineActions(AudioEngine engine, ProfileSelector profiles) {
+        this.engine = engine;
+        this.profiles = profiles;
+        this.volumeDb = Math.clamp(engine.context().volumeDb(), MIN_VOLUME_DB, MAX_VOLUME_DB);
+        this.held = engine.context().muted();
+    }
+
+    /** Where {@link UnitState#PLAYING} and {@link UnitState#MUTED} go. */
+    public void onState(Consumer<UnitState> value) {
+        listener = value;
+    }
+
+    @Override
+    public void nextProfile() {
+        profiles.step(1);
+    }
+
+    @Override
+    public void previousProfile() {
+        profiles.step(-1);
+    }
+
+    @Override
+    public void changeVolume(double deltaDb) {
+        double target = Math.clamp(volumeDb + deltaDb, MIN_VOLUME_DB, MAX_VOLUME_DB);
+        if (target != volumeDb && engine.setVolumeDb(target)) {
+            volumeDb = target;
+        }
+    }
+
+    @Override
+    public void toggleMute() {
+        if (apply(!userMuted, held)) {
+            userMuted = !userMuted;
+            report();
+        }
+    }
+
+    @Override
+    public void hold() {
+        if (apply(userMuted, true)) {
+            held = true;
+        }
+    }
+
+    @Override
+    public void release() {
+        if (apply(userMuted, false)) {
+            held = false;
+            report();
+        }
+    }
+
+    /** The volume the knob has set, dB. */
+    public double volumeDb() {
+        return volumeDb;
+    }
+
+    /** True when the user has muted. */
+    public boolean muted() {
+        return userMuted;
+    }
+
+    /** Sends the engine mute or unmute for these flags; false if its control queue was full. */
+    private boolean apply(boolean mutedByUser, boolean heldBySequence) {
+        return mutedByUser || heldBySequence ? engine.mute() : engine.unmute();
+    }
+
+    private void report() {
+        if (!held) {
+            listener.accept(userMuted ? UnitState.MUTED : UnitState.PLAYING);
+        }
+    }
+}
