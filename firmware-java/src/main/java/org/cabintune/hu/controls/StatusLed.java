@@ -37,17 +37,18 @@ final class StatusLed {
         return state;
     }
 
-    private void phase(int forGeneration, int phase) {
+    private void phase(int forGeneration, int step) {
         if (forGeneration != generation) {
             return;
         }
+        int phase = state.phases() == 0 ? 0 : step % state.phases();
         if (state.phases() == 0 || phase % 2 == 0) {
             led.high();
         } else {
             led.low();
         }
         if (state.phases() > 0) {
-            clock.schedule(ControlClock.ms(state.phaseMs(phase)), () -> phase(forGeneration, (phase + 1) % state.phases()));
+            clock.schedule(ControlClock.ms(state.phaseMs(phase)), () -> phase(forGeneration, phase + 1));
         }
     }
 }

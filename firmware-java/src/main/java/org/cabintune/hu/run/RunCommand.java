@@ -1,5 +1,6 @@
 package org.cabintune.hu.run;
 
+import com.pi4j.Pi4J;
 import org.cabintune.dsp.graph.GraphCompiler;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.profile.Profile;
@@ -107,15 +108,17 @@ public final class RunCommand implements Callable<Integer> {
             return fail(e.getMessage());
         }
         String renice = board.stream().nice() != 0 ? RealtimeScheduling.reniceProcess(board.stream().nice()) : null;
+        StreamControls controls = StreamControls.prepare(board, Pi4J::newAutoContext, err);
         AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(programme).sink(sink).graph(graph)
                 .periodFrames(periodFrames).channelMap(BoardProfiles.channelMap(board, profile))
-                .realtimePriority(board.stream().realtimePriority()));
+                .realtimePriority(board.stream().realtimePriority()).muted(controls.holdsOutput()));
+        controls.attach(engine, profile.name());
         for (String note : graph.notes()) {
             err.println("note: " + note);
         }
         String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
-        RunningStream stream = new RunningStream(engine, board, profile, profileFile, sourceName, board.stream().sink(),
-                renice, graph.notes());
+        RunningStream stream = new RunningStream(engine, controls, board, profile, profileFile, sourceName,
+                board.stream().sink(), renice, graph.notes());
         return stream.run();
     }
 
@@ -123,6 +126,7 @@ public final class RunCommand implements Callable<Integer> {
     private final class RunningStream {
 
         private final AudioEngine engine;
+        private final StreamControls controls;
         private final BoardConfig board;
         private final Profile profile;
         private final Path profileFile;
@@ -133,9 +137,10 @@ public final class RunCommand implements Callable<Integer> {
         private long allocatedAtStart;
         private Integer exit;
 
-        RunningStream(AudioEngine engine, BoardConfig board, Profile profile, Path profileFile, String sourceName,
-                String sinkName, String renice, List<String> notes) {
+        RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, Profile profile, Path profileFile,
+                String sourceName, String sinkName, String renice, List<String> notes) {
             this.engine = engine;
+            this.controls = controls;
             this.board = board;
             this.profile = profile;
             this.profileFile = profileFile;
@@ -149,6 +154,7 @@ public final class RunCommand implements Callable<Integer> {
             Thread hook = new Thread(this::finishQuietly, "cabintune-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             engine.start();
+            controls.streamStarted();
             allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
             String note = note();
             if (note != null) {
@@ -180,7 +186,9 @@ public final class RunCommand implements Callable<Integer> {
             if (exit != null) {
                 return exit;
             }
+            controls.beforeStop(engine.stats().failure());
             boolean stopped = engine.stop();
+            controls.close();
             EngineStats stats = engine.stats();
             long allocated = stats.audioThreadAllocatedBytes() < 0 ? -1 : stats.audioThreadAllocatedBytes() - allocatedAtStart;
             RunStats report = new RunStats(board.id(), profile.name(), profileFile.toString(), sourceName, sinkName,
@@ -204,7 +212,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * A path from a board file: as given when it exists from here, otherwise from the
-     * repository root the board file sits in ({@code board-configs/..}).
+     * repository root the board file sits in ({@code board-configs/..}), otherwise from the
+     * installed data directory ({@code -Dcabintune.home}, set by the Debian package's launcher).
      */
     private Path boardRelative(String path) {
         Path p = Path.of(path);
@@ -212,6 +221,10 @@ public final class RunCommand implements Callable<Integer> {
             return p;
         }
         Path root = boardPath.toAbsolutePath().getParent().getParent();
+        String home = System.getProperty("cabintune.home");
+        if (home != null && (root == null || !Files.exists(root.resolve(p)))) {
+            return Path.of(home).resolve(p).normalize();
+        }
         return root == null ? p : root.resolve(p).normalize();
     }
 

@@ -1,7 +1,5 @@
 package org.cabintune.hu.controls;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,19 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The profile buttons and the encoder's push switch, on Pi4J's mock digital inputs. */
-class ButtonsTest {
-
-    private ControlsRig rig;
-
-    @BeforeEach
-    void open() throws Exception {
-        rig = ControlsRig.open("rpi4-hifiberry-dacplus");
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
+class ButtonsTest extends OnDacPlusBoard {
 
     /** A press whose contacts bounce for 4 ms on the way down and on the way up. */
     private void bouncyPress(String button, double heldMs) {

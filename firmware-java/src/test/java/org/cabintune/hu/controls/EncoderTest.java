@@ -1,7 +1,5 @@
 package org.cabintune.hu.controls;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,22 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The volume knob on Pi4J's mock digital inputs: quadrature sequences at different speeds, in
  * both directions, with contact bounce and with a missed edge.
  */
-class EncoderTest {
+class EncoderTest extends OnDacPlusBoard {
 
     private static final String A = Controls.ENCODER_A;
     private static final String B = Controls.ENCODER_B;
-
-    private ControlsRig rig;
-
-    @BeforeEach
-    void open() throws Exception {
-        rig = ControlsRig.open("rpi4-hifiberry-dacplus");
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
 
     /**
      * {@code detents} detents from rest (A = B = high), one every {@code msPerDetent}, its four
