@@ -7,40 +7,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 need=25
 
-jdk_major() { # prints the feature version of the JDK at $1, or nothing
-  local rel="$1/release" v
-  [ -x "$1/bin/java" ] || return 0
-  if [ -f "$rel" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel")
-  else
-    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
-  fi
-  echo "$v"
-}
+source "$root/bin/find-jdk.sh"
 
-find_jdk() {
-  local c v
-  local candidates=()
-  [ -n "${CABINTUNE_JAVA_HOME:-}" ] && candidates+=("$CABINTUNE_JAVA_HOME")
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
-  fi
-  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
-           /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    [ -d "$c" ] && candidates+=("$c")
-  done
-  for c in "${candidates[@]}"; do
-    v=$(jdk_major "$c")
-    if [ -n "$v" ] && [ "$v" -ge "$need" ]; then
-      echo "$c"
-      return 0
-    fi
-  done
-  return 1
-}
-
-if ! jdk=$(find_jdk); then
+if ! jdk=$(find_jdk "$need"); then
   echo "$LAUNCH_NAME: no JDK $need or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm, /opt, SDKMAN); install one, e.g. 'apt-get install temurin-$need-jdk'" >&2
   exit 1
 fi
