@@ -72,7 +72,7 @@ public record BoardConfig(String id, String name, String soc, Dac dac, Stream st
     /**
      * The control pins, BCM numbers 0..27.
      *
-     * @param profileButtons the two profile buttons (short press: next profile)
+     * @param profileButtons the previous and next profile buttons (short press)
      * @param encoder        the volume knob
      * @param ampEnable      drives the amplifier's remote/enable input
      * @param mute           drives the amplifier's mute input
