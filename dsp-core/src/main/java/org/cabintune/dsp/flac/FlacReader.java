@@ -64,11 +64,12 @@ public final class FlacReader implements AudioReader {
     private FlacReader(ReadableByteChannel channel) throws IOException {
         this.channel = channel;
         this.in = new BitReader(channel, 0);
-        skipId3();
+        long tag = skipId3();
         long marker = in.bits(32);
         if (marker != MARKER) {
-            throw new FlacFormatException(String.format("not a FLAC stream: it starts with 0x%08X, not 'fLaC'", marker),
-                    0, -1);
+            throw new FlacFormatException(String.format(tag > 0
+                    ? "not a FLAC stream: after an ID3v2 tag of " + tag + " bytes it goes on with 0x%08X, not 'fLaC' (MP3?)"
+                    : "not a FLAC stream: it starts with 0x%08X, not 'fLaC'", marker), tag, -1);
         }
         byte[] md5Field = new byte[16];
         this.info = metadata(md5Field);
@@ -265,14 +266,14 @@ public final class FlacReader implements AudioReader {
         return 64 + info.channels() * perChannel;
     }
 
-    /** Skips an ID3v2 tag, which some taggers put before the marker. */
-    private void skipId3() throws IOException {
+    /** Skips an ID3v2 tag, which some taggers put before the marker; returns its length, or 0. */
+    private long skipId3() throws IOException {
         in.context("the stream header", -1);
         if (in.atEnd()) {
             throw new FlacFormatException("not a FLAC stream: it is empty", 0, -1);
         }
         if (in.peek(24) != 0x494433) {
-            return;
+            return 0;
         }
         in.bits(24);
         in.bits(16);
@@ -285,8 +286,11 @@ public final class FlacReader implements AudioReader {
             }
             size = size << 7 | b;
         }
-        in.context("the ID3v2 tag at byte 0 (" + size + " bytes)", -1);
-        in.skipBytes(size + ((flags & 0x10) != 0 ? 10 : 0));
+        long rest = size + ((flags & 0x10) != 0 ? 10 : 0);
+        in.context("the ID3v2 tag at byte 0 (" + (10 + rest) + " bytes)", -1);
+        in.skipBytes(rest);
+        in.context("the stream header", -1);
+        return 10 + rest;
     }
 
     /** Reads the metadata blocks; returns STREAMINFO, its MD5 into {@code md5Field}. */

@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code cabintune-hu run}: the head unit's stream. Loads a board, compiles the profile, runs
@@ -91,8 +92,13 @@ public final class RunCommand implements Callable<Integer> {
         if (!misfit.isEmpty()) {
             return fail("profile " + profileFile + " cannot play on board " + board.id() + ":\n  " + String.join("\n  ", misfit));
         }
-        ProcessingGraph graph = GraphCompiler.compile(profile, periodFrames);
         String sourceSpec = source != null ? source : board.stream().source();
+        RatePlan rates = RatePlan.choose(board, profile, sourceSpec);
+        board = rates.board();
+        profile = rates.profile();
+        ProcessingGraph graph = GraphCompiler.compile(profile, periodFrames);
+        List<String> notes = rates.note() == null ? graph.notes()
+                : Stream.concat(Stream.of(rates.note()), graph.notes().stream()).toList();
         Source programme;
         Sink sink;
         try {
@@ -110,12 +116,12 @@ public final class RunCommand implements Callable<Integer> {
         AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(programme).sink(sink).graph(graph)
                 .periodFrames(periodFrames).channelMap(BoardProfiles.channelMap(board, profile))
                 .realtimePriority(board.stream().realtimePriority()));
-        for (String note : graph.notes()) {
+        for (String note : notes) {
             err.println("note: " + note);
         }
         String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
         RunningStream stream = new RunningStream(engine, board, profile, profileFile, sourceName, board.stream().sink(),
-                renice, graph.notes());
+                renice, notes);
         return stream.run();
     }
 

@@ -95,6 +95,36 @@ class RunCommandTest {
     }
 
     @Test
+    void runsAtTheFilesRateWhenTheDacHasItAndResamplesWhenNot() throws IOException {
+        Path flac = dir.resolve("in.flac");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/flac/s16-stereo-level5.flac")) {
+            Files.copy(in, flac);
+        }
+        Path stats = dir.resolve("s44.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--source", "file:" + flac,
+                "--stats-json", stats.toString()), stderr);
+        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals(44100, json.get("sampleRate").asInt(), "the simulator's DAC runs at 44.1 kHz");
+        assertTrue(json.get("notes").get(0).asText().startsWith("the file is 44100 Hz: the DAC runs at 44100 Hz"), stderr);
+
+        Path wav = dir.resolve("in88.wav");
+        int[][] music = {Signals.quantize(Signals.sine(88200, 8820, 440, 0.25, 0)),
+                Signals.quantize(Signals.sine(88200, 8820, 660, 0.25, 0))};
+        try (FileChannel ch = FileChannel.open(wav, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WavWriter w = WavWriter.create(ch, WavFormat.pcm(88200, 2, 24), null)) {
+            w.write(music, music[0].length);
+        }
+        stats = dir.resolve("s88.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--source", "file:" + wav,
+                "--stats-json", stats.toString()), stderr);
+        json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals(48000, json.get("sampleRate").asInt());
+        assertEquals("the file is 88200 Hz: resampled to 48000 Hz as it plays, because the DAC does not run at 88200 Hz"
+                + " (dac.sampleRates: [44100, 48000, 96000])", json.get("notes").get(0).asText());
+        assertEquals(0, json.get("audioThreadAllocatedBytes").asLong(), "resampling allocates nothing");
+    }
+
+    @Test
     void refusesABoardWithTheFieldNamed() throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(SIMULATOR).replace("periods: 2", "periods: 1"));
