@@ -125,6 +125,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aJavaSoundDeviceWithoutALineFailsClearly() throws IOException {
+        Path board = dir.resolve("javasound.yaml");
+        Files.writeString(board, Files.readString(SIMULATOR).replace("sink: \"null\"", "sink: alsa")
+                .replace("chip: none", "chip: none\n  alsaDevice: \"javasound:default\""));
+        int code = run("run", "--board", board.toString(), "--duration", "0.2", "--profile",
+                Path.of("..", "calibration", "profiles", "reference-8ch.json").toString());
+        if (javax.sound.sampled.AudioSystem.getMixerInfo().length == 0) {
+            assertEquals(1, code);
+            assertTrue(stderr.contains("cabintune-hu run: no Java Sound output line takes 48000 Hz, 8 channel(s), 32-bit"),
+                    stderr);
+            assertFalse(stderr.contains("Exception"), stderr);
+        }
+    }
+
+    @Test
+    void choosesJavaSoundByDeviceOrWhenAlsaIsMissing() {
+        assertEquals("USB", Streams.javaSoundMixer("javasound:USB", null));
+        assertEquals(null, Streams.javaSoundMixer("hw:CARD=Device,DEV=0", null));
+        assertEquals("", Streams.javaSoundMixer("hw:CARD=Device,DEV=0", "libasound.so.2 (ALSA) is not installed"));
+    }
+
+    @Test
     void refusesABoardWithTheFieldNamed() throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(SIMULATOR).replace("periods: 2", "periods: 1"));
