@@ -137,6 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         private final String renice;
         private final List<String> notes;
         private long allocatedAtStart;
+        private GcPauses gc;
         private Integer exit;
 
         RunningStream(AudioEngine engine, BoardConfig board, Profile profile, Path profileFile, String sourceName,
@@ -156,6 +157,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             engine.start();
             allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
+            gc = GcPauses.start();
             String note = note();
             if (note != null) {
                 err.println("warning: " + note + "; running without real-time scheduling");
@@ -188,9 +190,17 @@ public final class RunCommand implements Callable<Integer> {
             }
             boolean stopped = engine.stop();
             EngineStats stats = engine.stats();
+            long pauses = -1;
+            double pauseMax = Double.NaN;
+            if (gc != null) {
+                gc.stop();
+                pauses = gc.count();
+                pauseMax = gc.maxMillis();
+                gc.close();
+            }
             long allocated = stats.audioThreadAllocatedBytes() < 0 ? -1 : stats.audioThreadAllocatedBytes() - allocatedAtStart;
             RunStats report = new RunStats(board.id(), profile.name(), profileFile.toString(), sourceName, sinkName,
-                    stats, allocated, note(), notes);
+                    stats, allocated, note(), notes, pauses, pauseMax);
             if (statsJson != null) {
                 report.write(statsJson);
             }

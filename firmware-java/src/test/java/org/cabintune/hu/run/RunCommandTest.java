@@ -72,9 +72,25 @@ class RunCommandTest {
         double max = json.get("dspLoadMax").asDouble();
         assertTrue(mean > 0 && mean < 0.5 && max >= mean, "DSP load mean " + mean + " max " + max);
         assertEquals(0, json.get("audioThreadAllocatedBytes").asLong(), "the audio thread allocated nothing");
+        assertBlockTimesAndPauses(json);
         assertTrue(json.get("failure").isNull());
         assertTrue(stdout.startsWith("run: 2.0 s on simulator (Reference 8-channel, pink noise"), stdout);
         assertEquals(1, stdout.lines().count(), "one summary line");
+    }
+
+    /** The percentiles are ordered and bounded by the longest period; the collector's pauses were watched. */
+    private static void assertBlockTimesAndPauses(JsonNode json) {
+        assertEquals(0.0, json.get("allocatedBytesPerPeriod").asDouble());
+        double p50 = json.get("blockMicrosP50").asDouble();
+        double p99 = json.get("blockMicrosP99").asDouble();
+        double p9999 = json.get("blockMicrosP9999").asDouble();
+        double max = json.get("blockMicrosMax").asDouble();
+        assertTrue(p50 > 0 && p50 <= p99 && p99 <= p9999 && p9999 <= max * 1.07,
+                "block times " + p50 + " / " + p99 + " / " + p9999 + " / max " + max + " us");
+        double meanMicros = json.get("dspLoadMean").asDouble() * json.get("periodFrames").asInt() * 1e6
+                / json.get("sampleRate").asInt();
+        assertTrue(p50 < 2 * meanMicros, "the median " + p50 + " us is not above the mean " + meanMicros + " us");
+        assertTrue(json.get("gcPauses").asLong() >= 0 && json.get("gcPauseMillisMax").isNumber(), json.toString());
     }
 
     @Test
@@ -122,6 +138,7 @@ class RunCommandTest {
         assertEquals("the file is 88200 Hz: resampled to 48000 Hz as it plays, because the DAC does not run at 88200 Hz"
                 + " (dac.sampleRates: [44100, 48000, 96000])", json.get("notes").get(0).asText());
         assertEquals(0, json.get("audioThreadAllocatedBytes").asLong(), "resampling allocates nothing");
+        assertBlockTimesAndPauses(json);
     }
 
     @Test
