@@ -49,10 +49,12 @@ record RunStats(String board, String profile, String profilePath, String source,
         m.put("dspLoadMean", stats.dspLoadMean());
         m.put("dspLoadMax", stats.dspLoadMax());
         m.put("minSlackMicros", stats.minSlackNanos() == Long.MAX_VALUE ? null : stats.minSlackNanos() / 1000.0);
-        m.put("blockMicrosP50", micros(stats.blockNanosP50()));
-        m.put("blockMicrosP99", micros(stats.blockNanosP99()));
-        m.put("blockMicrosP9999", micros(stats.blockNanosP9999()));
-        m.put("blockMicrosMax", stats.periods() == 0 ? null : stats.dspLoadMax() * stats.periodNanos() / 1000);
+        // A percentile is its bucket's middle, which may lie above the longest period itself.
+        double maxNanos = stats.dspLoadMax() * stats.periodNanos();
+        m.put("blockMicrosP50", micros(Math.min(stats.blockNanosP50(), maxNanos)));
+        m.put("blockMicrosP99", micros(Math.min(stats.blockNanosP99(), maxNanos)));
+        m.put("blockMicrosP9999", micros(Math.min(stats.blockNanosP9999(), maxNanos)));
+        m.put("blockMicrosMax", stats.periods() == 0 ? null : maxNanos / 1000);
         m.put("gcPauses", gcPauses < 0 ? null : gcPauses);
         m.put("gcPauseMillisMax", Double.isNaN(gcPauseMillisMax) ? null : gcPauseMillisMax);
         m.put("audioThreadAllocatedBytes", allocatedBytes);
