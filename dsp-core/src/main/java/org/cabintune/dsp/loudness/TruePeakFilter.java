@@ -1,5 +1,7 @@
 package org.cabintune.dsp.loudness;
 
+import org.cabintune.dsp.filter.Kaiser;
+
 /**
  * The interpolator of the true-peak meter (ITU-R BS.1770-5 Annex 2 asks for at least 4x
  * oversampling and gives a 48-tap, 4-phase filter as an example). It works in two stages of
@@ -78,7 +80,7 @@ public final class TruePeakFilter {
      */
     static double[][] design(int factor, int taps, double beta) {
         double half = taps / 2.0;
-        double norm = besselI0(beta);
+        double norm = Kaiser.besselI0(beta);
         double[][] result = new double[factor - 1][taps];
         for (int p = 1; p < factor; p++) {
             double sum = 0;
@@ -86,7 +88,7 @@ public final class TruePeakFilter {
                 // Distance in samples from the interpolated point to this tap; never 0.
                 double t = (double) p / factor - (k - taps / 2 + 1);
                 double r = t / half;
-                double window = besselI0(beta * Math.sqrt(Math.max(0.0, 1.0 - r * r))) / norm;
+                double window = Kaiser.besselI0(beta * Math.sqrt(Math.max(0.0, 1.0 - r * r))) / norm;
                 result[p - 1][k] = Math.sin(Math.PI * t) / (Math.PI * t) * window;
                 sum += result[p - 1][k];
             }
@@ -95,17 +97,5 @@ public final class TruePeakFilter {
             }
         }
         return result;
-    }
-
-    /** The modified Bessel function of the first kind, order 0, by its power series. */
-    static double besselI0(double x) {
-        double sum = 1;
-        double term = 1;
-        double q = x * x / 4;
-        for (int k = 1; k < 64 && term > 1e-17 * sum; k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-        }
-        return sum;
     }
 }

@@ -1,6 +1,5 @@
 package org.cabintune.dsp.wav;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,7 +27,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe. {@link #close()} closes the underlying stream or channel.
  */
-public final class WavReader implements Closeable {
+public final class WavReader implements AudioReader {
 
     /** Bytes decoded per underlying read: large enough to amortise the call, small for L2. */
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -101,7 +100,33 @@ public final class WavReader implements Closeable {
         return channelMask;
     }
 
+    @Override
+    public int sampleRate() {
+        return format.sampleRate();
+    }
+
+    @Override
+    public int channels() {
+        return channels;
+    }
+
+    @Override
+    public int bitsPerSample() {
+        return format.bitsPerSample();
+    }
+
+    @Override
+    public long frameCount() {
+        return format.frameCount();
+    }
+
+    @Override
+    public String describe() {
+        return "WAV " + (format.encoding() == WavEncoding.PCM ? "PCM " : "float ") + format.bitsPerSample() + "-bit";
+    }
+
     /** Frames returned by {@link #read} so far. */
+    @Override
     public long framePosition() {
         return framesRead;
     }
@@ -114,17 +139,9 @@ public final class WavReader implements Closeable {
      * @param dest at least {@code channels} arrays of at least {@code maxFrames} ints each
      * @throws WavFormatException if the data chunk turns out shorter than it declared
      */
+    @Override
     public int read(int[][] dest, int maxFrames) throws IOException {
-        if (maxFrames < 0 || dest.length < channels) {
-            throw new IllegalArgumentException("need " + channels + " channel arrays and maxFrames >= 0, got "
-                    + dest.length + " arrays and maxFrames " + maxFrames);
-        }
-        for (int c = 0; c < channels; c++) {
-            if (dest[c].length < maxFrames) {
-                throw new IllegalArgumentException("dest[" + c + "] holds " + dest[c].length
-                        + " frames, fewer than maxFrames " + maxFrames);
-            }
-        }
+        AudioReader.checkDestination(dest, maxFrames, channels);
         if (failure != null) {
             throw failure;
         }

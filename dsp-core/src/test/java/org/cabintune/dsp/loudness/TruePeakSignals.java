@@ -90,7 +90,7 @@ final class TruePeakSignals {
         }
         double arg = 2 * Math.PI * CUTOFF * tau;
         double sinc = tau == 0 ? 1 : Math.sin(arg) / arg;
-        return 2 * CUTOFF * sinc * TruePeakFilter.besselI0(BETA * Math.sqrt(1 - r * r)) / TruePeakFilter.besselI0(BETA);
+        return 2 * CUTOFF * sinc * org.cabintune.dsp.filter.Kaiser.besselI0(BETA * Math.sqrt(1 - r * r)) / org.cabintune.dsp.filter.Kaiser.besselI0(BETA);
     }
 
     private static double fade(int i, int n, int rate) {

@@ -54,6 +54,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     /** The sink's channels: a graph output each, or a shared block of zeros. */
     private final int[][] toSink;
     private final StatsPublisher stats = new StatsPublisher();
+    private final BlockTimeHistogram blockTimes = new BlockTimeHistogram();
     private final long[] counters = stats.pending;
     private final boolean countAllocation;
     private final int sampleRate;
@@ -175,7 +176,9 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
             for (int i = 0; i < 8; i++) {
                 counters[ALLOCATED] = allocatedBytes();
             }
+            blockTimes.record(p * 997L);
         }
+        blockTimes.clear();
         while (switcher.switching()) {
             switcher.process(in, out, frames);
         }
@@ -244,6 +247,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     }
 
     private void account(long busy, long done) {
+        blockTimes.record(busy);
         counters[BUSY_TOTAL] += busy;
         counters[BUSY_MAX] = Math.max(counters[BUSY_MAX], busy);
         if (deadline != 0) {
@@ -341,7 +345,8 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         return new EngineStats(s[RUNNING] != 0, sampleRate, frames, periods, s[FRAMES], s[XRUNS], s[MISSES],
                 periods == 0 ? 0 : s[BUSY_TOTAL] / ((double) periods * periodNanos),
                 s[BUSY_MAX] / (double) periodNanos, s[MIN_SLACK], s[ALLOCATED], s[APPLIED], queue.rejected(),
-                (int) s[PRIORITY], s[LAST_MISS], stats.failure());
+                (int) s[PRIORITY], s[LAST_MISS], stats.failure(), blockTimes.quantile(0.5), blockTimes.quantile(0.99),
+                blockTimes.quantile(0.9999));
     }
 
     private static java.util.List<Double> boxed(double[] values) {

@@ -22,11 +22,16 @@ package org.cabintune.hu.engine;
  * @param realtimePriority          the SCHED_FIFO priority the audio thread got, 0 for none
  * @param lastMissNanos             when the last deadline miss was seen ({@link System#nanoTime()}), 0 if none
  * @param failure                   why the audio thread stopped on its own, or null
+ * @param blockNanosP50             the median processing time of a period, ns (to within 6.25 %),
+ *                                  NaN before the first period
+ * @param blockNanosP99             its 99th percentile
+ * @param blockNanosP9999           its 99.99th percentile
  */
 public record EngineStats(boolean running, int sampleRate, int periodFrames, long periods, long framesProcessed,
                           long xruns, long deadlineMisses, double dspLoadMean, double dspLoadMax, long minSlackNanos,
                           long audioThreadAllocatedBytes, long controlsApplied, long controlsRejected,
-                          int realtimePriority, long lastMissNanos, String failure) {
+                          int realtimePriority, long lastMissNanos, String failure, double blockNanosP50,
+                          double blockNanosP99, double blockNanosP9999) {
 
     /** The duration of one period in nanoseconds. */
     public double periodNanos() {

@@ -1,16 +1,22 @@
 package org.cabintune.hu.engine;
 
+import org.cabintune.dsp.resample.Resampler;
+
 /**
- * A WAV file player: play, pause, seek and loop a region, driven by {@link Control} commands
- * from the engine's queue. {@link WavFiles#player} makes one.
+ * An audio file player: play, pause, seek and loop a region, driven by {@link Control} commands
+ * from the engine's queue. {@link WavFiles#player} makes one, from WAV or FLAC.
  *
  * <p>The whole file is decoded into memory when the player is made, on the caller's thread:
  * the audio thread then never touches a file system (whose latency no one bounds) and a seek
  * is an index. Changes never click: pause fades out over {@link #FADE_MS} and holds the
  * position; play fades in; a seek fades out, jumps and fades in; a loop fades out over the
  * last {@link #FADE_MS} before its end and in again after the jump back. At the end of the
- * file (no loop) playback stops there, as the file itself ends. Holds no string constants
- * (see {@link Checks}).
+ * file (no loop) playback stops there, as the file itself ends.
+ *
+ * <p>A file at another rate than the engine's goes through a {@link Resampler} on its way out:
+ * each period takes the file frames the resampler asks for, so playback keeps the file's
+ * speed and pitch. Fades, positions, seeks and loops are in the file's frames. Holds no string
+ * constants (see {@link Checks}).
  */
 public final class WavFileSource implements Source {
 
@@ -22,6 +28,10 @@ public final class WavFileSource implements Source {
     private final int fade;
     private final long fadeSquared;
     private final String name;
+    private final Resampler resampler;
+    private final Resampler understudy;
+    private final int[][] stage;
+    private final int[][] silence;
     private boolean playing;
     private boolean ended;
     private int position;
@@ -32,8 +42,19 @@ public final class WavFileSource implements Source {
     private int sinceWrap;
     private volatile long published;
 
-    WavFileSource(int[][] audio, int length, int sampleRate, boolean loopWhole, String name) {
+    /**
+     * @param sampleRate the file's rate
+     * @param resampler  converts the file's rate to the engine's, or null when they are the same
+     * @param understudy a second resampler of the same design for {@link #rehearse}, or null
+     */
+    WavFileSource(int[][] audio, int length, int sampleRate, boolean loopWhole, String name, Resampler resampler,
+                  Resampler understudy) {
         this.audio = audio;
+        this.resampler = resampler;
+        this.understudy = understudy;
+        int staged = resampler == null ? 0 : resampler.inputFramesFor(resampler.maxOutputFrames()) + resampler.design().taps();
+        this.stage = new int[audio.length][staged];
+        this.silence = new int[audio.length][staged];
         this.length = length;
         this.fade = Math.max(1, (int) Math.round(FADE_MS * sampleRate / 1000));
         this.fadeSquared = (long) fade * fade;
@@ -92,6 +113,27 @@ public final class WavFileSource implements Source {
 
     @Override
     public int read(int[][] block, int frames) {
+        if (resampler == null) {
+            play(block, frames);
+        } else {
+            play(stage, resampler.inputFramesFor(frames));
+            resampler.process(stage, block, frames);
+        }
+        published = position;
+        return frames;
+    }
+
+    /** Runs the resampler, if there is one, on silence through its understudy. */
+    @Override
+    public void rehearse(int[][] block, int frames) {
+        if (understudy != null) {
+            understudy.inputFramesFor(frames);
+            understudy.process(silence, block, frames);
+        }
+    }
+
+    /** The file's next {@code frames} frames through the fade and loop envelopes, at the file's rate. */
+    private void play(int[][] block, int frames) {
         int i = 0;
         while (i < frames) {
             if (steady()) {
@@ -108,8 +150,6 @@ public final class WavFileSource implements Source {
                 sample(block, i++);
             }
         }
-        published = position;
-        return frames;
     }
 
     /** True when the next samples are plain copies: full level, away from loop edges and the end. */

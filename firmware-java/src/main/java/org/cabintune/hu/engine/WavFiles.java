@@ -1,8 +1,11 @@
 package org.cabintune.hu.engine;
 
+import org.cabintune.dsp.audiofile.AudioFiles;
+import org.cabintune.dsp.resample.Resampler;
+import org.cabintune.dsp.resample.ResamplerDesign;
+import org.cabintune.dsp.wav.AudioReader;
 import org.cabintune.dsp.wav.Dither;
 import org.cabintune.dsp.wav.WavFormat;
-import org.cabintune.dsp.wav.WavReader;
 import org.cabintune.dsp.wav.WavWriter;
 
 import java.io.IOException;
@@ -11,32 +14,47 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
-/** Opens WAV files for the engine: a {@link WavFileSource} player and a {@link WavFileSink} recorder. */
+/**
+ * Opens audio files for the engine: a {@link WavFileSource} player (WAV or FLAC, told apart by
+ * their first bytes) and a {@link WavFileSink} recorder.
+ */
 public final class WavFiles {
 
     private WavFiles() {
     }
 
     /**
-     * Decodes {@code file} and starts playing it from the beginning.
+     * Decodes {@code file} (WAV or FLAC) and starts playing it from the beginning. A file at
+     * another rate than the engine's is resampled as it plays ({@link Resampler}), so it never
+     * plays at the wrong speed; positions (seek, loop) stay in the file's frames.
      *
-     * @param sampleRate the engine's rate; the file must have it
+     * @param sampleRate the engine's rate
      * @param channels   the engine's input channels; the file must have as many
      * @param loopWhole  true to loop the whole file (a region set later replaces it)
+     * @throws IllegalArgumentException if the channels differ or no resampler converts the file's rate
      */
     public static WavFileSource player(Path file, int sampleRate, int channels, boolean loopWhole) throws IOException {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); WavReader reader = WavReader.open(in)) {
-            WavFormat format = reader.format();
-            if (format.sampleRate() != sampleRate) {
-                throw new IllegalArgumentException(file + " is " + format.sampleRate() + " Hz but the engine runs at "
-                        + sampleRate + " Hz; resample the file");
-            }
-            if (format.channels() != channels) {
-                throw new IllegalArgumentException(file + " has " + format.channels() + " channel(s) but the profile has "
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); AudioReader reader = AudioFiles.open(in)) {
+            int fileRate = reader.sampleRate();
+            if (reader.channels() != channels) {
+                throw new IllegalArgumentException(file + " has " + reader.channels() + " channel(s) but the profile has "
                         + channels + " input(s)");
             }
+            Resampler resampler = null;
+            Resampler understudy = null;
+            if (fileRate != sampleRate) {
+                ResamplerDesign design;
+                try {
+                    design = ResamplerDesign.of(fileRate, sampleRate);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file + " is " + fileRate + " Hz and cannot be resampled to the engine's "
+                            + sampleRate + " Hz: " + e.getMessage(), e);
+                }
+                resampler = new Resampler(design, channels, AudioEngine.Context.MAX_PERIOD);
+                understudy = new Resampler(design, channels, AudioEngine.Context.MAX_PERIOD);
+            }
             long budget = Runtime.getRuntime().maxMemory() / 4 / 4 / channels;
-            int capacity = (int) Math.min(format.frameCount() >= 0 ? format.frameCount() : sampleRate * 60L, budget);
+            int capacity = (int) Math.min(reader.frameCount() >= 0 ? reader.frameCount() : fileRate * 60L, budget);
             int[][] audio = new int[channels][Math.max(capacity, 1)];
             int[][] block = new int[channels][4096];
             int length = 0;
@@ -59,7 +77,7 @@ public final class WavFiles {
             if (length == 0) {
                 throw new IOException(file + " holds no audio");
             }
-            return new WavFileSource(audio, length, sampleRate, loopWhole, "file " + file.getFileName());
+            return new WavFileSource(audio, length, fileRate, loopWhole, "file " + file.getFileName(), resampler, understudy);
         }
     }
 

@@ -5,10 +5,13 @@ import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
+import org.cabintune.dsp.audiofile.AudioFileException;
+import org.cabintune.dsp.audiofile.AudioFiles;
+import org.cabintune.dsp.flac.FlacFormatException;
+import org.cabintune.dsp.wav.AudioReader;
 import org.cabintune.dsp.wav.Dither;
 import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavFormatException;
-import org.cabintune.dsp.wav.WavReader;
 import org.cabintune.dsp.wav.WavWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,12 +27,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 /**
- * {@code cabintune-hu render}: offline rendering of a WAV file through a profile with exactly
+ * {@code cabintune-hu render}: offline rendering of a WAV or FLAC file through a profile with exactly
  * the fixed-point chain the head unit runs.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render a WAV file through a profile with the head unit's exact fixed-point chain.",
-                "Reads PCM 16/24/32-bit and 32-bit float WAV; writes one channel per profile output."},
+        description = {"Render a WAV or FLAC file through a profile with the head unit's exact fixed-point chain.",
+                "Reads PCM 8/16/24/32-bit and 32/64-bit float WAV, and FLAC of 4 to 32 bits;",
+                "writes one WAV channel per profile output."},
         footer = {"", "Examples:",
                 "  cabintune-hu render --profile calibration/profiles/reference-8ch.json --in master.wav --out car.wav",
                 "  cabintune-hu render --profile calibration/profiles/reference-8ch.json --demo --out demo-8ch.wav", ""})
@@ -41,7 +45,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "P.json", description = "Profile to render through.")
     Path profilePath;
 
-    @Option(names = "--in", paramLabel = "in.wav", description = "Input WAV; its channels feed the profile's inputs in order.")
+    @Option(names = "--in", paramLabel = "in.wav|in.flac",
+            description = "Input WAV or FLAC (told apart by content); its channels feed the profile's inputs in order.")
     Path in;
 
     @Option(names = "--demo", description = "Render a generated demo programme instead of --in.")
@@ -116,21 +121,20 @@ public final class RenderCommand implements Callable<Integer> {
             return null;
         }
         try (FileChannel inChannel = FileChannel.open(in, StandardOpenOption.READ);
-             WavReader reader = WavReader.open(inChannel)) {
-            WavFormat format = reader.format();
-            if (format.sampleRate() != profile.sampleRate()) {
-                fail(in + " is " + format.sampleRate() + " Hz but profile '" + profile.name() + "' is for "
+             AudioReader reader = AudioFiles.open(inChannel)) {
+            if (reader.sampleRate() != profile.sampleRate()) {
+                fail(in + " is " + reader.sampleRate() + " Hz but profile '" + profile.name() + "' is for "
                         + profile.sampleRate() + " Hz; resample the file or use a profile made for "
-                        + format.sampleRate() + " Hz");
+                        + reader.sampleRate() + " Hz");
                 return null;
             }
-            if (format.channels() != graph.inputs()) {
-                fail(in + " has " + format.channels() + " channel(s) but profile '" + profile.name() + "' has "
+            if (reader.channels() != graph.inputs()) {
+                fail(in + " has " + reader.channels() + " channel(s) but profile '" + profile.name() + "' has "
                         + graph.inputs() + " input(s) " + profile.inputs());
                 return null;
             }
-            return render(graph, profile.sampleRate(), format.frameCount(), tmp, reader::read);
-        } catch (WavFormatException e) {
+            return render(graph, profile.sampleRate(), reader.frameCount(), tmp, reader::read);
+        } catch (WavFormatException | FlacFormatException | AudioFileException e) {
             fail("input " + in + ": " + e.getMessage());
             return null;
         }

@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code cabintune-hu run}: the head unit's stream. Loads a board, compiles the profile, runs
@@ -92,8 +93,13 @@ public final class RunCommand implements Callable<Integer> {
         if (!misfit.isEmpty()) {
             return fail("profile " + profileFile + " cannot play on board " + board.id() + ":\n  " + String.join("\n  ", misfit));
         }
-        ProcessingGraph graph = GraphCompiler.compile(profile, periodFrames);
         String sourceSpec = source != null ? source : board.stream().source();
+        RatePlan rates = RatePlan.choose(board, profile, sourceSpec);
+        board = rates.board();
+        profile = rates.profile();
+        ProcessingGraph graph = GraphCompiler.compile(profile, periodFrames);
+        List<String> notes = rates.note() == null ? graph.notes()
+                : Stream.concat(Stream.of(rates.note()), graph.notes().stream()).toList();
         Source programme;
         Sink sink;
         try {
@@ -113,12 +119,12 @@ public final class RunCommand implements Callable<Integer> {
                 .periodFrames(periodFrames).channelMap(BoardProfiles.channelMap(board, profile))
                 .realtimePriority(board.stream().realtimePriority()).muted(controls.holdsOutput()));
         controls.attach(engine, profile.name());
-        for (String note : graph.notes()) {
+        for (String note : notes) {
             err.println("note: " + note);
         }
         String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
         RunningStream stream = new RunningStream(engine, controls, board, profile, profileFile, sourceName,
-                board.stream().sink(), renice, graph.notes());
+                board.stream().sink(), renice, notes);
         return stream.run();
     }
 
@@ -135,6 +141,7 @@ public final class RunCommand implements Callable<Integer> {
         private final String renice;
         private final List<String> notes;
         private long allocatedAtStart;
+        private GcPauses gc;
         private Integer exit;
 
         RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, Profile profile, Path profileFile,
@@ -156,6 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             engine.start();
             controls.streamStarted();
             allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
+            gc = GcPauses.start();
             String note = note();
             if (note != null) {
                 err.println("warning: " + note + "; running without real-time scheduling");
@@ -190,9 +198,17 @@ public final class RunCommand implements Callable<Integer> {
             boolean stopped = engine.stop();
             controls.close();
             EngineStats stats = engine.stats();
+            long pauses = -1;
+            double pauseMax = Double.NaN;
+            if (gc != null) {
+                gc.stop();
+                pauses = gc.count();
+                pauseMax = gc.maxMillis();
+                gc.close();
+            }
             long allocated = stats.audioThreadAllocatedBytes() < 0 ? -1 : stats.audioThreadAllocatedBytes() - allocatedAtStart;
             RunStats report = new RunStats(board.id(), profile.name(), profileFile.toString(), sourceName, sinkName,
-                    stats, allocated, note(), notes);
+                    stats, allocated, note(), notes, pauses, pauseMax);
             if (statsJson != null) {
                 report.write(statsJson);
             }

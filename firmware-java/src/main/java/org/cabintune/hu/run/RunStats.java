@@ -25,9 +25,11 @@ import java.util.Map;
  * @param allocatedBytes bytes the audio thread allocated from its first period to the end
  * @param schedulingNote why real-time scheduling was not had, or null
  * @param notes          what the compiler said about the profile
+ * @param gcPauses       the collector's pauses during the stream, -1 when not watched
+ * @param gcPauseMillisMax the longest of them, ms (NaN when not watched)
  */
 record RunStats(String board, String profile, String profilePath, String source, String sink, EngineStats stats,
-                long allocatedBytes, String schedulingNote, List<String> notes) {
+                long allocatedBytes, String schedulingNote, List<String> notes, long gcPauses, double gcPauseMillisMax) {
 
     /** The JSON document, fields in a fixed order. */
     Map<String, Object> json() {
@@ -47,13 +49,27 @@ record RunStats(String board, String profile, String profilePath, String source,
         m.put("dspLoadMean", stats.dspLoadMean());
         m.put("dspLoadMax", stats.dspLoadMax());
         m.put("minSlackMicros", stats.minSlackNanos() == Long.MAX_VALUE ? null : stats.minSlackNanos() / 1000.0);
+        // A percentile is its bucket's middle, which may lie above the longest period itself.
+        double maxNanos = stats.dspLoadMax() * stats.periodNanos();
+        m.put("blockMicrosP50", micros(Math.min(stats.blockNanosP50(), maxNanos)));
+        m.put("blockMicrosP99", micros(Math.min(stats.blockNanosP99(), maxNanos)));
+        m.put("blockMicrosP9999", micros(Math.min(stats.blockNanosP9999(), maxNanos)));
+        m.put("blockMicrosMax", stats.periods() == 0 ? null : maxNanos / 1000);
+        m.put("gcPauses", gcPauses < 0 ? null : gcPauses);
+        m.put("gcPauseMillisMax", Double.isNaN(gcPauseMillisMax) ? null : gcPauseMillisMax);
         m.put("audioThreadAllocatedBytes", allocatedBytes);
+        m.put("allocatedBytesPerPeriod", allocatedBytes < 0 || stats.periods() == 0 ? null
+                : allocatedBytes / (double) stats.periods());
         m.put("controlsApplied", stats.controlsApplied());
         m.put("realtimePriority", stats.realtimePriority());
         m.put("schedulingNote", schedulingNote);
         m.put("failure", stats.failure());
         m.put("notes", notes);
         return m;
+    }
+
+    private static Double micros(double nanos) {
+        return Double.isNaN(nanos) ? null : nanos / 1000;
     }
 
     /** Writes the JSON atomically: a reader never sees half a file. */

@@ -1,10 +1,12 @@
 package org.cabintune.hu.run;
 
+import org.cabintune.hu.audio.Alsa;
 import org.cabintune.hu.audio.AlsaPcm;
 import org.cabintune.hu.audio.PcmFormat;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.engine.AlsaSink;
 import org.cabintune.hu.engine.AlsaSource;
+import org.cabintune.hu.engine.JavaSound;
 import org.cabintune.hu.engine.NullSink;
 import org.cabintune.hu.engine.Sink;
 import org.cabintune.hu.engine.Source;
@@ -53,13 +55,38 @@ final class Streams {
         throw new IllegalArgumentException("--source = \"" + spec + "\" is not sine, pink, sweep, file:PATH or alsa:DEVICE");
     }
 
-    /** The sink of the board: the DAC through ALSA, a paced null device, or a paced WAV recording. */
+    /**
+     * The Java Sound mixer to play through instead of ALSA, or null for ALSA: the name after
+     * {@code javasound:} when the board's device asks for it, or the default line when
+     * libasound cannot be loaded ({@code alsaProblem} says why; the choice is announced on
+     * stderr, since the board named an ALSA device).
+     */
+    static String javaSoundMixer(String device, String alsaProblem) {
+        if (device.startsWith(JavaSound.PREFIX)) {
+            return device.substring(JavaSound.PREFIX.length());
+        }
+        if (alsaProblem != null) {
+            System.err.println("cabintune-hu: " + alsaProblem + "; playing through Java Sound's default line instead of"
+                    + " ALSA device '" + device + "'");
+            return "";
+        }
+        return null;
+    }
+
+    /** The sink of the board: the DAC through ALSA (or Java Sound), a paced null device, or a paced WAV recording. */
     static Sink sink(BoardConfig board, int periodFrames) throws IOException {
         BoardConfig.Stream s = board.stream();
         int channels = board.dac().channels();
         return switch (s.sink()) {
-            case "alsa" -> new AlsaSink(AlsaPcm.open(AlsaPcm.Spec.playback(board.dac().alsaDevice(),
-                    PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods())));
+            case "alsa" -> {
+                String mixer = javaSoundMixer(board.dac().alsaDevice(), Alsa.unavailableReason());
+                if (mixer == null) {
+                    yield new AlsaSink(AlsaPcm.open(AlsaPcm.Spec.playback(board.dac().alsaDevice(),
+                            PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods())));
+                }
+                yield JavaSound.open(mixer, PcmFormat.valueOf(s.format()).bits(), channels, s.sampleRate(), periodFrames,
+                        s.periods());
+            }
             case "wav" -> WavFiles.recorder(Path.of(s.wavPath()), channels, s.sampleRate(),
                     PcmFormat.valueOf(s.format()).bits(), true);
             default -> new NullSink(channels, s.sampleRate(), s.periods());

@@ -1,5 +1,6 @@
 package org.cabintune.hu.engine;
 
+import org.cabintune.dsp.flac.FlacFixtures;
 import org.cabintune.dsp.testing.Allocation;
 import org.cabintune.dsp.testing.Signals;
 import org.cabintune.dsp.wav.WavFormat;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -142,13 +145,68 @@ class WavFileSourceTest {
     }
 
     @Test
-    void refusesAFileOfAnotherRateOrShape() {
-        IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
-                () -> WavFiles.player(file, 44100, 2, false));
-        assertTrue(rate.getMessage().contains("48000 Hz but the engine runs at 44100 Hz"), rate.getMessage());
+    void refusesAFileOfAnotherShape() {
         IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
                 () -> WavFiles.player(file, FS, 1, false));
         assertTrue(channels.getMessage().contains("2 channel(s) but the profile has 1 input(s)"), channels.getMessage());
+    }
+
+    @Test
+    void playsFlacBitForBit() throws IOException {
+        FlacFixtures.Case c = FlacFixtures.CASES.stream().filter(k -> k.name().equals("s16-stereo-level5")).findFirst()
+                .orElseThrow();
+        Path flac = dir.resolve("music.flac");
+        try (InputStream in = FlacFixtures.class.getResourceAsStream("/flac/" + c.name() + ".flac")) {
+            Files.copy(in, flac);
+        }
+        WavFileSource source = WavFiles.player(flac, c.rate(), 2, false);
+        assertEquals(c.frames(), source.frames());
+        int[][] block = new int[2][128];
+        int[][] pcm = c.pcm();
+        for (int at = 0; at + 128 <= c.frames(); at += 128) {
+            source.read(block, 128);
+            for (int i = 0; i < 128; i++) {
+                if (at + i >= 2 * FADE) {
+                    assertEquals(pcm[1][at + i] << 9, block[1][i], "frame " + (at + i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void playsAFileOfAnotherRateAtItsOwnSpeed() throws IOException {
+        int[][] tone = {Signals.quantize(Signals.sine(44100, 44100, 1000, 0.5, 0)),
+                Signals.quantize(Signals.sine(44100, 44100, 1000, 0.5, 0))};
+        Path f = dir.resolve("tone-44k.wav");
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WavWriter w = WavWriter.create(ch, WavFormat.pcm(44100, 2, 24), null)) {
+            w.write(tone, tone[0].length);
+        }
+        WavFileSource source = WavFiles.player(f, FS, 2, false);
+        int[] y = play(source, 2 * FS);
+        // One second of file is one second at the engine's rate: 1000 cycles, ending at frame 48000.
+        int crossings = 0;
+        double first = -1;
+        double last = -1;
+        for (int i = 4800; i < 43200; i++) {
+            if (y[i - 1] < 0 && y[i] >= 0) {
+                double at = i - 1 + (double) -y[i - 1] / (y[i] - y[i - 1]);
+                if (first < 0) {
+                    first = at;
+                }
+                last = at;
+                crossings++;
+            }
+        }
+        double hz = (crossings - 1) / ((last - first) / FS);
+        assertEquals(1000, hz, 0.01, "frequency at 48 kHz");
+        int end = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 0) {
+                end = i;
+            }
+        }
+        assertTrue(Math.abs(end - 48000) < 200, "the sound ends with the file, at frame " + end);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.cabintune.hu.render;
 
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.flac.FlacFixtures;
 import org.cabintune.dsp.graph.GraphCompiler;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.profile.ProfileParser;
@@ -106,14 +107,46 @@ class RenderCommandTest {
         Path out = dir.resolve("out.wav");
         assertEquals(0, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString(),
                 "--bits", "32"), stderr);
-        int[][] rendered = read(out);
+        // 32-bit PCM clips at full scale; the noise at -18 dBFS never gets there.
+        assertArrayEquals(throughGraph(input), read(out));
+    }
 
+    @Test
+    void aFlacInputRendersBitForBit() throws Exception {
+        FlacFixtures.Case c = FlacFixtures.CASES.stream().filter(k -> k.name().equals("s24-stereo-48k")).findFirst()
+                .orElseThrow();
+        Path in = dir.resolve("in.flac");
+        try (java.io.InputStream flac = FlacFixtures.class.getResourceAsStream("/flac/" + c.name() + ".flac")) {
+            Files.copy(flac, in);
+        }
+        Path out = dir.resolve("out.wav");
+        assertEquals(0, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString(),
+                "--bits", "32"), stderr);
+        int[][] input = c.pcm();
+        for (int[] channel : input) {
+            for (int i = 0; i < channel.length; i++) {
+                channel[i] <<= 1;
+            }
+        }
+        int[][] expected = throughGraph(input);
+        int[][] rendered = read(out);
+        for (int ch = 0; ch < 2; ch++) {
+            for (int i = 0; i < expected[ch].length; i++) {
+                // 32-bit PCM saturates at full scale, where the fixture's full-scale burst goes.
+                assertEquals(Math.clamp(expected[ch][i], -(1 << 24), (1 << 24) - 1), rendered[ch][i], "frame " + i);
+            }
+        }
+    }
+
+    /** What the profile's graph makes of {@code input}, in the render's blocks. */
+    private static int[][] throughGraph(int[][] input) throws Exception {
+        int frames = input[0].length;
         ProcessingGraph graph = GraphCompiler.compile(ProfileParser.parse(PROFILE), RenderCommand.BLOCK);
-        int[][] expected = new int[2][30_000];
+        int[][] expected = new int[2][frames];
         int[][] inBlock = new int[2][RenderCommand.BLOCK];
         int[][] outBlock = new int[2][RenderCommand.BLOCK];
-        for (int at = 0; at < 30_000; at += RenderCommand.BLOCK) {
-            int n = Math.min(RenderCommand.BLOCK, 30_000 - at);
+        for (int at = 0; at < frames; at += RenderCommand.BLOCK) {
+            int n = Math.min(RenderCommand.BLOCK, frames - at);
             for (int c = 0; c < 2; c++) {
                 System.arraycopy(input[c], at, inBlock[c], 0, n);
             }
@@ -122,8 +155,7 @@ class RenderCommandTest {
                 System.arraycopy(outBlock[c], 0, expected[c], at, n);
             }
         }
-        // 32-bit PCM clips at full scale; the noise at -18 dBFS never gets there.
-        assertArrayEquals(expected, rendered);
+        return expected;
     }
 
     @ParameterizedTest(name = "{0}-bit {1}")
@@ -169,11 +201,15 @@ class RenderCommandTest {
     }
 
     @Test
-    void refusesAFileThatIsNotAWav() throws Exception {
-        Path in = Files.writeString(dir.resolve("song.mp3"), "ID3 not a wav");
+    void refusesAFileThatIsNeitherWavNorFlac() throws Exception {
+        Path in = Files.writeString(dir.resolve("song.ogg"), "OggS not a wav");
         Path out = dir.resolve("o.wav");
         assertEquals(1, render("--profile", profile().toString(), "--in", in.toString(), "--out", out.toString()));
-        assertTrue(stderr.contains("input " + in + ": not a RIFF/WAVE file"), stderr);
+        assertTrue(stderr.contains("input " + in + ": not a WAV or FLAC file: it starts with 'OggS'"), stderr);
+        Path mp3 = Files.write(dir.resolve("song.mp3"), new byte[] {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 2, 0, 0, -1, -5, 0, 0});
+        assertEquals(1, render("--profile", profile().toString(), "--in", mp3.toString(), "--out", out.toString()));
+        assertTrue(stderr.contains("input " + mp3 + ": not a FLAC stream: after an ID3v2 tag of 12 bytes it goes on with"
+                + " 0xFFFB0000, not 'fLaC' (MP3?)"), stderr);
         assertFalse(stderr.contains("Exception"), "a stack trace instead of a message: " + stderr);
         assertFalse(Files.exists(out));
     }

@@ -72,9 +72,25 @@ class RunCommandTest {
         double max = json.get("dspLoadMax").asDouble();
         assertTrue(mean > 0 && mean < 0.5 && max >= mean, "DSP load mean " + mean + " max " + max);
         assertEquals(0, json.get("audioThreadAllocatedBytes").asLong(), "the audio thread allocated nothing");
+        assertBlockTimesAndPauses(json);
         assertTrue(json.get("failure").isNull());
         assertTrue(stdout.startsWith("run: 2.0 s on simulator (Reference 8-channel, pink noise"), stdout);
         assertEquals(1, stdout.lines().count(), "one summary line");
+    }
+
+    /** The percentiles are ordered and bounded by the longest period; the collector's pauses were watched. */
+    private static void assertBlockTimesAndPauses(JsonNode json) {
+        assertEquals(0.0, json.get("allocatedBytesPerPeriod").asDouble());
+        double p50 = json.get("blockMicrosP50").asDouble();
+        double p99 = json.get("blockMicrosP99").asDouble();
+        double p9999 = json.get("blockMicrosP9999").asDouble();
+        double max = json.get("blockMicrosMax").asDouble();
+        assertTrue(p50 > 0 && p50 <= p99 && p99 <= p9999 && p9999 <= max,
+                "block times " + p50 + " / " + p99 + " / " + p9999 + " / max " + max + " us");
+        double meanMicros = json.get("dspLoadMean").asDouble() * json.get("periodFrames").asInt() * 1e6
+                / json.get("sampleRate").asInt();
+        assertTrue(p50 < 2 * meanMicros, "the median " + p50 + " us is not above the mean " + meanMicros + " us");
+        assertTrue(json.get("gcPauses").asLong() >= 0 && json.get("gcPauseMillisMax").isNumber(), json.toString());
     }
 
     @Test
@@ -92,6 +108,59 @@ class RunCommandTest {
         JsonNode json = new ObjectMapper().readTree(stats.toFile());
         assertEquals(256, json.get("periodFrames").asInt());
         assertEquals("file in.wav", json.get("source").asText());
+    }
+
+    @Test
+    void runsAtTheFilesRateWhenTheDacHasItAndResamplesWhenNot() throws IOException {
+        Path flac = dir.resolve("in.flac");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/flac/s16-stereo-level5.flac")) {
+            Files.copy(in, flac);
+        }
+        Path stats = dir.resolve("s44.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--source", "file:" + flac,
+                "--stats-json", stats.toString()), stderr);
+        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals(44100, json.get("sampleRate").asInt(), "the simulator's DAC runs at 44.1 kHz");
+        assertTrue(json.get("notes").get(0).asText().startsWith("the file is 44100 Hz: the DAC runs at 44100 Hz"), stderr);
+
+        Path wav = dir.resolve("in88.wav");
+        int[][] music = {Signals.quantize(Signals.sine(88200, 8820, 440, 0.25, 0)),
+                Signals.quantize(Signals.sine(88200, 8820, 660, 0.25, 0))};
+        try (FileChannel ch = FileChannel.open(wav, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WavWriter w = WavWriter.create(ch, WavFormat.pcm(88200, 2, 24), null)) {
+            w.write(music, music[0].length);
+        }
+        stats = dir.resolve("s88.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--source", "file:" + wav,
+                "--stats-json", stats.toString()), stderr);
+        json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals(48000, json.get("sampleRate").asInt());
+        assertEquals("the file is 88200 Hz: resampled to 48000 Hz as it plays, because the DAC does not run at 88200 Hz"
+                + " (dac.sampleRates: [44100, 48000, 96000])", json.get("notes").get(0).asText());
+        assertEquals(0, json.get("audioThreadAllocatedBytes").asLong(), "resampling allocates nothing");
+        assertBlockTimesAndPauses(json);
+    }
+
+    @Test
+    void aJavaSoundDeviceWithoutALineFailsClearly() throws IOException {
+        Path board = dir.resolve("javasound.yaml");
+        Files.writeString(board, Files.readString(SIMULATOR).replace("sink: \"null\"", "sink: alsa")
+                .replace("chip: none", "chip: none\n  alsaDevice: \"javasound:default\""));
+        int code = run("run", "--board", board.toString(), "--duration", "0.2", "--profile",
+                Path.of("..", "calibration", "profiles", "reference-8ch.json").toString());
+        if (javax.sound.sampled.AudioSystem.getMixerInfo().length == 0) {
+            assertEquals(1, code);
+            assertTrue(stderr.contains("cabintune-hu run: no Java Sound output line takes 48000 Hz, 8 channel(s), 32-bit"),
+                    stderr);
+            assertFalse(stderr.contains("Exception"), stderr);
+        }
+    }
+
+    @Test
+    void choosesJavaSoundByDeviceOrWhenAlsaIsMissing() {
+        assertEquals("USB", Streams.javaSoundMixer("javasound:USB", null));
+        assertEquals(null, Streams.javaSoundMixer("hw:CARD=Device,DEV=0", null));
+        assertEquals("", Streams.javaSoundMixer("hw:CARD=Device,DEV=0", "libasound.so.2 (ALSA) is not installed"));
     }
 
     @Test
