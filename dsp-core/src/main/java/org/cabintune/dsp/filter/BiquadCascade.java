@@ -19,8 +19,9 @@ import java.util.List;
  * 2^-53; five products are summed in a 64-bit accumulator. The flooring of each product adds
  * at most 2^-53 per term, 29 bits below the output's least significant bit.
  *
- * <p>Headroom: inside a cascade samples are held to +-{@value #HEADROOM} (+24 dBFS). Each
- * section clamps its input and saturates its output there, which bounds the accumulator by
+ * <p>Headroom: inside a cascade samples are held to +-{@value #HEADROOM} (+24 dBFS). The input
+ * is clamped there once, before the first section, and every section saturates its output
+ * there, so every section's input is in range; that bounds the accumulator by
  * {@code (3 * 16 + 2 + 1) * 16 = 816 < 1024 = 2^63 / 2^53}: it can never wrap.
  *
  * <p>Sections run two at a time over the whole block: the second section of a pair works on
@@ -94,6 +95,12 @@ public final class BiquadCascade implements Block {
         long[] c = coefficients[ch];
         long[] st = state[ch];
         int n = c.length / COEFS;
+        if (n == 0) {
+            return;
+        }
+        for (int i = 0; i < frames; i++) {
+            buffer[i] = Math.clamp(buffer[i], -LIMIT, LIMIT);
+        }
         int s = 0;
         for (; s + 1 < n; s += 2) {
             sectionPair(buffer, frames, c, s * COEFS, st, s * STATE);
@@ -107,7 +114,7 @@ public final class BiquadCascade implements Block {
         final long b0 = c[co], b1 = c[co + 1], b2 = c[co + 2], a1 = c[co + 3], a2 = c[co + 4];
         long x1 = st[so], x2 = st[so + 1], v1 = st[so + 2], v2 = st[so + 3];
         for (int n = 0; n < frames; n++) {
-            long x0 = (long) Math.clamp(buf[n], -LIMIT, LIMIT) << X_SHIFT;
+            long x0 = (long) buf[n] << X_SHIFT;
             long acc = Math.multiplyHigh(x0, b0) + Math.multiplyHigh(x1, b1) + Math.multiplyHigh(x2, b2)
                     - Math.multiplyHigh(v1, a1) - Math.multiplyHigh(v2, a2);
             acc = Math.clamp(acc, -ACC_LIMIT, ACC_LIMIT);
@@ -129,7 +136,7 @@ public final class BiquadCascade implements Block {
         long x1 = st[so], x2 = st[so + 1], v1 = st[so + 2], v2 = st[so + 3];
         long u1 = st[so + 4], u2 = st[so + 5], w1 = st[so + 6], w2 = st[so + 7];
         for (int n = 0; n < frames; n++) {
-            long x0 = (long) Math.clamp(buf[n], -LIMIT, LIMIT) << X_SHIFT;
+            long x0 = (long) buf[n] << X_SHIFT;
             long acc = Math.multiplyHigh(x0, b0) + Math.multiplyHigh(x1, b1) + Math.multiplyHigh(x2, b2)
                     - Math.multiplyHigh(v1, a1) - Math.multiplyHigh(v2, a2);
             acc = Math.clamp(acc, -ACC_LIMIT, ACC_LIMIT);
