@@ -1,14 +1,13 @@
 package org.cabintune.hu.run;
 
-import org.cabintune.dsp.graph.GraphCompiler;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
+import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
-import org.cabintune.hu.board.BoardProfiles;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.EngineStats;
 import org.cabintune.hu.engine.RealtimeScheduling;
@@ -87,11 +86,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ProfileException e) {
             return fail("profile " + profileFile + " is not valid:\n" + e.getMessage());
         }
-        List<String> misfit = BoardProfiles.problems(board, profile);
-        if (!misfit.isEmpty()) {
-            return fail("profile " + profileFile + " cannot play on board " + board.id() + ":\n  " + String.join("\n  ", misfit));
+        BoardGraph compiled;
+        try {
+            compiled = BoardGraph.compile(board, profile, periodFrames);
+        } catch (ProfileException e) {
+            return fail("profile " + profileFile + " cannot play on board " + board.id() + ":\n  "
+                    + String.join("\n  ", e.problems()));
         }
-        ProcessingGraph graph = GraphCompiler.compile(profile, periodFrames);
+        ProcessingGraph graph = compiled.graph();
         String sourceSpec = source != null ? source : board.stream().source();
         Source programme;
         Sink sink;
@@ -108,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         String renice = board.stream().nice() != 0 ? RealtimeScheduling.reniceProcess(board.stream().nice()) : null;
         AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(programme).sink(sink).graph(graph)
-                .periodFrames(periodFrames).channelMap(BoardProfiles.channelMap(board, profile))
+                .periodFrames(periodFrames).channelMap(compiled.channelMap())
                 .realtimePriority(board.stream().realtimePriority()));
         for (String note : graph.notes()) {
             err.println("note: " + note);
