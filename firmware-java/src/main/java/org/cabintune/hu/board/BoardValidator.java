@@ -71,6 +71,9 @@ final class BoardValidator {
             i2cMute(b.i2cMute());
         }
         nonBlank("profile", b.profile());
+        if (b.profileStore() != null) {
+            nonBlank("profileStore", b.profileStore());
+        }
         configTxt(b);
         if (b.modules() != null) {
             for (int i = 0; i < b.modules().size(); i++) {

@@ -1,18 +1,19 @@
 package org.cabintune.hu.run;
 
 import org.cabintune.dsp.graph.ProcessingGraph;
-import org.cabintune.dsp.profile.Profile;
-import org.cabintune.dsp.profile.ProfileException;
-import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
-import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.EngineStats;
 import org.cabintune.hu.engine.RealtimeScheduling;
 import org.cabintune.hu.engine.Sink;
 import org.cabintune.hu.engine.Source;
+import org.cabintune.hu.meters.MeterTap;
+import org.cabintune.hu.meters.Meters;
+import org.cabintune.hu.meters.TappedSink;
+import org.cabintune.hu.meters.TappedSource;
+import org.cabintune.hu.store.ProfileService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code cabintune-hu run}: the head unit's stream. Loads a board, compiles the profile, runs
@@ -56,6 +58,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "N", description = "Frames per period, 32..1024; default: the board's.")
     Integer period;
 
+    @Option(names = "--profiles", paramLabel = "DIR",
+            description = {"Profile store: play its active profile; --profile is stored there and selected;"
+                    + " an empty store gets the board's profile. Default: the board's profileStore, if any."})
+    Path profilesDir;
+
+    @Option(names = "--meters-json", paramLabel = "F", description = "Write the meters' last snapshot here as JSON when the run ends.")
+    Path metersJson;
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -77,47 +87,53 @@ public final class RunCommand implements Callable<Integer> {
             return fail("--period = " + periodFrames + " is outside " + AudioEngine.Context.MIN_PERIOD + ".."
                     + AudioEngine.Context.MAX_PERIOD);
         }
-        Path profileFile = profilePath != null ? profilePath : boardRelative(board.profile());
-        Profile profile;
+        StartingProfile start;
         try {
-            profile = ProfileParser.parse(profileFile);
-        } catch (NoSuchFileException e) {
-            return fail("profile " + profileFile + " does not exist");
-        } catch (ProfileException e) {
-            return fail("profile " + profileFile + " is not valid:\n" + e.getMessage());
+            Path storeDir = profilesDir != null ? profilesDir
+                    : board.profileStore() != null ? boardRelative(board.profileStore()) : null;
+            start = storeDir == null
+                    ? StartingProfile.fromFile(profilePath != null ? profilePath : boardRelative(board.profile()), board,
+                            periodFrames)
+                    : StartingProfile.fromStore(storeDir, profilePath, boardRelative(board.profile()), board, periodFrames);
+        } catch (StartingProfile.Refused e) {
+            return fail(e.getMessage());
         }
-        BoardGraph compiled;
-        try {
-            compiled = BoardGraph.compile(board, profile, periodFrames);
-        } catch (ProfileException e) {
-            return fail("profile " + profileFile + " cannot play on board " + board.id() + ":\n  "
-                    + String.join("\n  ", e.problems()));
+        for (String line : start.report()) {
+            err.println("profiles: " + line);
         }
-        ProcessingGraph graph = compiled.graph();
+        ProcessingGraph graph = start.graph().graph();
         String sourceSpec = source != null ? source : board.stream().source();
         Source programme;
         Sink sink;
         try {
             programme = Streams.source(sourceSpec, graph.inputs(), board, periodFrames);
         } catch (IllegalArgumentException | IOException e) {
+            start.close();
             return fail(e.getMessage());
         }
         try {
             sink = Streams.sink(board, periodFrames);
         } catch (IOException e) {
             programme.close();
+            start.close();
             return fail(e.getMessage());
         }
+        String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
+        MeterTap tap = new MeterTap(board.stream().sampleRate(), graph.inputs(), sink.channels(), periodFrames);
         String renice = board.stream().nice() != 0 ? RealtimeScheduling.reniceProcess(board.stream().nice()) : null;
-        AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(programme).sink(sink).graph(graph)
-                .periodFrames(periodFrames).channelMap(compiled.channelMap())
+        AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(new TappedSource(programme, tap))
+                .sink(new TappedSink(sink, tap)).graph(graph)
+                .periodFrames(periodFrames).channelMap(start.graph().channelMap())
                 .realtimePriority(board.stream().realtimePriority()));
         for (String note : graph.notes()) {
             err.println("note: " + note);
         }
-        String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
-        RunningStream stream = new RunningStream(engine, board, profile, profileFile, sourceName, board.stream().sink(),
-                renice, graph.notes());
+        ProfileService service = start.store() == null ? null
+                : new ProfileService(start.store(), board, engine, periodFrames, start.profile().name());
+        Supplier<String> playing = service == null ? () -> start.profile().name() : service::playing;
+        Meters meters = new Meters(tap, engine::stats, playing, sourceName, board.outputs());
+        RunningStream stream = new RunningStream(engine, board, start, playing, meters, service, sourceName,
+                board.stream().sink(), renice, graph.notes());
         return stream.run();
     }
 
@@ -126,8 +142,10 @@ public final class RunCommand implements Callable<Integer> {
 
         private final AudioEngine engine;
         private final BoardConfig board;
-        private final Profile profile;
-        private final Path profileFile;
+        private final StartingProfile start;
+        private final Supplier<String> playing;
+        private final Meters meters;
+        private final ProfileService service;
         private final String sourceName;
         private final String sinkName;
         private final String renice;
@@ -135,12 +153,15 @@ public final class RunCommand implements Callable<Integer> {
         private long allocatedAtStart;
         private Integer exit;
 
-        RunningStream(AudioEngine engine, BoardConfig board, Profile profile, Path profileFile, String sourceName,
-                String sinkName, String renice, List<String> notes) {
+        RunningStream(AudioEngine engine, BoardConfig board, StartingProfile start, Supplier<String> playing,
+                Meters meters, ProfileService service, String sourceName, String sinkName, String renice,
+                List<String> notes) {
             this.engine = engine;
             this.board = board;
-            this.profile = profile;
-            this.profileFile = profileFile;
+            this.start = start;
+            this.playing = playing;
+            this.meters = meters;
+            this.service = service;
             this.sourceName = sourceName;
             this.sinkName = sinkName;
             this.renice = renice;
@@ -182,14 +203,23 @@ public final class RunCommand implements Callable<Integer> {
             if (exit != null) {
                 return exit;
             }
+            if (service != null) {
+                service.close();
+            }
             boolean stopped = engine.stop();
             EngineStats stats = engine.stats();
             long allocated = stats.audioThreadAllocatedBytes() < 0 ? -1 : stats.audioThreadAllocatedBytes() - allocatedAtStart;
-            RunStats report = new RunStats(board.id(), profile.name(), profileFile.toString(), sourceName, sinkName,
+            String profilePath = service == null || playing.get().equals(start.profile().name()) ? start.path()
+                    : start.store().fileOf(playing.get()).toString();
+            RunStats report = new RunStats(board.id(), playing.get(), profilePath, sourceName, sinkName,
                     stats, allocated, note(), notes);
             if (statsJson != null) {
                 report.write(statsJson);
             }
+            if (metersJson != null) {
+                JsonFiles.write(metersJson, meters.snapshot().toJson());
+            }
+            start.close();
             out.println(report.summary());
             if (!stopped) {
                 err.println("cabintune-hu run: the audio thread did not stop within its time; the device was left open");

@@ -100,6 +100,11 @@ public final class ProfileStore implements AutoCloseable {
         return dir;
     }
 
+    /** The file that holds the stored profile {@code name}. */
+    public Path fileOf(String name) {
+        return dir.resolve(StoreNames.fileName(name));
+    }
+
     /** The stored profiles' names, in order. */
     public synchronized List<String> list() {
         return List.copyOf(profiles.keySet());
