@@ -64,6 +64,7 @@ class ShippedBoardsTest {
         assertTrue(b.configTxt().contains("dtoverlay=hifiberry-dacplus"));
         assertTrue(b.configTxt().contains("dtparam=audio=off"));
         assertEquals(0x4d, b.i2cMute().address());
+        assertEquals("/var/lib/cabintune/profiles", b.profileStore());
         BoardConfig dac8x = BoardLoader.load(BOARDS.resolve("rpi5-hifiberry-dac8x.yaml"));
         assertEquals(8, dac8x.dac().channels());
         assertEquals("rpi5", dac8x.soc());
@@ -75,6 +76,7 @@ class ShippedBoardsTest {
         assertEquals("null", sim.stream().sink());
         assertEquals("calibration/profiles/reference-8ch.json", sim.profile());
         assertNull(sim.gpio());
+        assertNull(sim.profileStore(), "the simulator plays its profile alone unless run gets --profiles");
     }
 
     @Test
