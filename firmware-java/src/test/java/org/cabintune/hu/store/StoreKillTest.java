@@ -164,8 +164,18 @@ class StoreKillTest {
 
     private Run runAndKill(Path store, String classpath, Path archive, long seed, int delayMicros) throws Exception {
         Process child = start(store, classpath, archive, seed, 0, archive != null);
+        // A child that never gets ready must not hang the build.
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(30));
+                child.toHandle().destroyForcibly();
+            } catch (InterruptedException ready) {
+                // The child got ready in time.
+            }
+        });
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
+        watchdog.interrupt();
         if (!"READY".equals(line)) {
             child.destroyForcibly().waitFor();
             fail("the writer did not start: " + line + "\n" + Files.readString(errors(store)));
@@ -175,7 +185,7 @@ class StoreKillTest {
         // what the child printed last.
         assertTrue(child.toHandle().destroyForcibly(), "SIGKILL sent");
         assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the writer ends on SIGKILL");
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertEquals(137, child.exitValue(), "killed by SIGKILL, not ended on its own: " + Files.readString(errors(store)));
         List<String> acked = new ArrayList<>();
         String begun = null;
         while ((line = out.readLine()) != null) {
