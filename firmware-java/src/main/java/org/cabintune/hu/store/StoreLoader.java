@@ -115,8 +115,7 @@ final class StoreLoader {
      * Reads {@code dir/file}, or when it is missing or not whole, its last good version
      * ({@code file.prev}), reporting the fall-back.
      */
-    private static <T> Read<T> latest(Path dir, String file, Parser<T> parser, String profile, List<Finding> findings)
-            throws IOException {
+    private static <T> Read<T> latest(Path dir, String file, Parser<T> parser, String profile, List<Finding> findings) {
         String problem;
         try {
             return new Read<>(parse(dir.resolve(file), parser), null);
@@ -124,6 +123,8 @@ final class StoreLoader {
             problem = null;
         } catch (Envelope.Corrupt | Invalid e) {
             problem = file + " " + e.getMessage();
+        } catch (IOException e) {
+            problem = file + " cannot be read (" + e + ")";
         }
         String previous = file + Envelope.PREVIOUS;
         try {
@@ -138,6 +139,9 @@ final class StoreLoader {
         } catch (Envelope.Corrupt | Invalid e) {
             return new Read<>(null, (problem == null ? file + " is missing" : problem) + "; " + previous + " "
                     + e.getMessage());
+        } catch (IOException e) {
+            return new Read<>(null, (problem == null ? file + " is missing" : problem) + "; " + previous
+                    + " cannot be read (" + e + ")");
         }
     }
 

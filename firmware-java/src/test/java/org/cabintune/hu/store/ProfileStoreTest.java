@@ -256,6 +256,21 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aFileThatCannotBeReadFallsBackLikeADamagedOne() throws Exception {
+        try (ProfileStore store = withDriverNightRear()) {
+            store.put(stereo("Rear", -9));
+        }
+        Files.delete(dir.resolve("Rear.profile"));
+        Files.createDirectory(dir.resolve("Rear.profile"));
+        try (ProfileStore store = open()) {
+            assertEquals(-3, store.get("Rear").outputs().get(0).gainDb());
+            assertEquals(Kind.FELL_BACK, store.report().findings().getFirst().kind());
+            assertTrue(store.report().lines().getFirst().startsWith("fell back: Rear.profile cannot be read ("),
+                    store.report().lines().getFirst());
+        }
+    }
+
+    @Test
     void anUnfinishedWriteIsUndoneAndReported() throws Exception {
         try (ProfileStore store = withDriverNightRear()) {
             store.select("Rear");
