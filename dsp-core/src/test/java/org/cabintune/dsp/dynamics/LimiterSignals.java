@@ -11,10 +11,10 @@ import org.cabintune.dsp.testing.Signals;
  * Every case starts with 10 ms and ends with 20 ms of silence, so the output's abrupt
  * start and end (and the limiter's flush) are measured too.
  */
-final class LimiterSignals {
+public final class LimiterSignals {
 
     /** The case names, in the order the guarantee suite runs them. */
-    static final List<String> CASES = List.of("square-100Hz", "square-1kHz", "square-3kHz",
+    public static final List<String> CASES = List.of("square-100Hz", "square-1kHz", "square-3kHz",
             "square-7kHz", "square-11kHz", "sine-fs/4-at-45deg", "sine-fs/3-odd-phase",
             "impulses-and-doublets", "white-noise", "log-sweep", "onsets-after-silence",
             "sine-0.45fs", "sine-0.48fs", "sweep-to-nyquist", "max-intersample-sequence");
@@ -23,7 +23,7 @@ final class LimiterSignals {
     }
 
     /** Case {@code name} at {@code rate}, scaled by {@code gain}: {@code [2][frames]}. */
-    static double[][] of(String name, int rate, double gain) {
+    public static double[][] of(String name, int rate, double gain) {
         int n = rate / 16;
         double[][] body = switch (name) {
             case "square-100Hz" -> pair(square(rate, n, 100, 0.3, 1.0), square(rate, n, 100, 1.1, 0.5));

@@ -14,7 +14,7 @@ package org.cabintune.dsp.dynamics;
  * at fs/2), as every finite reconstruction does. Slow (about 700 multiplies per sample), which
  * is fine for tests.
  */
-final class LimiterTruePeakProbe {
+public final class LimiterTruePeakProbe {
 
     static final int FACTOR = 8;
     static final int HALF_SPAN = 48;
@@ -29,7 +29,7 @@ final class LimiterTruePeakProbe {
     }
 
     /** The true peak (linear, 1.0 = 0 dBFS) of one channel. */
-    static double truePeak(double[] x) {
+    public static double truePeak(double[] x) {
         int span = 2 * HALF_SPAN;
         double[] padded = new double[x.length + 2 * span];
         System.arraycopy(x, 0, padded, span, x.length);
@@ -81,7 +81,7 @@ final class LimiterTruePeakProbe {
     }
 
     /** The true peak of the loudest of several channels. */
-    static double truePeak(double[][] channels) {
+    public static double truePeak(double[][] channels) {
         double peak = 0;
         for (double[] x : channels) {
             peak = Math.max(peak, truePeak(x));

@@ -20,9 +20,12 @@ import java.util.List;
  * @param profile   the profile played when none is given, relative to the repository root
  * @param configTxt lines for {@code /boot/firmware/config.txt}
  * @param modules   kernel modules for {@code /etc/modules}, or null
+ * @param profileStore the directory of the drivers' profiles (the profile store), or null for
+ *                  none: {@code run} then plays {@code profile} alone
  */
 public record BoardConfig(String id, String name, String soc, Dac dac, Stream stream, List<Output> outputs,
-                          Gpio gpio, I2cMute i2cMute, String profile, List<String> configTxt, List<String> modules) {
+                          Gpio gpio, I2cMute i2cMute, String profile, List<String> configTxt, List<String> modules,
+                          String profileStore) {
 
     /**
      * The converter.

@@ -1,5 +1,6 @@
 package org.cabintune.hu.board;
 
+import org.cabintune.dsp.dynamics.LimiterParams;
 import org.cabintune.dsp.profile.Output.Role;
 import org.cabintune.hu.audio.PcmFormat;
 
@@ -70,6 +71,9 @@ final class BoardValidator {
             i2cMute(b.i2cMute());
         }
         nonBlank("profile", b.profile());
+        if (b.profileStore() != null) {
+            nonBlank("profileStore", b.profileStore());
+        }
         configTxt(b);
         if (b.modules() != null) {
             for (int i = 0; i < b.modules().size(); i++) {
@@ -155,7 +159,8 @@ final class BoardValidator {
                 }
             }
             oneOf(p + ".role", o.role(), ROLES);
-            range(p + ".ceilingDbtp", o.ceilingDbtp(), -60, 0, "dBTP");
+            range(p + ".ceilingDbtp", o.ceilingDbtp(), LimiterParams.MIN_CEILING_DBTP, LimiterParams.MAX_CEILING_DBTP,
+                    "dBTP");
             if (o.minHighpassHz() != null) {
                 range(p + ".minHighpassHz", o.minHighpassHz(), 10, 20000, "Hz");
             }

@@ -137,9 +137,13 @@ public final class AudioEngine implements AutoCloseable {
         return loop.stats();
     }
 
-    /** Ramps the output to {@code gainDb} (-inf .. +24 dB). False if the control queue is full. */
+    /**
+     * Ramps the output to {@code gainDb} (-inf .. 0 dB). False if the control queue is full. The
+     * volume follows the protection limiters, so it only attenuates: no volume can take an
+     * output above its ceiling.
+     */
     public boolean setVolumeDb(double gainDb) {
-        GainParams.requireGainDb("volumeDb", gainDb);
+        ContextChecks.volumeDb(gainDb);
         return queue.offer(Control.SET_VOLUME_DB, Double.doubleToRawLongBits(gainDb), 0);
     }
 

@@ -1,6 +1,6 @@
 package org.cabintune.hu.engine;
 
-import org.cabintune.dsp.gain.GainParams;
+import org.cabintune.dsp.ParamChecks;
 import org.cabintune.dsp.graph.ProcessingGraph;
 
 /** The checks of {@link AudioEngine.Context#conclude()}: one message per setting, naming it and its range. */
@@ -40,7 +40,7 @@ final class ContextChecks {
                 }
             }
         }
-        GainParams.requireGainDb("volumeDb", c.volumeDb());
+        volumeDb(c.volumeDb());
         range("rampMs", c.rampMs(), 1, 1000);
         range("crossfadeMs", c.crossfadeMs(), 1, 1000);
         if (c.queueCapacity() < 2 || c.queueCapacity() > 65536 || Integer.bitCount(c.queueCapacity()) != 1) {
@@ -54,6 +54,11 @@ final class ContextChecks {
         if (c.threadName() == null || c.threadName().isBlank()) {
             throw new IllegalArgumentException("threadName must not be blank");
         }
+    }
+
+    /** The output volume only attenuates (-inf .. 0 dB): it follows the protection limiters. */
+    static void volumeDb(double gainDb) {
+        ParamChecks.inRange("volumeDb", gainDb, Double.NEGATIVE_INFINITY, 0.0, "dB");
     }
 
     private static <T> T required(String name, T value) {

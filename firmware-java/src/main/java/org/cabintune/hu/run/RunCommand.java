@@ -1,20 +1,23 @@
 package org.cabintune.hu.run;
 
 import com.pi4j.Pi4J;
-import org.cabintune.dsp.graph.GraphCompiler;
 import org.cabintune.dsp.graph.ProcessingGraph;
-import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
-import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
+import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
-import org.cabintune.hu.board.BoardProfiles;
+import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.EngineStats;
 import org.cabintune.hu.engine.RealtimeScheduling;
 import org.cabintune.hu.engine.Sink;
 import org.cabintune.hu.engine.Source;
+import org.cabintune.hu.meters.MeterTap;
+import org.cabintune.hu.meters.Meters;
+import org.cabintune.hu.meters.TappedSink;
+import org.cabintune.hu.meters.TappedSource;
+import org.cabintune.hu.store.ProfileService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +63,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "N", description = "Frames per period, 32..1024; default: the board's.")
     Integer period;
 
+    @Option(names = "--profiles", paramLabel = "DIR",
+            description = {"Profile store: play its active profile; --profile is stored there and selected;"
+                    + " an empty store gets the board's profile. Default: the board's profileStore, if any."})
+    Path profilesDir;
+
+    @Option(names = "--meters-json", paramLabel = "F", description = "Write the meters' last snapshot here as JSON when the run ends.")
+    Path metersJson;
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -80,24 +92,34 @@ public final class RunCommand implements Callable<Integer> {
             return fail("--period = " + periodFrames + " is outside " + AudioEngine.Context.MIN_PERIOD + ".."
                     + AudioEngine.Context.MAX_PERIOD);
         }
-        Path profileFile = profilePath != null ? profilePath : boardRelative(board.profile());
-        Profile profile;
+        StartingProfile start;
         try {
-            profile = ProfileParser.parse(profileFile);
-        } catch (NoSuchFileException e) {
-            return fail("profile " + profileFile + " does not exist");
-        } catch (ProfileException e) {
-            return fail("profile " + profileFile + " is not valid:\n" + e.getMessage());
+            Path storeDir = profilesDir != null ? profilesDir
+                    : board.profileStore() != null ? boardRelative(board.profileStore()) : null;
+            start = storeDir == null
+                    ? StartingProfile.fromFile(profilePath != null ? profilePath : boardRelative(board.profile()), board,
+                            periodFrames)
+                    : StartingProfile.fromStore(storeDir, profilePath, boardRelative(board.profile()), board, periodFrames);
+        } catch (StartingProfile.Refused e) {
+            return fail(e.getMessage());
         }
-        List<String> misfit = BoardProfiles.problems(board, profile);
-        if (!misfit.isEmpty()) {
-            return fail("profile " + profileFile + " cannot play on board " + board.id() + ":\n  " + String.join("\n  ", misfit));
+        for (String line : start.report()) {
+            err.println("profiles: " + line);
         }
         String sourceSpec = source != null ? source : board.stream().source();
-        RatePlan rates = RatePlan.choose(board, profile, sourceSpec);
-        board = rates.board();
-        profile = rates.profile();
-        ProcessingGraph graph = GraphCompiler.compile(profile, periodFrames);
+        RatePlan rates = RatePlan.choose(board, start.profile(), sourceSpec);
+        BoardGraph boardGraph = start.graph();
+        if (rates.board() != board) {
+            board = rates.board();
+            try {
+                boardGraph = BoardGraph.compile(board, rates.profile(), periodFrames);
+            } catch (ProfileException e) {
+                start.close();
+                return fail("profile " + start.path() + " cannot play at " + board.stream().sampleRate() + " Hz:\n  "
+                        + String.join("\n  ", e.problems()));
+            }
+        }
+        ProcessingGraph graph = boardGraph.graph();
         List<String> notes = rates.note() == null ? graph.notes()
                 : Stream.concat(Stream.of(rates.note()), graph.notes().stream()).toList();
         Source programme;
@@ -105,37 +127,60 @@ public final class RunCommand implements Callable<Integer> {
         try {
             programme = Streams.source(sourceSpec, graph.inputs(), board, periodFrames);
         } catch (IllegalArgumentException | IOException e) {
+            start.close();
             return fail(e.getMessage());
         }
         try {
             sink = Streams.sink(board, periodFrames);
         } catch (IOException e) {
             programme.close();
+            start.close();
             return fail(e.getMessage());
         }
+        String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
+        MeterTap tap = new MeterTap(board.stream().sampleRate(), graph.inputs(), sink.channels(), periodFrames);
         String renice = board.stream().nice() != 0 ? RealtimeScheduling.reniceProcess(board.stream().nice()) : null;
         StreamControls controls = StreamControls.prepare(board, Pi4J::newAutoContext, err);
-        AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(programme).sink(sink).graph(graph)
-                .periodFrames(periodFrames).channelMap(BoardProfiles.channelMap(board, profile))
+        AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(new TappedSource(programme, tap))
+                .sink(new TappedSink(sink, tap)).graph(graph)
+                .periodFrames(periodFrames).channelMap(boardGraph.channelMap())
                 .realtimePriority(board.stream().realtimePriority()).muted(controls.holdsOutput()));
-        controls.attach(engine, profile.name());
         for (String note : notes) {
             err.println("note: " + note);
         }
-        String sourceName = sourceSpec.startsWith("alsa:") ? sourceSpec : programme.toString();
-        RunningStream stream = new RunningStream(engine, controls, board, profile, profileFile, sourceName,
+        ProfileService service = start.store() == null ? null
+                : new ProfileService(start.store(), board, engine, periodFrames, start.profile().name());
+        Supplier<String> playing = service == null ? () -> start.profile().name() : service::playing;
+        controls.attach(engine, profileSelector(service, playing));
+        Meters meters = new Meters(tap, engine::stats, playing, sourceName, board.outputs());
+        RunningStream stream = new RunningStream(engine, controls, board, start, playing, meters, service, sourceName,
                 board.stream().sink(), renice, notes);
         return stream.run();
     }
 
     /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
+    /** What the profile buttons do: step through the store, or say there is nothing to step to. */
+    private ProfileSelector profileSelector(ProfileService service, Supplier<String> playing) {
+        if (service == null) {
+            return delta -> err.println("controls: profile " + (delta > 0 ? "next" : "previous") + ": " + playing.get()
+                    + " is the only profile loaded (no --profiles store)");
+        }
+        return delta -> (delta > 0 ? service.next() : service.previous()).thenAccept(result -> {
+            for (String message : result.messages()) {
+                err.println("profiles: " + message);
+            }
+        });
+    }
+
     private final class RunningStream {
 
         private final AudioEngine engine;
         private final StreamControls controls;
         private final BoardConfig board;
-        private final Profile profile;
-        private final Path profileFile;
+        private final StartingProfile start;
+        private final Supplier<String> playing;
+        private final Meters meters;
+        private final ProfileService service;
         private final String sourceName;
         private final String sinkName;
         private final String renice;
@@ -144,13 +189,16 @@ public final class RunCommand implements Callable<Integer> {
         private GcPauses gc;
         private Integer exit;
 
-        RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, Profile profile, Path profileFile,
-                String sourceName, String sinkName, String renice, List<String> notes) {
+        RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, StartingProfile start,
+                Supplier<String> playing, Meters meters, ProfileService service, String sourceName, String sinkName,
+                String renice, List<String> notes) {
             this.engine = engine;
             this.controls = controls;
             this.board = board;
-            this.profile = profile;
-            this.profileFile = profileFile;
+            this.start = start;
+            this.playing = playing;
+            this.meters = meters;
+            this.service = service;
             this.sourceName = sourceName;
             this.sinkName = sinkName;
             this.renice = renice;
@@ -195,6 +243,9 @@ public final class RunCommand implements Callable<Integer> {
                 return exit;
             }
             controls.beforeStop(engine.stats().failure());
+            if (service != null) {
+                service.close();
+            }
             boolean stopped = engine.stop();
             controls.close();
             EngineStats stats = engine.stats();
@@ -207,11 +258,17 @@ public final class RunCommand implements Callable<Integer> {
                 gc.close();
             }
             long allocated = stats.audioThreadAllocatedBytes() < 0 ? -1 : stats.audioThreadAllocatedBytes() - allocatedAtStart;
-            RunStats report = new RunStats(board.id(), profile.name(), profileFile.toString(), sourceName, sinkName,
+            String profilePath = service == null || playing.get().equals(start.profile().name()) ? start.path()
+                    : start.store().fileOf(playing.get()).toString();
+            RunStats report = new RunStats(board.id(), playing.get(), profilePath, sourceName, sinkName,
                     stats, allocated, note(), notes, pauses, pauseMax);
             if (statsJson != null) {
                 report.write(statsJson);
             }
+            if (metersJson != null) {
+                JsonFiles.write(metersJson, meters.snapshot().toJson());
+            }
+            start.close();
             out.println(report.summary());
             if (!stopped) {
                 err.println("cabintune-hu run: the audio thread did not stop within its time; the device was left open");

@@ -1,13 +1,9 @@
 package org.cabintune.hu.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.cabintune.hu.engine.EngineStats;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +70,7 @@ record RunStats(String board, String profile, String profilePath, String source,
 
     /** Writes the JSON atomically: a reader never sees half a file. */
     void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = parent.resolve("." + file.getFileName() + ".part");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        JsonFiles.write(file, json());
     }
 
     /** One line for the terminal. */

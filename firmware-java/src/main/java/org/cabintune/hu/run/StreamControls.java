@@ -7,6 +7,7 @@ import org.cabintune.hu.controls.AmpTiming;
 import org.cabintune.hu.controls.Controls;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.ExecutorClock;
+import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 
 import java.io.PrintStream;
@@ -71,12 +72,11 @@ final class StreamControls {
     }
 
     /** Opens the controls on a built, not yet started engine (built with {@code muted(holdsOutput())}). */
-    void attach(AudioEngine engine, String profileName) {
+    void attach(AudioEngine engine, ProfileSelector profiles) {
         if (pi4j == null) {
             return;
         }
-        actions = new EngineActions(engine, delta -> err.println("controls: profile " + (delta > 0 ? "next" : "previous")
-                + ": " + profileName + " is the only profile loaded"));
+        actions = new EngineActions(engine, profiles);
         clock = new ExecutorClock(e -> {
             if (controls != null) {
                 controls.fault("controls failed: " + e);

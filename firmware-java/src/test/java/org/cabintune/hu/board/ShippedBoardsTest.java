@@ -1,7 +1,9 @@
 package org.cabintune.hu.board;
 
 import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
+import org.cabintune.dsp.testing.Signals;
 import org.cabintune.hu.audio.PcmFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every file in {@code board-configs/} validates, and its default profile plays on it. */
@@ -38,15 +41,18 @@ class ShippedBoardsTest {
 
     @ParameterizedTest
     @MethodSource("boards")
-    void validatesAndItsProfilePlaysOnIt(Path file) throws Exception {
+    void validatesAndItsProfilePlaysOnItUnchanged(Path file) throws Exception {
         BoardConfig board = BoardLoader.load(file);
         assertEquals(file.getFileName().toString().replace(".yaml", ""), board.id(), "id matches the file name");
         Profile profile = ProfileParser.parse(ROOT.resolve(board.profile()));
         assertEquals(List.of(), BoardProfiles.problems(board, profile));
-        int[] map = BoardProfiles.channelMap(board, profile);
+        BoardGraph compiled = BoardGraph.compile(board, profile, 128);
+        assertEquals(List.of(), compiled.added(), "the shipped profile keeps every limit of its board");
+        int[] map = compiled.channelMap();
         assertEquals(board.dac().channels(), map.length);
-        assertTrue(java.util.Arrays.stream(map).filter(i -> i >= 0).count() == profile.outputs().size(),
-                "every profile output has a DAC channel");
+        assertEquals(board.outputs().size(), java.util.Arrays.stream(map).filter(i -> i >= 0).count(),
+                "every board output has its DAC channel");
+        assertEquals(board.outputs().size(), compiled.graph().outputs());
         PcmFormat.valueOf(board.stream().format());
     }
 
@@ -58,6 +64,7 @@ class ShippedBoardsTest {
         assertTrue(b.configTxt().contains("dtoverlay=hifiberry-dacplus"));
         assertTrue(b.configTxt().contains("dtparam=audio=off"));
         assertEquals(0x4d, b.i2cMute().address());
+        assertEquals("/var/lib/cabintune/profiles", b.profileStore());
         BoardConfig dac8x = BoardLoader.load(BOARDS.resolve("rpi5-hifiberry-dac8x.yaml"));
         assertEquals(8, dac8x.dac().channels());
         assertEquals("rpi5", dac8x.soc());
@@ -69,20 +76,25 @@ class ShippedBoardsTest {
         assertEquals("null", sim.stream().sink());
         assertEquals("calibration/profiles/reference-8ch.json", sim.profile());
         assertNull(sim.gpio());
+        assertNull(sim.profileStore(), "the simulator plays its profile alone unless run gets --profiles");
     }
 
     @Test
-    void aProfileForAnotherCarIsRefusedOnTheBoard() throws Exception {
+    void aProfileForAnotherCarIsRefusedOrProtected() throws Exception {
         BoardConfig dac8x = BoardLoader.load(BOARDS.resolve("rpi5-hifiberry-dac8x.yaml"));
         String json = Files.readString(ROOT.resolve("calibration/profiles/reference-8ch.json"))
                 .replaceFirst("\\{\"type\": \"highpass\", \"freqHz\": 3500", "{\"type\": \"highpass\", \"freqHz\": 1500")
                 .replaceFirst("\"minHighpassHz\": 2000", "\"minHighpassHz\": 1500");
-        List<String> problems = BoardProfiles.problems(dac8x, ProfileParser.parse(json));
-        assertEquals(List.of("profile.outputs[0] (front-left-tweeter) has its highest highpass at 1500.0 Hz;"
-                + " the board asks at least 2000.0 Hz on DAC channel 0"), problems);
+        Profile lowTweeter = ProfileParser.parse(json);
+        assertEquals(List.of(), BoardProfiles.problems(dac8x, lowTweeter), "a low tweeter highpass is not refused");
+        assertEquals(List.of("front-left-tweeter: highpass 2000 Hz, 4th-order Butterworth, added (the board's minimum;"
+                + " the profile's filters have their highest highpass at 1500 Hz)"),
+                BoardGraph.compile(dac8x, lowTweeter, 128).added(), "it is protected");
         Profile stereo = ProfileParser.parse(ROOT.resolve("calibration/profiles/stereo-fullrange.json"));
         assertTrue(BoardProfiles.problems(dac8x, stereo).get(0).startsWith(
                 "profile.outputs[0].name = \"front-left\" is no speaker of board rpi5-hifiberry-dac8x"));
+        ProfileException e = assertThrows(ProfileException.class, () -> BoardGraph.compile(dac8x, stereo, 128));
+        assertEquals(BoardProfiles.problems(dac8x, stereo), e.problems());
     }
 
     @Test
@@ -93,6 +105,16 @@ class ShippedBoardsTest {
                 .replace("fullrange", "midwoofer");
         Profile twoWay = ProfileParser.parse(json);
         assertEquals(List.of(), BoardProfiles.problems(dac8x, twoWay));
-        assertArrayEquals(new int[] {-1, -1, 0, 1, -1, -1, -1, -1}, BoardProfiles.channelMap(dac8x, twoWay));
+        BoardGraph compiled = BoardGraph.compile(dac8x, twoWay, 128);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, compiled.channelMap(), "the board's order");
+        int[][] in = {Signals.quantize(Signals.whiteNoise(1, 128, -10)), Signals.quantize(Signals.whiteNoise(2, 128, -10))};
+        int[][] out = new int[8][128];
+        for (int block = 0; block < 20; block++) {
+            compiled.graph().process(in, out, 128);
+            for (int o : new int[] {0, 1, 4, 5, 6, 7}) {
+                assertTrue(java.util.Arrays.stream(out[o]).allMatch(x -> x == 0), "output " + o + " is exactly silent");
+            }
+        }
+        assertTrue(java.util.Arrays.stream(out[2]).anyMatch(x -> x != 0), "the midwoofers play");
     }
 }

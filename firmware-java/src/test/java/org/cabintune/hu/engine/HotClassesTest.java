@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@link TestSignals} and {@link WavFiles}. Enums are exempt: their names are resolved when
  * they initialise.
  */
-class HotClassesTest {
+public class HotClassesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {AudioLoop.class, ControlQueue.class, ControlQueue.Handler.class, StatsPublisher.class,
@@ -35,7 +35,7 @@ class HotClassesTest {
         assertEquals(List.of(), strings(hot), hot.getSimpleName() + " string constants");
     }
 
-    static List<String> strings(Class<?> type) throws IOException {
+    public static List<String> strings(Class<?> type) throws IOException {
         try (InputStream in = type.getResourceAsStream(type.getSimpleName().replace('.', '$') + ".class")) {
             String file = type.getName().substring(type.getPackageName().length() + 1) + ".class";
             byte[] bytes = (in != null ? in : type.getResourceAsStream(file)).readAllBytes();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cabintune.dsp.testing.Signals;
 import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavWriter;
+import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.HeadUnitCli;
+import org.cabintune.hu.store.ProfileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,6 +111,93 @@ class RunCommandTest {
         JsonNode json = new ObjectMapper().readTree(stats.toFile());
         assertEquals(256, json.get("periodFrames").asInt());
         assertEquals("file in.wav", json.get("source").asText());
+    }
+
+    /**
+     * The simulator on a profile store, with meters: the empty store gets the board's profile, the
+     * audio thread still allocates nothing with the meters' tap on it, and the meters' last
+     * snapshot reads the -20 dBFS stereo sine as -20 LUFS, with every speaker under its ceiling.
+     */
+    @Test
+    void runsFromTheProfileStoreAndWritesTheMeters() throws IOException {
+        Path store = dir.resolve("profiles");
+        Path stats = dir.resolve("stats.json");
+        Path meters = dir.resolve("meters.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "1.5", "--source", "sine",
+                "--profiles", store.toString(), "--stats-json", stats.toString(), "--meters-json", meters.toString()), stderr);
+        assertTrue(stderr.contains("profiles: the store was empty: stored the board's profile "), stderr);
+        assertTrue(Files.exists(store.resolve("Reference 8-channel.profile")));
+        JsonNode s = new ObjectMapper().readTree(stats.toFile());
+        assertEquals("Reference 8-channel", s.get("profile").asText());
+        assertEquals(store.resolve("Reference 8-channel.profile").toString(), s.get("profilePath").asText());
+        assertEquals(0, s.get("audioThreadAllocatedBytes").asLong(), "the tapped audio thread allocated nothing");
+
+        JsonNode m = new ObjectMapper().readTree(meters.toFile());
+        assertEquals("Reference 8-channel", m.get("profile").asText());
+        assertEquals("sine 1000.0 Hz at -20.0 dBFS", m.get("source").asText());
+        assertEquals(-20.0, m.get("programme").get("momentaryLufs").asDouble(), 0.05);
+        assertEquals(-20.0, m.get("programme").get("integratedLufs").asDouble(), 0.05);
+        assertEquals(-20.0, m.get("programme").get("truePeakDbtp").asDouble(), 0.05);
+        assertEquals(8, m.get("outputs").size());
+        for (JsonNode o : m.get("outputs")) {
+            double ceiling = o.get("speaker").asText().contains("coaxial") ? -2 : o.get("speaker").asText()
+                    .startsWith("sub") ? -1.5 : -1;
+            double peak = o.get("peakDbfs").asDouble();
+            assertTrue(peak < ceiling && peak > -120, o.toString());
+            assertTrue(o.get("rmsDbfs").asDouble() < peak, o.toString());
+        }
+        assertTrue(m.get("dspLoad").asDouble() > 0, m.toString());
+        assertEquals(s.get("xruns").asLong(), m.get("xruns").asLong());
+    }
+
+    /**
+     * {@code --profile} with a store stores and selects it; a damaged file falls back and is
+     * reported; a store with nothing that plays, and no board profile to fill it with, still
+     * plays: the built-in safe profile, and says so.
+     */
+    @Test
+    void theStoreChoosesAndNeverRefusesToPlay() throws IOException {
+        Path store = dir.resolve("profiles");
+        Path reference = Path.of("..", "calibration", "profiles", "reference-8ch.json");
+        Path night = dir.resolve("night.json");
+        Files.writeString(night, Files.readString(reference)
+                .replace("\"Reference 8-channel\"", "\"Night\"").replace("\"preampDb\": -6", "\"preampDb\": -20"));
+        Path stats = dir.resolve("stats.json");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--profiles", store.toString(),
+                "--profile", night.toString(), "--stats-json", stats.toString()), stderr);
+        assertEquals("profiles: stored " + night + " as \"Night\" and selected it", stderr.lines().findFirst().orElse(""));
+        assertEquals("Night", new ObjectMapper().readTree(stats.toFile()).get("profile").asText());
+
+        // Another profile stored, then the active one damaged with no earlier version to fall back to.
+        try (ProfileStore profiles = ProfileStore.open(store)) {
+            profiles.put(ProfileParser.parse(reference));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Files.writeString(store.resolve("Night.profile"), "{}");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--profiles", store.toString(),
+                "--stats-json", stats.toString()), stderr);
+        assertEquals(List.of("profiles: dropped: Night.profile has no header line (\"cabintune-store/1 crc32c=... bytes=...\"),"
+                        + " and there is no earlier version; \"Night\" is left out",
+                "profiles: active: the active profile \"Night\" has no good version in the store;"
+                        + " \"Reference 8-channel\" is active instead"),
+                stderr.lines().filter(l -> l.startsWith("profiles:")).toList());
+        assertEquals("Reference 8-channel", new ObjectMapper().readTree(stats.toFile()).get("profile").asText());
+
+        Files.writeString(store.resolve("Reference 8-channel.profile"), "cabintune-store/1 crc32c=00000000 bytes=2\n{}");
+        Path noProfile = dir.resolve("simulator.yaml");
+        Files.writeString(noProfile, Files.readString(SIMULATOR).replace("profile: calibration/profiles/reference-8ch.json",
+                "profile: " + dir.resolve("missing.json")));
+        assertEquals(0, run("run", "--board", noProfile.toString(), "--duration", "0.3", "--profiles", store.toString(),
+                "--stats-json", stats.toString()), stderr);
+        assertTrue(stderr.contains("profiles: the store is empty and the board's profile cannot be stored: profile "
+                + dir.resolve("missing.json") + " does not exist"), stderr);
+        assertTrue(stderr.contains("profiles: safe: the store in " + store + " holds no valid profile; the built-in"
+                + " profile \"Safe (built-in)\" plays (quiet, protected, untuned)"), stderr);
+        JsonNode s = new ObjectMapper().readTree(stats.toFile());
+        assertEquals("Safe (built-in)", s.get("profile").asText());
+        assertEquals("(built-in)", s.get("profilePath").asText());
+        assertTrue(s.get("failure").isNull());
     }
 
     @Test

@@ -86,7 +86,7 @@ class StreamControlsTest {
                          "outputs": [{"name": "front-left", "role": "fullrange", "mix": {"L": 1.0}},
                                      {"name": "front-right", "role": "fullrange", "mix": {"R": 1.0}}]}
                         """), 128)));
-        controls.attach(engine, "straight");
+        controls.attach(engine, delta -> { });
         DigitalOutput amp = pi4j.get().io(Controls.AMP_ENABLE);
         engine.start();
         assertFalse(amp.isHigh(), "off while the stream starts");

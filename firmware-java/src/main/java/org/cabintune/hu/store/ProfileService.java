@@ -1,0 +1,200 @@
+package org.cabintune.hu.store;
+
+import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.profile.ProfileException;
+import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.board.BoardGraph;
+import org.cabintune.hu.engine.AudioEngine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Switches the running engine between stored profiles, for whatever asks: the profile buttons,
+ * the link, the web page. Each request runs on the service's own thread, in order: the profile
+ * is compiled for the board there (off the audio thread), the selection is recorded in the
+ * store, and only then is the graph handed to the engine, which warms it up and cross-fades
+ * to it ({@link AudioEngine#swapGraph}), so a switch never clicks. A request that cannot be
+ * carried out (unknown name, a profile that does not fit the board, a disk that refuses the
+ * write) changes nothing: the same profile keeps playing and the store keeps its selection,
+ * and the result says why.
+ */
+public final class ProfileService implements AutoCloseable {
+
+    /**
+     * What a request did.
+     *
+     * @param done     true when it was carried out
+     * @param playing  the profile playing afterwards
+     * @param messages why it was not done; or, when done, what the board added to the profile
+     *                 and which profiles were passed over
+     */
+    public record Result(boolean done, String playing, List<String> messages) {
+        public Result {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    private final ProfileStore store;
+    private final BoardConfig board;
+    private final AudioEngine engine;
+    private final int maxFrames;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cabintune-profiles");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String playing;
+
+    /**
+     * @param playing the profile the engine was started with (its store name, or the safe
+     *                profile's {@link SafeProfile#NAME})
+     */
+    public ProfileService(ProfileStore store, BoardConfig board, AudioEngine engine, int maxFrames, String playing) {
+        this.store = store;
+        this.board = board;
+        this.engine = engine;
+        this.maxFrames = maxFrames;
+        this.playing = playing;
+    }
+
+    /** The name of the profile playing; any thread. */
+    public String playing() {
+        return playing;
+    }
+
+    /** The stored profiles' names, in the order the buttons walk them. */
+    public List<String> profiles() {
+        return store.list();
+    }
+
+    /** Switches to the stored profile {@code name}. */
+    public CompletableFuture<Result> select(String name) {
+        return submit(() -> {
+            Profile profile;
+            try {
+                profile = store.get(name);
+            } catch (ProfileStoreException e) {
+                return failed(e.getMessage());
+            }
+            try {
+                return switchTo(name, compile(profile), List.of());
+            } catch (ProfileException e) {
+                return failed(ProfileChoice.unfit(name, board, e).message());
+            }
+        });
+    }
+
+    /** Switches to the next stored profile that plays on the board, wrapping around (the "next" button). */
+    public CompletableFuture<Result> next() {
+        return submit(() -> step(1));
+    }
+
+    /** Switches to the previous stored profile that plays on the board, wrapping around. */
+    public CompletableFuture<Result> previous() {
+        return submit(() -> step(-1));
+    }
+
+    /**
+     * Stores {@code profile} (a tuner's push), refusing it when it cannot play on this board;
+     * when it replaces the profile playing, the new version is switched to at once.
+     */
+    public CompletableFuture<Result> put(Profile profile) {
+        return submit(() -> {
+            BoardGraph graph;
+            try {
+                graph = compile(profile);
+            } catch (ProfileException e) {
+                return failed(ProfileChoice.unfit(profile.name(), board, e).message() + "; it was not stored");
+            }
+            try {
+                store.put(profile);
+            } catch (ProfileStoreException e) {
+                return failed(e.getMessage());
+            } catch (ProfileException e) {
+                return failed("profile \"" + profile.name() + "\" is not valid: " + String.join("; ", e.problems()));
+            }
+            if (profile.name().equals(playing)) {
+                return switchTo(profile.name(), graph, List.of());
+            }
+            return new Result(true, playing, List.of("stored \"" + profile.name() + "\""));
+        });
+    }
+
+    /** Stops the service's thread; requests already queued are dropped. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    private Result step(int direction) throws IOException {
+        List<String> names = store.list();
+        if (names.isEmpty()) {
+            return failed("the store holds no profile");
+        }
+        int at = names.indexOf(playing);
+        List<String> passed = new ArrayList<>();
+        for (int k = 1; k <= names.size(); k++) {
+            String name = names.get(Math.floorMod((at < 0 && direction < 0 ? 0 : at) + direction * k, names.size()));
+            if (name.equals(playing)) {
+                break;
+            }
+            try {
+                return switchTo(name, compile(store.get(name)), passed);
+            } catch (ProfileException e) {
+                passed.add("passed over " + ProfileChoice.unfit(name, board, e).message());
+            } catch (ProfileStoreException e) {
+                passed.add("passed over \"" + name + "\": " + e.getMessage());
+            }
+        }
+        passed.add(0, "no other stored profile plays on board " + board.id());
+        return new Result(false, playing, passed);
+    }
+
+    private BoardGraph compile(Profile profile) throws ProfileException {
+        BoardGraph graph = BoardGraph.compile(board, profile, maxFrames);
+        ProcessingGraph running = engine.context().graph();
+        if (graph.graph().inputs() != running.inputs()) {
+            throw new ProfileException(List.of("profile.inputs has " + graph.graph().inputs()
+                    + " channel(s); the stream runs " + running.inputs()));
+        }
+        return graph;
+    }
+
+    /** Records the selection, then hands the graph over: a failed write leaves everything as it was. */
+    private Result switchTo(String name, BoardGraph graph, List<String> passed) throws IOException {
+        try {
+            store.select(name);
+        } catch (ProfileStoreException e) {
+            return failed(e.getMessage());
+        }
+        engine.swapGraph(graph.graph());
+        playing = name;
+        List<String> messages = new ArrayList<>(passed);
+        graph.added().forEach(a -> messages.add("protection: " + a));
+        return new Result(true, name, messages);
+    }
+
+    private Result failed(String why) {
+        return new Result(false, playing, List.of(why));
+    }
+
+    private interface Request {
+        Result run() throws IOException;
+    }
+
+    private CompletableFuture<Result> submit(Request request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return request.run();
+            } catch (IOException e) {
+                return failed("the profile store could not be written (" + e.getMessage() + "); nothing changed");
+            }
+        }, worker);
+    }
+}
