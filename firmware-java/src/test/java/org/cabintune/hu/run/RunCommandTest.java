@@ -67,7 +67,9 @@ class RunCommandTest {
         assertEquals(48000, json.get("sampleRate").asInt());
         assertEquals(128, json.get("periodFrames").asInt());
         long frames = json.get("framesProcessed").asLong();
-        assertTrue(frames >= 1.9 * 48000 && frames <= 2.5 * 48000, "frames " + frames);
+        // Real-time pace: a late period shifts the simulated DAC's clock rather than being made
+        // up, so a machine busy with other work plays somewhat fewer frames in the 2 s.
+        assertTrue(frames >= 1.5 * 48000 && frames <= 2.5 * 48000, "frames " + frames);
         assertEquals(frames, json.get("periodsProcessed").asLong() * 128);
         assertTrue(json.get("xruns").isIntegralNumber());
         assertTrue(json.get("deadlineMisses").isIntegralNumber());
