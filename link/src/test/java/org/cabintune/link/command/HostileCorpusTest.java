@@ -26,8 +26,9 @@ import org.cabintune.link.security.RfcKeys;
 import org.cabintune.link.security.TestClock;
 import org.cabintune.link.security.TrustStore;
 import org.cabintune.link.security.TrustedKey;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,8 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every message of {@code src/test/resources/hostile} (listed with its expected error code in
  * {@code expected.txt}) reaches a unit over an authenticated network connection without
  * presence. Each must be refused with its code, and the unit must not have been called at all:
- * its state and its trust store stay as they were.
+ * its state and its trust store stay as they were. Because of that one unit serves all cases;
+ * a case that changed it would fail itself and show in the ones after it.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCorpusTest {
 
     private static final String DIR = "/hostile/";
@@ -47,14 +50,14 @@ class HostileCorpusTest {
     private static final long PAIRED_COUNTER = 1000;
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private final TestClock clock = new TestClock(Instant.parse("2025-06-01T10:00:00Z"));
     private RecordingPort port;
     private TrustStore trust;
     private CommandDispatcher dispatcher;
 
-    static Stream<Arguments> corpus() {
+    Stream<Arguments> corpus() {
         return expected().stream().map(line -> {
             String[] parts = line.split(" ");
             return Arguments.of(parts[0], ErrorCode.of(parts[1]).orElseThrow(
@@ -62,7 +65,7 @@ class HostileCorpusTest {
         });
     }
 
-    @BeforeEach
+    @BeforeAll
     void unitTrustingOneKey() throws Exception {
         port = new RecordingPort(Samples.profile("stereo-fullrange"));
         trust = TrustStore.open(dir.resolve("trust.json"), clock);
