@@ -38,7 +38,7 @@ class DecoderFuzzTest {
     private static final CommandDispatcher DISPATCHER = dispatcher();
     private static final Caller CALLER = new Caller("fuzz", true, PresenceToken.NONE);
 
-    @FuzzTest(maxDuration = "3s")
+    @FuzzTest(maxDuration = "2s")
     @DictionaryEntries({"\"protocol\"", "\"id\"", "\"time\"", "\"type\"", "\"body\"", "\"re\"", "\"signature\"",
             "\"set-volume\"", "\"volumeDb\"", "\"put-profile\"", "\"profile\"", "\"play-test-signal\"", "\"signal\"",
             "\"kind\"", "\"sweep\"", "\"f1Hz\"", "\"outputs\"", "\"counter\"", "\"key\"", "\"value\"", "1e400",

@@ -1,8 +1,6 @@
 package org.cabintune.link.command;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import org.cabintune.link.protocol.Command;
@@ -10,6 +8,7 @@ import org.cabintune.link.protocol.Envelope;
 import org.cabintune.link.protocol.ErrorCode;
 import org.cabintune.link.protocol.FieldPath;
 import org.cabintune.link.protocol.MessageCodec;
+import org.cabintune.link.protocol.MessageIds;
 import org.cabintune.link.protocol.MessageType;
 import org.cabintune.link.protocol.ProtocolException;
 import org.cabintune.link.protocol.Received;
@@ -42,18 +41,13 @@ public final class CommandDispatcher {
     private final TrustStore trust;
     private final Clock clock;
     private final RememberedReplies remembered;
-    /** Reply ids are this unit run's random prefix and a sequence number: unique per sender. */
-    private final String replyPrefix;
-    private long replySequence;
+    private final MessageIds replyIds = new MessageIds("unit");
 
     public CommandDispatcher(HeadUnitPort port, TrustStore trust, Clock clock, int rememberedIds) {
         this.port = Objects.requireNonNull(port, "port");
         this.trust = Objects.requireNonNull(trust, "trust");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.remembered = new RememberedReplies(rememberedIds);
-        byte[] run = new byte[4];
-        new SecureRandom().nextBytes(run);
-        this.replyPrefix = "u" + HexFormat.of().formatHex(run) + "-";
     }
 
     /** Handles one request and returns the encoded reply. */
@@ -167,6 +161,6 @@ public final class CommandDispatcher {
     }
 
     private String nextReplyId() {
-        return replyPrefix + ++replySequence;
+        return replyIds.next();
     }
 }

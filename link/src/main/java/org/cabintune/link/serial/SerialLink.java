@@ -42,6 +42,10 @@ public final class SerialLink implements AutoCloseable {
         /** A frame was refused (noise, cut short, too large, corrupted). */
         default void refused(FrameError error, String detail) {
         }
+
+        /** Handling a message failed; the link reads on. */
+        default void failed(String path, RuntimeException error) {
+        }
     }
 
     private final String path;
@@ -172,8 +176,8 @@ public final class SerialLink implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // A failing listener must not end the link; the next bytes are read as usual.
-                events.disconnected(path, "reader error: " + e);
+                // A failing handler must not end the link; the next bytes are read as usual.
+                events.failed(path, e);
             }
         }
     }

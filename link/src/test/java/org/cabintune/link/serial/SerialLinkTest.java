@@ -24,6 +24,7 @@ import org.cabintune.link.protocol.Samples;
 import org.cabintune.link.security.InstallerKey;
 import org.cabintune.link.security.TestClock;
 import org.cabintune.link.security.TrustStore;
+import org.cabintune.link.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class SerialLinkTest {
             unit.close();
         }
         if (socat != null) {
-            socat.close();
+            socat.stop();
         }
     }
 
@@ -173,12 +174,6 @@ class SerialLinkTest {
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        Await.until(condition, what, Duration.ofSeconds(5));
     }
 }
