@@ -1,7 +1,5 @@
 package org.cabintune.link.protocol;
 
-import java.util.Arrays;
-
 /**
  * A decoded message and the two byte forms the receiver needs besides the record: the
  * canonical bytes its signature covers, and a fingerprint of the whole message (signature
@@ -31,10 +29,5 @@ public final class Received {
     /** SHA-256 of the whole message in canonical form (a copy). */
     public byte[] fingerprint() {
         return fingerprint.clone();
-    }
-
-    /** True when {@code other} is the same message (same canonical content, same signature). */
-    public boolean sameMessageAs(byte[] otherFingerprint) {
-        return Arrays.equals(fingerprint, otherFingerprint);
     }
 }

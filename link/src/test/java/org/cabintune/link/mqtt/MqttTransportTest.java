@@ -20,6 +20,7 @@ import org.cabintune.link.command.RecordingPort;
 import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.Envelope;
 import org.cabintune.link.protocol.ErrorCode;
+import org.cabintune.link.protocol.Event;
 import org.cabintune.link.protocol.MessageCodec;
 import org.cabintune.link.protocol.MessageIds;
 import org.cabintune.link.protocol.Reply;
@@ -159,8 +160,23 @@ class MqttTransportTest {
         assertEquals("corr-0", new String(replies.get(0).getProperties().getCorrelationData(), StandardCharsets.UTF_8));
         assertEquals("corr-1", new String(replies.get(1).getProperties().getCorrelationData(), StandardCharsets.UTF_8));
         assertEquals(1, port.calls().stream().filter(c -> c.equals("setBypass true")).count());
+
+        // Without a response topic the command is still applied; its reply has nowhere to go.
+        raw.publish(new Topics(unitId).cmd(), Connections.message(MessageCodec.encode(
+                Envelope.of("no-reply-1", 0, new Command.SetBypass(false))), 1, false)).waitForCompletion(5000);
+        waitFor(() -> unit.unanswerable() == 1, "the unit to count the unanswerable command");
+        assertTrue(port.calls().contains("setBypass false"));
         raw.disconnect().waitForCompletion(2000);
         raw.close();
+    }
+
+    @Test
+    void eventsAndMetersReachTheClient() throws Exception {
+        unit.publishEvent(new Event.Xrun(3));
+        unit.publishMeters(new Reply.Meters(7, List.of(new Reply.Level(-6, -18))));
+        waitFor(() -> seen.stream().anyMatch(m -> m.body() instanceof Event.Xrun x && x.total() == 3)
+                && seen.stream().anyMatch(m -> m.body() instanceof Reply.Meters meters && meters.sequence() == 7),
+                "the event and the meters");
     }
 
     @Test
