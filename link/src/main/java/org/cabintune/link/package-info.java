@@ -1,6 +1,7 @@
 /**
- * The control protocol shared by the tuner and the head unit: message types, codec, framing
- * and transports. Its contents arrive with the link work; the module exists now so the
- * dependency direction {@code dsp-core <- link <- firmware-java} is fixed from the start.
+ * The control protocol shared by the tuner and the head unit: message types and their codec
+ * ({@code protocol}), signatures and trusted keys ({@code security}), the unit-side command
+ * handling ({@code command}), serial framing and transport ({@code serial}) and the MQTT topic
+ * scheme and transport ({@code mqtt}). {@code docs/protocol.md} describes the wire format.
  */
 package org.cabintune.link;

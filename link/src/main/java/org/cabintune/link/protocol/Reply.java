@@ -1,0 +1,165 @@
+package org.cabintune.link.protocol;
+
+import java.util.List;
+
+/** Answers from the head unit; the envelope's {@code re} names the command answered. */
+public sealed interface Reply extends Body {
+
+    /** Meter levels are clamped to this floor: silence is -inf dBFS, which JSON cannot carry. */
+    double METER_FLOOR_DBFS = -200;
+    /** Q8.24 reaches about +42 dBFS; nothing measured can be above this. */
+    double METER_CEILING_DBFS = 48;
+
+    /**
+     * Who the unit is, answering {@link Command.Hello}.
+     *
+     * @param unitId          the id in the unit's MQTT topics
+     * @param model           the board, for people
+     * @param firmware        firmware version, for people
+     * @param protocols       protocol versions spoken
+     * @param maxMessageBytes the largest message accepted
+     * @param sampleRate      the rate the chain runs at now, Hz
+     * @param outputs         output channel names in DAC order
+     */
+    record Info(String unitId, String model, String firmware, List<Integer> protocols, int maxMessageBytes,
+                int sampleRate, List<String> outputs) implements Reply {
+        public Info {
+            Check.slug("unitId", unitId, Limits.MAX_UNIT_ID_CHARS);
+            Check.text("model", model, Limits.MAX_TEXT_CHARS);
+            Check.text("firmware", firmware, Limits.MAX_TEXT_CHARS);
+            protocols = Check.unique("protocols", Check.list("protocols", protocols, 1, Limits.MAX_VERSIONS));
+            for (int i = 0; i < protocols.size(); i++) {
+                Check.range(FieldPath.index("protocols", i), protocols.get(i), 1, 1000);
+            }
+            Check.range("maxMessageBytes", maxMessageBytes, 1024, Limits.MAX_MESSAGE_BYTES);
+            Check.range("sampleRate", sampleRate, 8000, 192000);
+            outputs = Check.list("outputs", outputs, 0, Limits.MAX_OUTPUTS);
+            for (int i = 0; i < outputs.size(); i++) {
+                Check.slug(FieldPath.index("outputs", i), outputs.get(i), Limits.MAX_PROFILE_ID_CHARS);
+            }
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.INFO;
+        }
+    }
+
+    /**
+     * What the unit is doing: retained on the {@code state} topic, and the answer to
+     * {@link Command.GetState}.
+     *
+     * @param activeProfile the profile playing, or null when none is
+     * @param profiles      stored profiles
+     * @param volumeDb      the volume
+     * @param muted         muted or not
+     * @param bypassed      correction bypassed or not
+     * @param testSignal    a test signal is playing
+     * @param limits        the protection limits in force
+     */
+    record State(String activeProfile, List<ProfileEntry> profiles, double volumeDb, boolean muted,
+                 boolean bypassed, boolean testSignal, ProtectionLimits limits) implements Reply {
+        public State {
+            if (activeProfile != null) {
+                Check.slug("activeProfile", activeProfile, Limits.MAX_PROFILE_ID_CHARS);
+            }
+            profiles = Check.list("profiles", profiles, 0, Limits.MAX_PROFILES);
+            Check.range("volumeDb", volumeDb, Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
+            Check.present("limits", limits);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.STATE;
+        }
+    }
+
+    /** A stored profile as a state lists it. */
+    record ProfileEntry(String id, String name) {
+        public ProfileEntry {
+            Check.slug("id", id, Limits.MAX_PROFILE_ID_CHARS);
+            Check.text("name", name, Limits.MAX_TEXT_CHARS);
+        }
+    }
+
+    /**
+     * One meter snapshot per output, the answer to {@link Command.GetMeters} and the message
+     * of the meter stream.
+     *
+     * @param sequence increases with every snapshot the unit takes
+     * @param outputs  one level per output, in DAC order
+     */
+    record Meters(long sequence, List<Level> outputs) implements Reply {
+        public Meters {
+            Check.range("sequence", sequence, 0, Limits.MAX_SAFE_INTEGER);
+            outputs = Check.list("outputs", outputs, 0, Limits.MAX_OUTPUTS);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.METERS;
+        }
+    }
+
+    /** One output's levels, dBFS, floored at {@link #METER_FLOOR_DBFS}. */
+    record Level(double peakDbfs, double rmsDbfs) {
+        public Level {
+            Check.range("peakDbfs", peakDbfs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("rmsDbfs", rmsDbfs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+        }
+
+        /** Levels as a meter reads them, with -inf (silence) and NaN raised to the floor. */
+        public static Level clamped(double peakDbfs, double rmsDbfs) {
+            return new Level(clamp(peakDbfs), clamp(rmsDbfs));
+        }
+
+        private static double clamp(double dbfs) {
+            return dbfs >= METER_FLOOR_DBFS ? Math.min(dbfs, METER_CEILING_DBFS) : METER_FLOOR_DBFS;
+        }
+    }
+
+    /** The command was carried out (or had been, for a repeated id). */
+    record Ack() implements Reply {
+        @Override
+        public MessageType type() {
+            return MessageType.ACK;
+        }
+    }
+
+    /**
+     * The command was refused or failed; nothing of it was applied.
+     *
+     * @param code    stable, for programs
+     * @param message for people, starting with the field's path when one field is at fault
+     */
+    record Error(ErrorCode code, String message) implements Reply {
+        public Error {
+            Check.present("code", code);
+            Check.text("message", message, Limits.MAX_MESSAGE_CHARS);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.ERROR;
+        }
+
+        /** An error whose message is made printable and cut to the limit, so it always builds. */
+        public static Error of(ErrorCode code, String message) {
+            String text = printable(message);
+            return new Error(code, text.isEmpty() ? code.word() : text);
+        }
+
+        private static String printable(String message) {
+            StringBuilder out = new StringBuilder(Math.min(message.length(), Limits.MAX_MESSAGE_CHARS));
+            for (int i = 0; i < message.length() && out.length() < Limits.MAX_MESSAGE_CHARS; i++) {
+                char c = message.charAt(i);
+                out.append(Text.isControl(c) || Text.isLoneSurrogate(message, i) ? ' ' : c);
+            }
+            // The cut may have split a surrogate pair.
+            if (!out.isEmpty() && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+                out.setLength(out.length() - 1);
+            }
+            return out.toString().strip();
+        }
+    }
+}
