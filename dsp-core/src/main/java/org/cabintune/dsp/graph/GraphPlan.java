@@ -69,7 +69,7 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
         Optional<MultibandParams> multiband = profile.bus().multiband()
                 .map(m -> MultibandParams.fromProfile(m, profile.sampleRate(), inputs));
         Optional<LimiterParams> limiter = profile.bus().limiter().map(l -> LimiterParams.of(profile.sampleRate(),
-                inputs, l.ceilingDbtp(), l.lookaheadMs(), l.releaseMs()));
+                inputs, l.ceilingDbtp(), l.lookaheadMs(), l.releaseMs()).withLinked(l.stereoLink()));
         return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), multiband, limiter, mix,
                 List.copyOf(sections), delays, gains, inverted, protection(profile), notes(profile));
     }
