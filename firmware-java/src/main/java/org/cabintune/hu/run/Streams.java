@@ -59,9 +59,9 @@ final class Streams {
         int channels = board.dac().channels();
         return switch (s.sink()) {
             case "alsa" -> new AlsaSink(AlsaPcm.open(AlsaPcm.Spec.playback(board.dac().alsaDevice(),
-                    PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods())));
+                    PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods(), s.ditherMode())));
             case "wav" -> WavFiles.recorder(Path.of(s.wavPath()), channels, s.sampleRate(),
-                    PcmFormat.valueOf(s.format()).bits(), true);
+                    PcmFormat.valueOf(s.format()).bits(), true, s.ditherMode());
             default -> new NullSink(channels, s.sampleRate(), s.periods());
         };
     }
