@@ -59,7 +59,7 @@ class NormalizationGraphTest {
     @Test
     void withoutALimiterTheCeilingHoldsTheGain() {
         ProgrammeLoudness measured = ProgrammeLoudness.of(measure(PROGRAMME));
-        // -14 LUFS wants +14 dB; the peaks allow only up to -1 dBTP.
+        // -14 LUFS wants +12 dB; the peaks allow less before they pass -1 dBTP.
         LoudnessReadings out = normalised("\"normalize\": {\"mode\": \"static\", \"targetLufs\": -14, \"maxBoostDb\": 18}",
                 PROGRAMME, measured);
         assertEquals(-1.0, out.truePeakDbtp(), 0.05, "peaks land on the ceiling");
@@ -74,7 +74,7 @@ class NormalizationGraphTest {
         LoudnessReadings out = normalised("\"normalize\": {\"mode\": \"static\", \"targetLufs\": -14, \"maxBoostDb\": 18}, "
                 + "\"limiter\": {\"ceilingDbtp\": -1}", PROGRAMME, measured);
         assertTrue(out.truePeakDbtp() <= -0.9, "limited: " + out.truePeakDbtp());
-        // +14 dB puts this music's peaks 5 dB over the ceiling; limiting them costs 0.8 LU.
+        // +12 dB puts this music's true peak (-9.4 dBTP) 3.7 dB over the ceiling; limiting costs 0.8 LU.
         assertTrue(out.integratedLufs() <= -14.0 && out.integratedLufs() >= -15.0, "loudness " + out.integratedLufs());
     }
 

