@@ -31,7 +31,9 @@ import org.cabintune.dsp.Q824;
  * <p>Word lengths of 25 bits and more hold every Q8.24 value exactly, so they are never
  * dithered. The generator is xorshift64* (Vigna 2016) seeded through SplitMix64: one multiply
  * and three shifts per sample, no allocation, and the same seed always gives the same noise,
- * so renders are reproducible. An instance is not thread-safe; use one per audio thread.
+ * so renders are reproducible. An instance is not thread-safe; use one per audio thread. The
+ * class holds no string constants (its messages are in {@code DitherChecks}): it runs on the
+ * audio thread inside the DAC's sink.
  */
 public final class Dither {
 
@@ -74,9 +76,7 @@ public final class Dither {
 
     /** TPDF dither shaped by the E-weighted filter, with error state for {@code channels} channels (1..64). */
     public static Dither shaped(long seed, int channels) {
-        if (channels < 1 || channels > 64) {
-            throw new IllegalArgumentException("channels = " + channels + " is outside 1..64");
-        }
+        DitherChecks.shapedChannels(channels);
         return new Dither(seed, channels, true);
     }
 
@@ -96,16 +96,8 @@ public final class Dither {
     }
 
     private void checkFits(int channels, int bits) {
-        if (!isShaped() || bits >= 25) {
-            return;
-        }
-        if (channels > errors.length) {
-            throw new IllegalArgumentException("the shaped dither holds state for " + errors.length
-                    + " channel(s), not " + channels);
-        }
-        if (bits < MIN_SHAPED_BITS) {
-            throw new IllegalArgumentException("noise shaping is for words of " + MIN_SHAPED_BITS
-                    + " to 24 bits, not " + bits);
+        if (isShaped() && bits < 25) {
+            DitherChecks.fits(errors.length, channels, bits);
         }
     }
 
@@ -210,8 +202,6 @@ public final class Dither {
     }
 
     private static void checkBits(int bits) {
-        if (bits < 2 || bits > 32) {
-            throw new IllegalArgumentException("bits " + bits + " is outside 2..32");
-        }
+        DitherChecks.bits(bits);
     }
 }

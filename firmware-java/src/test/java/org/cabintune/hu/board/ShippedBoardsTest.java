@@ -2,8 +2,10 @@ package org.cabintune.hu.board;
 
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileParser;
+import org.cabintune.dsp.wav.DitherMode;
 import org.cabintune.hu.audio.PcmFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -69,6 +71,15 @@ class ShippedBoardsTest {
         assertEquals("null", sim.stream().sink());
         assertEquals("calibration/profiles/reference-8ch.json", sim.profile());
         assertNull(sim.gpio());
+    }
+
+    @Test
+    void ditherIsFlatTpdfUnlessTheBoardAsksOtherwise(@TempDir Path dir) throws Exception {
+        Path usb = BOARDS.resolve("usb-dac.yaml");
+        assertEquals(DitherMode.TPDF, BoardLoader.load(usb).stream().ditherMode());
+        Path shaped = Files.writeString(dir.resolve("usb-dac.yaml"),
+                Files.readString(usb).replace("  format: S24_3LE\n", "  format: S24_3LE\n  dither: shaped\n"));
+        assertEquals(DitherMode.SHAPED, BoardLoader.load(shaped).stream().ditherMode());
     }
 
     @Test
