@@ -68,6 +68,19 @@ public record Bus(double preampDb, Optional<Normalize> normalize, Optional<Multi
             return new Normalize(value, targetLufs, maxBoostDb, maxCutDb, ceilingDbtp, windowS, speedDbPerS, gateLufs);
         }
 
+        /**
+         * The same normalisation in another mode: a tuning value both modes read is kept, every
+         * other one goes back to its default, so the result is valid wherever this one was.
+         */
+        public Normalize switchedTo(Mode next) {
+            double[] v = new double[TUNING.size()];
+            for (int i = 0; i < v.length; i++) {
+                String field = TUNING.get(i);
+                v[i] = next.fields().contains(field) && mode.fields().contains(field) ? value(field) : DEFAULT.value(field);
+            }
+            return new Normalize(next, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        }
+
         /** The same with another target. */
         public Normalize withTargetLufs(double value) {
             return new Normalize(mode, value, maxBoostDb, maxCutDb, ceilingDbtp, windowS, speedDbPerS, gateLufs);

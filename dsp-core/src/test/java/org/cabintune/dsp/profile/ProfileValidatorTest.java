@@ -47,6 +47,18 @@ class ProfileValidatorTest {
                 problems(new Profile(profile.format(), profile.name(), 48000, profile.inputs(), bus, profile.outputs())));
     }
 
+    @Test
+    void switchingModesKeepsWhatBothReadAndResetsTheRest() {
+        Bus.Normalize riding = new Bus.Normalize(Bus.Normalize.Mode.AUTO, -18, 9, 6, -1, 30, 0.5, -45);
+        Bus.Normalize fixed = riding.switchedTo(Bus.Normalize.Mode.STATIC);
+        assertEquals(new Bus.Normalize(Bus.Normalize.Mode.STATIC, -18, 9, 12, -1, 10, 1, -50), fixed);
+        Profile profile = woofer(48000);
+        Bus bus = new Bus(0, Optional.of(fixed), Optional.empty(), Optional.empty(), Optional.empty());
+        assertDoesNotThrow(() -> ProfileValidator.validate(new Profile(profile.format(), profile.name(), 48000,
+                profile.inputs(), bus, profile.outputs())));
+        assertEquals(riding, riding.switchedTo(Bus.Normalize.Mode.AUTO));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 4, 6, 8})
     void linkwitzRileyAcceptsEvenOrders(int order) {

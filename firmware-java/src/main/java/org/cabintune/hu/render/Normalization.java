@@ -47,16 +47,10 @@ final class Normalization {
         } else if (profile.bus().normalize().isEmpty() || current.mode() == Bus.Normalize.Mode.OFF) {
             throw new RenderException("--target needs --normalize static or auto, or a profile whose bus.normalize is on");
         }
-        Bus.Normalize d = Bus.Normalize.DEFAULT;
-        Bus.Normalize.Mode m = newMode;
-        double[] values = new double[Bus.Normalize.TUNING.size()];
-        for (int i = 0; i < values.length; i++) {
-            String field = Bus.Normalize.TUNING.get(i);
-            values[i] = m.fields().contains(field) && current.mode().fields().contains(field)
-                    ? current.value(field) : d.value(field);
+        Bus.Normalize normalize = current.switchedTo(newMode);
+        if (targetLufs != null) {
+            normalize = normalize.withTargetLufs(targetLufs);
         }
-        Bus.Normalize normalize = new Bus.Normalize(m, targetLufs != null ? targetLufs : values[0], values[1],
-                values[2], values[3], values[4], values[5], values[6]);
         Bus bus = profile.bus();
         Profile changed = new Profile(profile.format(), profile.name(), profile.sampleRate(), profile.inputs(),
                 new Bus(bus.preampDb(), Optional.of(normalize), bus.multiband(), bus.limiter(), bus.loudnessCompensation()),
