@@ -65,13 +65,13 @@ public final class RenderCommand implements Callable<Integer> {
     int bits;
 
     @Option(names = "--dither", paramLabel = "tpdf|shaped|off", defaultValue = "tpdf",
-            description = {"Dither of 16- and 24-bit output: flat TPDF, TPDF noise-shaped away from 1-5 kHz,",
-                    "or none (default: ${DEFAULT-VALUE}). 32-bit output holds the chain exactly and is never dithered."})
+            description = "Dither of 16- and 24-bit output: flat TPDF, TPDF noise-shaped away from 1-5 kHz, or none "
+                    + "(default: ${DEFAULT-VALUE}). 32-bit output holds the chain exactly and is never dithered.")
     String dither;
 
     @Option(names = "--normalize", paramLabel = "off|static|auto",
-            description = {"Loudness normalisation, instead of the profile's bus.normalize mode: static measures",
-                    "the input (or the --album files) first and applies one gain; auto rides the level."})
+            description = "Loudness normalisation, instead of the profile's bus.normalize mode: static measures the input "
+                    + "(or the --album files) first and applies one gain; auto rides the level.")
     String normalize;
 
     @Option(names = "--target", paramLabel = "LUFS", description = "Target loudness, instead of the profile's targetLufs.")
