@@ -78,15 +78,17 @@ public record MultibandParams(int sampleRate, int channels, List<Double> crossov
     }
 
     /**
-     * The compressor of a profile's {@code bus.multiband}, with peak detection and stereo link
-     * on (the profile format has no field for either yet).
+     * The compressor of a profile's {@code bus.multiband}: its crossovers, bands, detection,
+     * RMS window and stereo link.
      */
     public static MultibandParams fromProfile(Bus.Multiband multiband, int sampleRate, int channels) {
         List<CompressorParams> bands = new ArrayList<>();
         for (int i = 0; i < multiband.bands().size(); i++) {
             bands.add(CompressorParams.of("bands[" + i + "]", multiband.bands().get(i)));
         }
-        return of(sampleRate, channels, multiband.crossoversHz(), bands);
+        Detection detection = multiband.detection() == Bus.Detection.RMS ? Detection.RMS : Detection.PEAK;
+        return new MultibandParams(sampleRate, channels, multiband.crossoversHz(), bands, detection,
+                multiband.rmsWindowMs(), multiband.stereoLink());
     }
 
     /** The same compressor with another detection. */

@@ -92,28 +92,50 @@ public final class BiquadCascade implements Block {
 
     /** Runs channel {@code ch}'s sections over {@code buffer[0..frames)} in place. */
     public void process(int ch, int[] buffer, int frames) {
+        process(ch, buffer, 0, frames);
+    }
+
+    /** Runs channel {@code ch}'s sections over {@code buffer[from..from + frames)} in place. */
+    public void process(int ch, int[] buffer, int from, int frames) {
         long[] c = coefficients[ch];
         long[] st = state[ch];
         int n = c.length / COEFS;
         if (n == 0) {
             return;
         }
-        for (int i = 0; i < frames; i++) {
+        int end = from + frames;
+        for (int i = from; i < end; i++) {
             buffer[i] = Math.clamp(buffer[i], -LIMIT, LIMIT);
         }
         int s = 0;
         for (; s + 1 < n; s += 2) {
-            sectionPair(buffer, frames, c, s * COEFS, st, s * STATE);
+            sectionPair(buffer, from, end, c, s * COEFS, st, s * STATE);
         }
         if (s < n) {
-            section(buffer, frames, c, s * COEFS, st, s * STATE);
+            section(buffer, from, end, c, s * COEFS, st, s * STATE);
         }
     }
 
-    private static void section(int[] buf, int frames, long[] c, int co, long[] st, int so) {
+    /**
+     * Replaces the coefficients of section {@code section} of channel {@code ch}, keeping its
+     * state. Direct form I keeps past inputs and outputs, not internal values that depend on the
+     * coefficients, so the next sample is simply the new section's: a small change of
+     * coefficients gives a small change of output. Allocates nothing.
+     */
+    public void setSection(int ch, int section, QuantizedBiquad q) {
+        long[] c = coefficients[ch];
+        int at = section * COEFS;
+        c[at] = q.b0();
+        c[at + 1] = q.b1();
+        c[at + 2] = q.b2();
+        c[at + 3] = q.a1();
+        c[at + 4] = q.a2();
+    }
+
+    private static void section(int[] buf, int from, int end, long[] c, int co, long[] st, int so) {
         final long b0 = c[co], b1 = c[co + 1], b2 = c[co + 2], a1 = c[co + 3], a2 = c[co + 4];
         long x1 = st[so], x2 = st[so + 1], v1 = st[so + 2], v2 = st[so + 3];
-        for (int n = 0; n < frames; n++) {
+        for (int n = from; n < end; n++) {
             long x0 = (long) buf[n] << X_SHIFT;
             long acc = Math.multiplyHigh(x0, b0) + Math.multiplyHigh(x1, b1) + Math.multiplyHigh(x2, b2)
                     - Math.multiplyHigh(v1, a1) - Math.multiplyHigh(v2, a2);
@@ -130,12 +152,12 @@ public final class BiquadCascade implements Block {
         st[so + 3] = v2;
     }
 
-    private static void sectionPair(int[] buf, int frames, long[] c, int co, long[] st, int so) {
+    private static void sectionPair(int[] buf, int from, int end, long[] c, int co, long[] st, int so) {
         final long b0 = c[co], b1 = c[co + 1], b2 = c[co + 2], a1 = c[co + 3], a2 = c[co + 4];
         final long d0 = c[co + 5], d1 = c[co + 6], d2 = c[co + 7], g1 = c[co + 8], g2 = c[co + 9];
         long x1 = st[so], x2 = st[so + 1], v1 = st[so + 2], v2 = st[so + 3];
         long u1 = st[so + 4], u2 = st[so + 5], w1 = st[so + 6], w2 = st[so + 7];
-        for (int n = 0; n < frames; n++) {
+        for (int n = from; n < end; n++) {
             long x0 = (long) buf[n] << X_SHIFT;
             long acc = Math.multiplyHigh(x0, b0) + Math.multiplyHigh(x1, b1) + Math.multiplyHigh(x2, b2)
                     - Math.multiplyHigh(v1, a1) - Math.multiplyHigh(v2, a2);

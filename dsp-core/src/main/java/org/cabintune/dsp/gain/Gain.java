@@ -106,21 +106,28 @@ public final class Gain implements Block {
 
     @Override
     public void process(int[][] channels, int frames) {
+        process(channels, 0, frames);
+    }
+
+    /** Processes {@code channels[c][offset..offset + frames)} of every channel in place. */
+    public void process(int[][] channels, int offset, int frames) {
+        int end = offset + frames;
         for (int c = 0; c < initial.length; c++) {
             int[] x = channels[c];
-            int n = 0;
+            int n = offset;
             if (remaining[c] > 0) {
-                n = Math.min(remaining[c], frames);
+                int ramp = Math.min(remaining[c], frames);
+                n = offset + ramp;
                 long g = current[c];
                 long s = step[c];
-                for (int i = 0; i < n; i++) {
+                for (int i = offset; i < n; i++) {
                     g += s;
                     x[i] = Q527.multiply(x[i], coefficient(g));
                 }
-                remaining[c] -= n;
+                remaining[c] -= ramp;
                 current[c] = remaining[c] == 0 ? target[c] : g;
             }
-            applySteady(x, n, frames, coefficient(current[c]));
+            applySteady(x, n, end, coefficient(current[c]));
         }
     }
 

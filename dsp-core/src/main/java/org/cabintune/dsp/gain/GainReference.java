@@ -55,9 +55,14 @@ public final class GainReference implements ReferenceBlock {
 
     @Override
     public void process(double[][] channels, int frames) {
+        process(channels, 0, frames);
+    }
+
+    /** As {@link Gain#process(int[][], int, int)}. */
+    public void process(double[][] channels, int offset, int frames) {
         for (int c = 0; c < initial.length; c++) {
             double[] x = channels[c];
-            for (int i = 0; i < frames; i++) {
+            for (int i = offset; i < offset + frames; i++) {
                 if (remaining[c] > 0) {
                     remaining[c]--;
                     current[c] = remaining[c] == 0 ? target[c] : current[c] + step[c];

@@ -9,6 +9,9 @@ import org.cabintune.dsp.gain.Gain;
 import org.cabintune.dsp.gain.GainParams;
 import org.cabintune.dsp.gain.Polarity;
 import org.cabintune.dsp.gain.PolarityParams;
+import org.cabintune.dsp.loudness.LevelRider;
+import org.cabintune.dsp.loudness.LoudnessCompensation;
+import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.route.Mixer;
 import org.cabintune.dsp.route.MixerParams;
@@ -29,6 +32,14 @@ public final class GraphCompiler {
         return compile(GraphPlan.of(profile), maxFrames);
     }
 
+    /**
+     * Builds the graph with static normalisation set for {@code programme}, the measured
+     * loudness of the track or album it will play.
+     */
+    public static ProcessingGraph compile(Profile profile, ProgrammeLoudness programme, int maxFrames) {
+        return compile(GraphPlan.of(profile, programme), maxFrames);
+    }
+
     /** Builds the graph from an already designed plan. */
     public static ProcessingGraph compile(GraphPlan plan, int maxFrames) {
         if (maxFrames < 1) {
@@ -36,7 +47,8 @@ public final class GraphCompiler {
         }
         int fs = plan.sampleRate();
         return new ProcessingGraph(fs, maxFrames, plan.warmupFrames(), plan.inputs(),
-                plan.preampDb() != 0 ? new Gain(GainParams.ofDb(fs, plan.preampPerInput())) : null,
+                plan.busGainDb() != 0 ? new Gain(GainParams.ofDb(fs, plan.busGainPerInput())) : null,
+                plan.rider().map(LevelRider::new).orElse(null),
                 plan.multiband().map(MultibandCompressor::new).orElse(null),
                 plan.limiter().map(TruePeakLimiter::new).orElse(null),
                 new Mixer(MixerParams.of(plan.mix())),
@@ -45,6 +57,7 @@ public final class GraphCompiler {
                 plan.anyGain() ? new Gain(GainParams.ofDb(fs, plan.gainsDb())) : null,
                 plan.anyInverted() ? new Polarity(PolarityParams.of(plan.inverted())) : null,
                 plan.protection().stream().map(TruePeakLimiter::new).toArray(TruePeakLimiter[]::new),
+                plan.compensation().map(c -> new LoudnessCompensation(c, plan.outputs())).orElse(null),
                 plan.notes());
     }
 }

@@ -3,6 +3,10 @@ package org.cabintune.dsp.graph;
 import org.cabintune.dsp.dynamics.LimiterParams;
 import org.cabintune.dsp.dynamics.MultibandParams;
 import org.cabintune.dsp.filter.QuantizedBiquad;
+import org.cabintune.dsp.loudness.CompensationDesign;
+import org.cabintune.dsp.loudness.ProgrammeLoudness;
+import org.cabintune.dsp.loudness.RiderParams;
+import org.cabintune.dsp.loudness.StaticNormalization;
 import org.cabintune.dsp.profile.Bus;
 import org.cabintune.dsp.profile.Output;
 import org.cabintune.dsp.profile.Profile;
@@ -10,6 +14,7 @@ import org.cabintune.dsp.profile.SectionDesign;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,22 +23,26 @@ import java.util.Optional;
  * fixed-point graph from it and {@link ProcessingGraphReference} its double twin, so the two
  * cannot disagree on what the profile means.
  *
- * @param sampleRate the profile's rate
- * @param preampDb   bus preamp, dB, the same on every input
- * @param mix        [output][input] linear gains
- * @param sections   per output, its filters as quantised sections in order
- * @param delaysMs   per output, its delay
- * @param gainsDb    per output, its level
- * @param inverted   per output, its polarity
- * @param multiband  the bus's multiband compressor, if the profile has one
- * @param limiter    the bus's true-peak limiter (linked), if the profile has one
- * @param protection per output, its protection limiter; empty when no output asks for one
- * @param notes      profile parts this build validates but does not process yet
+ * @param sampleRate      the profile's rate
+ * @param preampDb        bus preamp, dB, the same on every input
+ * @param normalizeGainDb static normalisation's gain after the preamp, dB (0 without one); the
+ *                        two run as one gain stage
+ * @param rider           the bus's level rider (normalisation mode auto), if the profile has one
+ * @param multiband       the bus's multiband compressor, if the profile has one
+ * @param limiter         the bus's true-peak limiter, if the profile has one
+ * @param mix             [output][input] linear gains
+ * @param sections        per output, its filters as quantised sections in order
+ * @param delaysMs        per output, its delay
+ * @param gainsDb         per output, its level
+ * @param inverted        per output, its polarity
+ * @param protection      per output, its protection limiter; empty when no output asks for one
+ * @param compensation    the loudness compensation at the end of every output, if the profile has one
+ * @param notes           what the user should know about this build of the profile
  */
-public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParams> multiband,
-                        Optional<LimiterParams> limiter, double[][] mix, List<List<QuantizedBiquad>> sections,
-                        double[] delaysMs, double[] gainsDb, boolean[] inverted, List<LimiterParams> protection,
-                        List<String> notes) {
+public record GraphPlan(int sampleRate, double preampDb, double normalizeGainDb, Optional<RiderParams> rider,
+                        Optional<MultibandParams> multiband, Optional<LimiterParams> limiter, double[][] mix,
+                        List<List<QuantizedBiquad>> sections, double[] delaysMs, double[] gainsDb, boolean[] inverted,
+                        List<LimiterParams> protection, Optional<CompensationDesign> compensation, List<String> notes) {
 
     /**
      * Look-ahead of every protection limiter. One value for all outputs keeps them time
@@ -46,8 +55,19 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
     /** Extra warm-up after the longest delay, so filters have started before a fade-in. */
     static final double SETTLE_MS = 5.0;
 
-    /** Designs every part of a validated profile. */
+    /**
+     * Designs every part of a validated profile. Static normalisation, which needs the
+     * programme's measured loudness, gets 0 dB here; see {@link #of(Profile, ProgrammeLoudness)}.
+     */
     public static GraphPlan of(Profile profile) {
+        return of(profile, null);
+    }
+
+    /**
+     * Designs every part of a validated profile, static normalisation from {@code programme}
+     * (the loudness of the track or album about to play; null when it is not known).
+     */
+    public static GraphPlan of(Profile profile, ProgrammeLoudness programme) {
         List<Output> outputs = profile.outputs();
         int n = outputs.size();
         double[][] mix = new double[n][profile.inputs().size()];
@@ -66,12 +86,44 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
             inverted[o] = out.invert();
         }
         int inputs = profile.inputs().size();
-        Optional<MultibandParams> multiband = profile.bus().multiband()
-                .map(m -> MultibandParams.fromProfile(m, profile.sampleRate(), inputs));
-        Optional<LimiterParams> limiter = profile.bus().limiter().map(l -> LimiterParams.of(profile.sampleRate(),
-                inputs, l.ceilingDbtp(), l.lookaheadMs(), l.releaseMs()));
-        return new GraphPlan(profile.sampleRate(), profile.bus().preampDb(), multiband, limiter, mix,
-                List.copyOf(sections), delays, gains, inverted, protection(profile), notes(profile));
+        int fs = profile.sampleRate();
+        Bus bus = profile.bus();
+        Optional<MultibandParams> multiband = bus.multiband().map(m -> MultibandParams.fromProfile(m, fs, inputs));
+        Optional<LimiterParams> limiter = bus.limiter().map(l -> LimiterParams.of(fs, inputs, l.ceilingDbtp(),
+                l.lookaheadMs(), l.releaseMs()).withLinked(l.stereoLink()));
+        List<String> notes = new ArrayList<>();
+        Optional<Bus.Normalize> normalize = bus.normalize().filter(nz -> nz.mode() != Bus.Normalize.Mode.OFF);
+        Optional<RiderParams> rider = normalize.filter(nz -> nz.mode() == Bus.Normalize.Mode.AUTO)
+                .map(nz -> RiderParams.fromProfile(nz, fs, inputs));
+        double normalizeGainDb = normalize.filter(nz -> nz.mode().isStatic())
+                .map(nz -> staticGain(nz, bus, programme, notes)).orElse(0.0);
+        Optional<CompensationDesign> compensation = bus.loudnessCompensation().map(c -> CompensationDesign.of(c, fs));
+        return new GraphPlan(fs, bus.preampDb(), normalizeGainDb, rider, multiband, limiter, mix,
+                List.copyOf(sections), delays, gains, inverted, protection(profile), compensation, List.copyOf(notes));
+    }
+
+    private static double staticGain(Bus.Normalize normalize, Bus bus, ProgrammeLoudness programme, List<String> notes) {
+        if (programme == null) {
+            notes.add("bus.normalize is " + normalize.mode().jsonName()
+                    + " but the programme's loudness was not measured: its gain is 0 dB");
+            return 0.0;
+        }
+        StaticNormalization.Result result = StaticNormalization.gain(normalize, bus.preampDb(),
+                bus.limiter().isPresent(), programme);
+        String heldBy = switch (result.limit()) {
+            case MAX_BOOST -> "maxBoostDb";
+            case CEILING -> "ceilingDbtp (no limiter on the bus)";
+            case GAIN_STAGE -> "the gain stage's +24 dB";
+            case SILENT, NONE -> null;
+        };
+        if (result.limit() == StaticNormalization.Limit.SILENT) {
+            notes.add("bus.normalize: the programme is silent; its gain is 0 dB");
+        } else if (heldBy != null) {
+            notes.add(String.format(Locale.ROOT, "bus.normalize: gain %+.1f dB, held by %s; the programme stays "
+                    + "%.1f LU below the target %.1f LUFS", result.gainDb(), heldBy, result.shortfallLu(),
+                    normalize.targetLufs()));
+        }
+        return result.gainDb();
     }
 
     /**
@@ -131,10 +183,15 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
         return false;
     }
 
-    /** The preamp gain for every input, dB. */
-    public double[] preampPerInput() {
+    /** The bus gain stage: preamp plus static normalisation, dB. */
+    public double busGainDb() {
+        return preampDb + normalizeGainDb;
+    }
+
+    /** The bus gain stage for every input, dB. */
+    public double[] busGainPerInput() {
         double[] pre = new double[inputs()];
-        java.util.Arrays.fill(pre, preampDb);
+        java.util.Arrays.fill(pre, busGainDb());
         return pre;
     }
 
@@ -147,12 +204,5 @@ public record GraphPlan(int sampleRate, double preampDb, Optional<MultibandParam
         double lookaheadMs = limiter.map(LimiterParams::lookaheadMs).orElse(0.0)
                 + (protection.isEmpty() ? 0 : PROTECTION_LOOKAHEAD_MS);
         return (int) Math.ceil((maxDelayMs + lookaheadMs + SETTLE_MS) * sampleRate / 1000.0);
-    }
-
-    private static List<String> notes(Profile profile) {
-        List<String> notes = new ArrayList<>();
-        profile.bus().normalize().filter(nz -> nz.mode() != Bus.Normalize.Mode.OFF)
-                .ifPresent(nz -> notes.add("bus.normalize is not processed yet by this build"));
-        return List.copyOf(notes);
     }
 }

@@ -27,6 +27,8 @@ public final class GraphSwitcher {
     private ProcessingGraph next;
     private int warmupLeft;
     private int fadePosition;
+    /** The volume last told, for graphs that arrive later. */
+    private double volumeDb;
 
     /**
      * @param initial    the graph to run first
@@ -82,12 +84,26 @@ public final class GraphSwitcher {
         return next != null || pending.get() != null;
     }
 
+    /**
+     * Tells the running graph, and the one fading in, the volume the engine plays at, so their
+     * loudness compensation follows it; a graph offered later starts at this volume. Audio
+     * thread only; allocates nothing.
+     */
+    public void setVolumeDb(double db) {
+        volumeDb = db;
+        current.setVolumeDb(db);
+        if (next != null) {
+            next.setVolumeDb(db);
+        }
+    }
+
     /** Processes one block: reads {@code in}, writes {@code out}. Audio thread only. */
     public void process(int[][] in, int[][] out, int frames) {
         if (next == null) {
             ProcessingGraph offered = pending.getAndSet(null);
             if (offered != null) {
                 next = offered;
+                next.setVolumeDb(volumeDb);
                 next.reset();
                 warmupLeft = next.warmupFrames();
                 fadePosition = 0;

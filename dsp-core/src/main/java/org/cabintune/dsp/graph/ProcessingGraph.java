@@ -6,17 +6,20 @@ import org.cabintune.dsp.dynamics.TruePeakLimiter;
 import org.cabintune.dsp.filter.BiquadCascade;
 import org.cabintune.dsp.gain.Gain;
 import org.cabintune.dsp.gain.Polarity;
+import org.cabintune.dsp.loudness.LevelRider;
+import org.cabintune.dsp.loudness.LoudnessCompensation;
 import org.cabintune.dsp.route.Mixer;
 
 import java.util.List;
 
 /**
- * A profile compiled into fixed-point blocks: bus preamp, multiband compressor and true-peak
- * limiter, router, then per output its filter cascade, delay, level, polarity and protection
- * limiter. Immutable in structure, preallocated, and built
- * by {@link GraphCompiler} off the audio thread; {@link #process} allocates nothing, takes no
- * locks and reads its input without changing it, so two graphs can run side by side during a
- * cross-fade ({@link GraphSwitcher}).
+ * A profile compiled into fixed-point blocks: bus gain (preamp and static normalisation),
+ * level rider, multiband compressor and true-peak limiter, router, then per output its filter
+ * cascade, delay, level, polarity and protection limiter, and last the loudness compensation
+ * that follows the volume. Immutable in structure, preallocated, and built
+ * by {@link GraphCompiler} off the audio thread; {@link #process} and {@link #setVolumeDb}
+ * allocate nothing, take no locks, and {@code process} reads its input without changing it, so
+ * two graphs can run side by side during a cross-fade ({@link GraphSwitcher}).
  */
 public final class ProcessingGraph {
 
@@ -25,6 +28,7 @@ public final class ProcessingGraph {
     private final int warmupFrames;
     private final int[][] bus;
     private final Gain preamp;
+    private final LevelRider rider;
     private final MultibandCompressor multiband;
     private final TruePeakLimiter limiter;
     private final Mixer router;
@@ -34,19 +38,21 @@ public final class ProcessingGraph {
     private final Polarity polarity;
     /** One single-channel limiter per output, or none. */
     private final TruePeakLimiter[] protection;
+    private final LoudnessCompensation compensation;
     /** A one-channel view handed to each protection limiter: filled per block, never allocated. */
     private final int[][] oneChannel = new int[1][];
     private final List<String> notes;
 
-    ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp,
+    ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp, LevelRider rider,
                     MultibandCompressor multiband, TruePeakLimiter limiter, Mixer router,
                     BiquadCascade filters, Delay delay, Gain level, Polarity polarity, TruePeakLimiter[] protection,
-                    List<String> notes) {
+                    LoudnessCompensation compensation, List<String> notes) {
         this.sampleRate = sampleRate;
         this.maxFrames = maxFrames;
         this.warmupFrames = warmupFrames;
         this.bus = new int[inputs][maxFrames];
         this.preamp = preamp;
+        this.rider = rider;
         this.multiband = multiband;
         this.limiter = limiter;
         this.router = router;
@@ -55,6 +61,7 @@ public final class ProcessingGraph {
         this.level = level;
         this.polarity = polarity;
         this.protection = protection.clone();
+        this.compensation = compensation;
         this.notes = List.copyOf(notes);
     }
 
@@ -71,6 +78,9 @@ public final class ProcessingGraph {
         }
         if (preamp != null) {
             preamp.process(bus, frames);
+        }
+        if (rider != null) {
+            rider.process(bus, frames);
         }
         if (multiband != null) {
             multiband.process(bus, frames);
@@ -93,12 +103,36 @@ public final class ProcessingGraph {
             oneChannel[0] = out[o];
             protection[o].process(oneChannel, frames);
         }
+        if (compensation != null) {
+            compensation.process(out, frames);
+        }
     }
 
-    /** Clears every block's state, as if freshly built. */
+    /**
+     * Tells the loudness compensation the volume the engine plays at, dB; it then walks to the
+     * matching filters. Audio thread, between blocks; does nothing without compensation.
+     */
+    public void setVolumeDb(double volumeDb) {
+        if (compensation != null) {
+            compensation.setVolumeDb(volumeDb);
+        }
+    }
+
+    /** The level rider's gain now, dB; 0 without a rider. Audio thread, between blocks. */
+    public double riderGainDb() {
+        return rider == null ? 0.0 : rider.gainDb();
+    }
+
+    /**
+     * Clears every block's state, as if freshly built; the loudness compensation goes straight
+     * to the filters of the last volume it was told.
+     */
     public void reset() {
         if (preamp != null) {
             preamp.reset();
+        }
+        if (rider != null) {
+            rider.reset();
         }
         if (multiband != null) {
             multiband.reset();
@@ -119,6 +153,9 @@ public final class ProcessingGraph {
         }
         if (polarity != null) {
             polarity.reset();
+        }
+        if (compensation != null) {
+            compensation.reset();
         }
     }
 

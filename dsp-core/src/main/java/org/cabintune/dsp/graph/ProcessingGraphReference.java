@@ -9,6 +9,8 @@ import org.cabintune.dsp.gain.GainParams;
 import org.cabintune.dsp.gain.GainReference;
 import org.cabintune.dsp.gain.PolarityParams;
 import org.cabintune.dsp.gain.PolarityReference;
+import org.cabintune.dsp.loudness.LevelRiderReference;
+import org.cabintune.dsp.loudness.LoudnessCompensationReference;
 import org.cabintune.dsp.route.MixerParams;
 import org.cabintune.dsp.route.MixerReference;
 
@@ -19,6 +21,7 @@ import org.cabintune.dsp.route.MixerReference;
 public final class ProcessingGraphReference {
 
     private final GainReference preamp;
+    private final LevelRiderReference rider;
     private final MultibandCompressorReference multiband;
     private final TruePeakLimiterReference limiter;
     private final TruePeakLimiterReference[] protection;
@@ -27,12 +30,14 @@ public final class ProcessingGraphReference {
     private final DelayReference delay;
     private final GainReference level;
     private final PolarityReference polarity;
+    private final LoudnessCompensationReference compensation;
     private final int inputs;
 
     public ProcessingGraphReference(GraphPlan plan) {
         int fs = plan.sampleRate();
         inputs = plan.inputs();
-        preamp = new GainReference(GainParams.ofDb(fs, plan.preampPerInput()));
+        preamp = new GainReference(GainParams.ofDb(fs, plan.busGainPerInput()));
+        rider = plan.rider().map(LevelRiderReference::new).orElse(null);
         multiband = plan.multiband().map(MultibandCompressorReference::new).orElse(null);
         limiter = plan.limiter().map(TruePeakLimiterReference::new).orElse(null);
         protection = plan.protection().stream().map(TruePeakLimiterReference::new)
@@ -42,6 +47,14 @@ public final class ProcessingGraphReference {
         delay = new DelayReference(DelayParams.ofMs(fs, plan.delaysMs()));
         level = new GainReference(GainParams.ofDb(fs, plan.gainsDb()));
         polarity = new PolarityReference(PolarityParams.of(plan.inverted()));
+        compensation = plan.compensation().map(c -> new LoudnessCompensationReference(c, plan.outputs())).orElse(null);
+    }
+
+    /** As {@link ProcessingGraph#setVolumeDb}. */
+    public void setVolumeDb(double volumeDb) {
+        if (compensation != null) {
+            compensation.setVolumeDb(volumeDb);
+        }
     }
 
     /** Processes one block: reads {@code in} (left unchanged), writes {@code out}. */
@@ -51,6 +64,9 @@ public final class ProcessingGraphReference {
             bus[ch] = java.util.Arrays.copyOf(in[ch], frames);
         }
         preamp.process(bus, frames);
+        if (rider != null) {
+            rider.process(bus, frames);
+        }
         if (multiband != null) {
             multiband.process(bus, frames);
         }
@@ -64,6 +80,9 @@ public final class ProcessingGraphReference {
         polarity.process(out, frames);
         for (int o = 0; o < protection.length; o++) {
             protection[o].process(new double[][] {out[o]}, frames);
+        }
+        if (compensation != null) {
+            compensation.process(out, frames);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class LoudnessMeter implements Block {
     /** Frames handled at once: scratch buffers stay in the L1 cache. */
     static final int CHUNK = 1024;
     /** Squares of Q8.24 values are in units of 2^-48 of full scale squared. */
-    private static final double SQUARE_SCALE = 0x1p-48;
+    static final double SQUARE_SCALE = 0x1p-48;
 
     private final double[] weights;
     private final int subBlockFrames;
@@ -136,7 +136,7 @@ public final class LoudnessMeter implements Block {
      * wait for the previous one (a 4-cycle latency chain per sample). A square is exact in a
      * double up to |x| = 2^26.5 (+15 dBFS); above, it is off by 1e-16 of itself.
      */
-    private static double sumOfSquares(int[] x, int from, int n) {
+    static double sumOfSquares(int[] x, int from, int n) {
         double a0 = 0;
         double a1 = 0;
         double a2 = 0;

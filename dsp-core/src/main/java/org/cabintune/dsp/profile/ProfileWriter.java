@@ -58,9 +58,10 @@ public final class ProfileWriter {
     private static ObjectNode bus(Bus bus) {
         ObjectNode node = NODES.objectNode();
         node.put("preampDb", bus.preampDb());
-        bus.normalize().ifPresent(n -> node.putObject("normalize")
-                .put("mode", n.mode().jsonName())
-                .put("targetLufs", n.targetLufs()));
+        bus.normalize().ifPresent(n -> {
+            ObjectNode normalize = node.putObject("normalize").put("mode", n.mode().jsonName());
+            n.mode().fields().forEach(field -> normalize.put(field, n.value(field)));
+        });
         bus.multiband().ifPresent(m -> {
             ObjectNode multiband = node.putObject("multiband");
             ArrayNode crossovers = multiband.putArray("crossoversHz");
@@ -73,11 +74,21 @@ public final class ProfileWriter {
                     .put("attackMs", b.attackMs())
                     .put("releaseMs", b.releaseMs())
                     .put("makeupDb", b.makeupDb()));
+            multiband.put("detection", m.detection().jsonName());
+            if (m.detection() == Bus.Detection.RMS) {
+                multiband.put("rmsWindowMs", m.rmsWindowMs());
+            }
+            multiband.put("stereoLink", m.stereoLink());
         });
         bus.limiter().ifPresent(l -> node.putObject("limiter")
                 .put("ceilingDbtp", l.ceilingDbtp())
                 .put("lookaheadMs", l.lookaheadMs())
-                .put("releaseMs", l.releaseMs()));
+                .put("releaseMs", l.releaseMs())
+                .put("stereoLink", l.stereoLink()));
+        bus.loudnessCompensation().ifPresent(c -> node.putObject("loudnessCompensation")
+                .put("referencePhon", c.referencePhon())
+                .put("referenceVolumeDb", c.referenceVolumeDb())
+                .put("maxBoostDb", c.maxBoostDb()));
         return node;
     }
 

@@ -13,9 +13,13 @@ public final class PcmCodec {
 
     /**
      * @param format the word format (rate and frame count are not used)
-     * @param dither TPDF dither for integer words shorter than 25 bits, or null for plain rounding
+     * @param dither TPDF dither (plain or shaped, then for at least the format's channels) for
+     *               integer words shorter than 25 bits, or null for plain rounding
      */
     public PcmCodec(WavFormat format, Dither dither) {
+        if (dither != null) {
+            dither.checkFits(format);
+        }
         this.kind = SampleCodec.kindOf(format);
         this.channels = format.channels();
         this.dither = dither;

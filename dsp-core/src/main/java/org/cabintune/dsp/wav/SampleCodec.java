@@ -99,8 +99,8 @@ final class SampleCodec {
 
     /**
      * Encodes {@code src[c][off..off + frames)} into interleaved frames at {@code out[outOff..)}.
-     * Integer PCM is rounded (with TPDF dither when {@code dither} is not null and the word
-     * is shorter than 25 bits) and saturated to [-1, 1 - 1 LSB]. Floats are not clipped: they
+     * Integer PCM is rounded (with TPDF dither, plain or shaped, when {@code dither} is not null
+     * and the word is shorter than 25 bits) and saturated to [-1, 1 - 1 LSB]. Floats are not clipped: they
      * keep the headroom of Q8.24, and every value within +-1.0 is exact in a 32-bit float.
      */
     static void encode(int kind, int[][] src, int off, int frames, int channels, byte[] out, int outOff,
@@ -113,20 +113,17 @@ final class SampleCodec {
             switch (kind) {
                 case U8 -> {
                     for (int f = off; f < end; f++, p += step) {
-                        long t = dither == null ? 0 : dither.nextTpdf();
-                        out[p] = (byte) (Dither.quantize(s[f], 8, t) + 128);
+                        out[p] = (byte) (Dither.encode(dither, c, s[f], 8) + 128);
                     }
                 }
                 case S16 -> {
                     for (int f = off; f < end; f++, p += step) {
-                        long t = dither == null ? 0 : dither.nextTpdf();
-                        SHORT.set(out, p, (short) Dither.quantize(s[f], 16, t));
+                        SHORT.set(out, p, (short) Dither.encode(dither, c, s[f], 16));
                     }
                 }
                 case S24 -> {
                     for (int f = off; f < end; f++, p += step) {
-                        long t = dither == null ? 0 : dither.nextTpdf();
-                        int v = Dither.quantize(s[f], 24, t);
+                        int v = Dither.encode(dither, c, s[f], 24);
                         out[p] = (byte) v;
                         out[p + 1] = (byte) (v >> 8);
                         out[p + 2] = (byte) (v >> 16);
@@ -134,7 +131,7 @@ final class SampleCodec {
                 }
                 case S32 -> {
                     for (int f = off; f < end; f++, p += step) {
-                        INT.set(out, p, Dither.quantize(s[f], 32, 0));
+                        INT.set(out, p, Dither.roundWith(s[f], 32, 0));
                     }
                 }
                 case F32 -> {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * its output, so it can run in a render loop on an unbuffered channel.
  *
  * <p><b>Samples.</b> Integer PCM is the sink format of the chain: values are rounded to the
- * word length (with TPDF {@link Dither} when one is given; never at 32 bits, which holds
+ * word length (with TPDF {@link Dither}, plain or shaped, when one is given; never at 32 bits, which holds
  * every Q8.24 value exactly) and saturated to [-1, 1 - 1 LSB]. Floats are not clipped: they
  * keep Q8.24's headroom, and every value within &plusmn;1.0 is exact in a 32-bit float.
  *
@@ -61,6 +61,9 @@ public final class WavWriter implements Closeable {
     private WavWriter(SeekableByteChannel channel, OutputStream stream, WavFormat format, Dither dither,
                       int channelMask) throws IOException {
         checkMask(channelMask, format.channels());
+        if (dither != null) {
+            dither.checkFits(format);
+        }
         this.channel = channel;
         this.stream = stream;
         this.format = format;

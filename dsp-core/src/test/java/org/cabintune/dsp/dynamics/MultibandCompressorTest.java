@@ -12,6 +12,7 @@ import org.cabintune.dsp.Q824;
 import org.cabintune.dsp.dynamics.MultibandParams.Detection;
 import org.cabintune.dsp.testing.Allocation;
 import org.cabintune.dsp.testing.ErrorStats;
+import org.cabintune.dsp.testing.Music;
 import org.cabintune.dsp.testing.SampleRates;
 import org.cabintune.dsp.testing.Signals;
 import org.cabintune.dsp.testing.Twins;
@@ -66,7 +67,7 @@ class MultibandCompressorTest {
     @MethodSource("variants")
     void tracksTheDoubleTwinOnMusicThatEngagesEveryBand(int rate, String name) {
         MultibandParams params = variant(rate, name);
-        int[][] input = quantize(MultibandSignals.music(rate, 2 * rate, 3));
+        int[][] input = quantize(Music.stereo(rate, 2 * rate, 3));
         ErrorStats error = Twins.run(new MultibandCompressor(params),
                 new MultibandCompressorReference(params), input).errors();
         assertTrue(error.rmsDbfs() <= -110, name + ": " + error);
@@ -106,7 +107,7 @@ class MultibandCompressorTest {
         compressor.process(silence, silence[0].length);
         assertAllZero(silence, "silence from a fresh compressor");
 
-        int[][] music = quantize(MultibandSignals.music(rate, rate / 2, 9));
+        int[][] music = quantize(Music.stereo(rate, rate / 2, 9));
         compressor.process(music, music[0].length);
         int[][] after = new int[2][4 * rate];
         compressor.process(after, after[0].length);
@@ -119,7 +120,7 @@ class MultibandCompressorTest {
     @MethodSource("variantsAtDefaultRate")
     void resetReturnsToTheFreshState(int rate, String name) {
         MultibandParams params = variant(rate, name);
-        int[][] music = quantize(MultibandSignals.music(rate, rate / 4, 6));
+        int[][] music = quantize(Music.stereo(rate, rate / 4, 6));
         MultibandCompressor used = new MultibandCompressor(params);
         used.process(Signals.copy(music), music[0].length);
         used.reset();
@@ -137,7 +138,7 @@ class MultibandCompressorTest {
         for (MultibandParams params : List.of(busCompressor(48_000), fourBands(96_000).withStereoLink(false),
                 busCompressor(44_100).withDetection(Detection.RMS).withStereoLink(false))) {
             MultibandCompressor compressor = new MultibandCompressor(params);
-            int[][] music = quantize(MultibandSignals.music(params.sampleRate(), 1000, 4));
+            int[][] music = quantize(Music.stereo(params.sampleRate(), 1000, 4));
             int[][] buffer = Signals.copy(music);
             int[] call = {0};
             long bytes = Allocation.bytesAllocatedBy(() -> {

@@ -84,6 +84,16 @@ class MultibandParamsTest {
     }
 
     @Test
+    void readsTheProfilesDetectionWindowAndLink() {
+        var section = new Bus.Multiband(List.of(200.0), List.of(profileBand(2), profileBand(3)),
+                Bus.Detection.RMS, 25, false);
+        MultibandParams params = MultibandParams.fromProfile(section, 48_000, 2);
+        assertEquals(MultibandParams.Detection.RMS, params.detection());
+        assertEquals(25.0, params.rmsWindowMs());
+        assertEquals(false, params.stereoLink());
+    }
+
+    @Test
     void copiesListsSoLaterChangesCannotReachARunningCompressor() {
         var crossovers = new java.util.ArrayList<>(List.of(1000.0));
         MultibandParams params = MultibandParams.of(44_100, 1, crossovers, List.of(BAND, BAND));

@@ -23,25 +23,8 @@ class ProcessingGraphTest {
         int[][] in = {Signals.quantize(Signals.whiteNoise(11, frames, -12)),
                 Signals.quantize(Signals.whiteNoise(12, frames, -12))};
         double[][] inD = {Signals.toDouble(in[0]), Signals.toDouble(in[1])};
-        int[][] out = new int[graph.outputs()][frames];
-        double[][] outD = new double[graph.outputs()][frames];
-        int[][] inBlock = new int[2][BLOCK];
-        int[][] outBlock = new int[graph.outputs()][BLOCK];
-        double[][] inBlockD = new double[2][BLOCK];
-        double[][] outBlockD = new double[graph.outputs()][BLOCK];
-        for (int at = 0; at < frames; at += BLOCK) {
-            int n = Math.min(BLOCK, frames - at);
-            for (int c = 0; c < 2; c++) {
-                System.arraycopy(in[c], at, inBlock[c], 0, n);
-                System.arraycopy(inD[c], at, inBlockD[c], 0, n);
-            }
-            graph.process(inBlock, outBlock, n);
-            twin.process(inBlockD, outBlockD, n);
-            for (int c = 0; c < graph.outputs(); c++) {
-                System.arraycopy(outBlock[c], 0, out[c], at, n);
-                System.arraycopy(outBlockD[c], 0, outD[c], at, n);
-            }
-        }
+        int[][] out = Graphs.run(graph, in);
+        double[][] outD = Graphs.run(twin, inD, graph.outputs(), BLOCK);
         for (int c = 0; c < graph.outputs(); c++) {
             ErrorStats e = ErrorStats.between(out[c], outD[c]);
             assertTrue(e.rmsDbfs() <= -130, "output " + c + " error RMS " + e.rmsDbfs() + " dBFS");

@@ -33,6 +33,23 @@ final class Profiles {
         }
     }
 
+    /** Stereo in, two full-range outputs straight from L and R, and the given bus (JSON object body). */
+    static Profile stereoBus(int sampleRate, String bus) {
+        String json = """
+                {"format": "cabintune.profile/1", "name": "bus test", "sampleRate": %d, "inputs": ["L", "R"],
+                 "bus": {%s},
+                 "outputs": [
+                   {"name": "left", "role": "fullrange", "mix": {"L": 1.0}},
+                   {"name": "right", "role": "fullrange", "mix": {"R": 1.0}}
+                 ]}
+                """.formatted(sampleRate, bus);
+        try {
+            return ProfileParser.parse(json);
+        } catch (ProfileException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** A stereo profile with two outputs, each given as the JSON of its filter list and extras. */
     static Profile stereo(int sampleRate, String left, String right) {
         String json = """

@@ -48,6 +48,8 @@ class ProfileFuzzTest {
     private static final String[] NAMES = {"format", "name", "sampleRate", "inputs", "bus", "outputs", "preampDb",
         "normalize", "mode", "targetLufs", "multiband", "crossoversHz", "bands", "thresholdDb", "ratio", "kneeDb",
         "attackMs", "releaseMs", "makeupDb", "limiter", "ceilingDbtp", "lookaheadMs", "role", "mix", "filters",
+        "maxBoostDb", "maxCutDb", "windowS", "speedDbPerS", "gateLufs", "detection", "rmsWindowMs", "stereoLink",
+        "loudnessCompensation", "referencePhon", "referenceVolumeDb",
         "delayMs", "gainDb", "invert", "protect", "minHighpassHz", "type", "freqHz", "q", "order", "align",
         "b0", "b1", "b2", "a1", "a2", "L", "R", "x"};
     private static final String[] NUMBER_TEXTS = {"NaN", "-Infinity", "1e400", "-1e99999", "0x10", "1.", ".5",

@@ -60,8 +60,39 @@ class ProfileParserTest {
         assertEquals(new Bus.Limiter(-1.0, 1.5, 50.0), bus.limiter().orElseThrow());
         assertEquals(new Bus.Band(-24, 3, 6, 10, 150, 0), bus.multiband().orElseThrow().bands().getFirst());
         String normalizeOnly = minimalWith("\"bus\": {\"normalize\": {\"mode\": \"integrated\"}}");
-        assertEquals(new Bus(0, Optional.of(new Bus.Normalize(Bus.Normalize.Mode.INTEGRATED, -14)),
-                Optional.empty(), Optional.empty()), ProfileParser.parse(normalizeOnly).bus());
+        assertEquals(new Bus(0, Optional.of(Bus.Normalize.of(Bus.Normalize.Mode.INTEGRATED)),
+                Optional.empty(), Optional.empty(), Optional.empty()), ProfileParser.parse(normalizeOnly).bus());
+    }
+
+    @Test
+    void eachNormalizeModeReadsItsOwnTuningAndWritesItBack() throws Exception {
+        String auto = minimalWith("\"bus\": {\"normalize\": {\"mode\": \"auto\", \"targetLufs\": -18, "
+                + "\"maxBoostDb\": 9, \"maxCutDb\": 6, \"windowS\": 20, \"speedDbPerS\": 0.5, \"gateLufs\": -45}}");
+        Bus.Normalize riding = ProfileParser.parse(auto).bus().normalize().orElseThrow();
+        assertEquals(new Bus.Normalize(Bus.Normalize.Mode.AUTO, -18, 9, 6, -1, 20, 0.5, -45), riding);
+        String fixed = minimalWith("\"bus\": {\"normalize\": {\"mode\": \"static\", \"ceilingDbtp\": -2}}");
+        Profile staticProfile = ProfileParser.parse(fixed);
+        assertEquals(new Bus.Normalize(Bus.Normalize.Mode.STATIC, -14, 12, 12, -2, 10, 1, -50),
+                staticProfile.bus().normalize().orElseThrow());
+        String written = ProfileWriter.write(staticProfile);
+        assertTrue(written.contains("\"normalize\": {\"mode\": \"static\", \"targetLufs\": -14, \"maxBoostDb\": 12, "
+                + "\"ceilingDbtp\": -2}"), written);
+        assertEquals(staticProfile, ProfileParser.parse(written));
+        assertEquals(ProfileParser.parse(auto), ProfileParser.parse(ProfileWriter.write(ProfileParser.parse(auto))));
+    }
+
+    @Test
+    void busDetectionAndStereoLinkAreRead() throws Exception {
+        Bus bus = ProfileParser.parse(minimalWith("\"bus\": {\"multiband\": {\"crossoversHz\": [200], "
+                + "\"bands\": [{\"thresholdDb\": -20, \"ratio\": 2}, {\"thresholdDb\": -20, \"ratio\": 2}], "
+                + "\"detection\": \"rms\", \"rmsWindowMs\": 25, \"stereoLink\": false}, "
+                + "\"limiter\": {\"stereoLink\": false}, \"loudnessCompensation\": {\"referenceVolumeDb\": -12}}")).bus();
+        Bus.Multiband multiband = bus.multiband().orElseThrow();
+        assertEquals(Bus.Detection.RMS, multiband.detection());
+        assertEquals(25.0, multiband.rmsWindowMs());
+        assertEquals(false, multiband.stereoLink());
+        assertEquals(new Bus.Limiter(-1, 1.5, 50, false), bus.limiter().orElseThrow());
+        assertEquals(new Bus.LoudnessCompensation(80, -12, 12), bus.loudnessCompensation().orElseThrow());
     }
 
     @Test

@@ -59,6 +59,7 @@ class ProfileSchemaTest {
         objects.put("multiband", List.of(Bus.Multiband.class));
         objects.put("band", List.of(Bus.Band.class));
         objects.put("limiter", List.of(Bus.Limiter.class));
+        objects.put("loudnessCompensation", List.of(Bus.LoudnessCompensation.class));
         objects.put("output", List.of(Output.class));
         objects.put("protect", List.of(Output.Protect.class));
         for (Class<?> filter : FilterSpec.class.getPermittedSubclasses()) {
@@ -118,6 +119,8 @@ class ProfileSchemaTest {
         assertEquals(words(Output.Role.values(), Output.Role::jsonName), enumOf(defs.path("output").path("properties").path("role")));
         assertEquals(words(Bus.Normalize.Mode.values(), Bus.Normalize.Mode::jsonName),
                 enumOf(defs.path("normalize").path("properties").path("mode")));
+        assertEquals(words(Bus.Detection.values(), Bus.Detection::jsonName),
+                enumOf(defs.path("multiband").path("properties").path("detection")));
         for (String pass : List.of("lowpass", "highpass")) {
             assertEquals(words(FilterSpec.Align.values(), FilterSpec.Align::jsonName),
                     enumOf(defs.path(pass).path("properties").path("align")));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.cabintune.dsp.profile.FilterSpec.Align;
 import org.cabintune.dsp.profile.FilterSpec.Biquad;
@@ -31,6 +32,31 @@ class ProfileValidatorTest {
 
     private static List<String> problems(Profile profile) {
         return assertThrows(ProfileException.class, () -> ProfileValidator.validate(profile)).problems();
+    }
+
+    @Test
+    void busValuesAModeOrDetectionDoesNotReadMustStayAtTheirDefaults() {
+        Bus.Normalize staticWithWindow = new Bus.Normalize(Bus.Normalize.Mode.STATIC, -14, 12, 12, -1, 30, 1, -50);
+        Bus.Multiband peakWithWindow = new Bus.Multiband(List.of(200.0), List.of(new Bus.Band(-20, 2, 6, 10, 150, 0),
+                new Bus.Band(-20, 2, 6, 10, 150, 0)), Bus.Detection.PEAK, 20, true);
+        Profile profile = woofer(48000);
+        Bus bus = new Bus(0, Optional.of(staticWithWindow), Optional.of(peakWithWindow),
+                Optional.empty(), Optional.empty());
+        assertEquals(List.of("bus.normalize.windowS = 30 is not used by mode static; leave it at its default 10",
+                        "bus.multiband.rmsWindowMs = 20 is not used with detection peak; leave it at its default 10"),
+                problems(new Profile(profile.format(), profile.name(), 48000, profile.inputs(), bus, profile.outputs())));
+    }
+
+    @Test
+    void switchingModesKeepsWhatBothReadAndResetsTheRest() {
+        Bus.Normalize riding = new Bus.Normalize(Bus.Normalize.Mode.AUTO, -18, 9, 6, -1, 30, 0.5, -45);
+        Bus.Normalize fixed = riding.switchedTo(Bus.Normalize.Mode.STATIC);
+        assertEquals(new Bus.Normalize(Bus.Normalize.Mode.STATIC, -18, 9, 12, -1, 10, 1, -50), fixed);
+        Profile profile = woofer(48000);
+        Bus bus = new Bus(0, Optional.of(fixed), Optional.empty(), Optional.empty(), Optional.empty());
+        assertDoesNotThrow(() -> ProfileValidator.validate(new Profile(profile.format(), profile.name(), 48000,
+                profile.inputs(), bus, profile.outputs())));
+        assertEquals(riding, riding.switchedTo(Bus.Normalize.Mode.AUTO));
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package org.cabintune.hu.audio;
 
-import org.cabintune.dsp.wav.Dither;
+import org.cabintune.dsp.wav.DitherMode;
 import org.cabintune.dsp.wav.PcmCodec;
 
 import java.lang.foreign.Arena;
@@ -15,7 +15,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * <p>{@link #open} negotiates the hardware parameters (access, format, channels, rate, period
  * and buffer size) and refuses a device that cannot run at the requested rate rather than play
  * at the wrong speed. {@link #write} and {@link #read} convert between Q8.24 blocks and the
- * device's words (TPDF-dithered to the word length on playback) and recover from xruns with
+ * device's words (dithered to the word length on playback: flat or shaped TPDF, or none, as the
+ * spec asks) and recover from xruns with
  * {@code snd_pcm_recover}, counting them. After {@code open} they allocate nothing: the native
  * buffer, a slice of it for every frame offset, and the byte staging buffer are made here.
  *
@@ -25,9 +26,12 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  */
 public final class AlsaPcm implements AutoCloseable {
 
-    /** What to open. {@code localConfig} is ALSA configuration text defining {@code device}, or null for the system's. */
+    /**
+     * What to open. {@code localConfig} is ALSA configuration text defining {@code device}, or
+     * null for the system's; {@code dither} is how playback words shorter than 32 bits are dithered.
+     */
     public record Spec(String device, boolean capture, PcmFormat format, int channels, int rate,
-                       int periodFrames, int periods, String localConfig) {
+                       int periodFrames, int periods, String localConfig, DitherMode dither) {
 
         public Spec {
             if (device == null || device.isBlank()) {
@@ -42,11 +46,26 @@ public final class AlsaPcm implements AutoCloseable {
             if (periods < 2 || periods > 16) {
                 throw new IllegalArgumentException("periods = " + periods + " is outside 2..16");
             }
+            if (dither == null) {
+                throw new IllegalArgumentException("dither must be given (off, tpdf or shaped)");
+            }
         }
 
-        /** System configuration, playback. */
+        /** With flat TPDF dither on playback. */
+        public Spec(String device, boolean capture, PcmFormat format, int channels, int rate,
+                    int periodFrames, int periods, String localConfig) {
+            this(device, capture, format, channels, rate, periodFrames, periods, localConfig, DitherMode.TPDF);
+        }
+
+        /** System configuration, playback, flat TPDF dither. */
         public static Spec playback(String device, PcmFormat format, int channels, int rate, int periodFrames, int periods) {
-            return new Spec(device, false, format, channels, rate, periodFrames, periods, null);
+            return playback(device, format, channels, rate, periodFrames, periods, DitherMode.TPDF);
+        }
+
+        /** System configuration, playback, the given dither. */
+        public static Spec playback(String device, PcmFormat format, int channels, int rate, int periodFrames, int periods,
+                                    DitherMode dither) {
+            return new Spec(device, false, format, channels, rate, periodFrames, periods, null, dither);
         }
     }
 
@@ -74,7 +93,7 @@ public final class AlsaPcm implements AutoCloseable {
         this.periodFrames = periodFrames;
         this.bufferFrames = bufferFrames;
         this.codec = new PcmCodec(spec.format().wavFormat(spec.rate(), spec.channels()),
-                spec.capture() ? null : new Dither(System.nanoTime()));
+                spec.capture() ? null : spec.dither().create(System.nanoTime(), spec.channels()));
         this.bytesPerFrame = codec.bytesPerFrame();
         int maxFrames = Math.max(periodFrames, spec.periodFrames());
         MemorySegment buffer = arena.allocate((long) maxFrames * bytesPerFrame, 16);

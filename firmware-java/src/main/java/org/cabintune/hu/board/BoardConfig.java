@@ -1,6 +1,7 @@
 package org.cabintune.hu.board;
 
 import java.util.List;
+import org.cabintune.dsp.wav.DitherMode;
 
 /**
  * One head-unit board as {@code board-configs/<board>.yaml} describes it: the DAC and how the
@@ -54,9 +55,16 @@ public record BoardConfig(String id, String name, String soc, Dac dac, Stream st
      * @param periods          periods in the device buffer, 2..16
      * @param realtimePriority SCHED_FIFO priority of the audio thread, 0 (none) .. 99
      * @param nice             nice value of the daemon's other threads, -20..19
+     * @param dither           {@code tpdf} (the default when absent), {@code shaped} or {@code off}: how
+     *                         words shorter than 25 bits are dithered
      */
     public record Stream(String sink, String wavPath, String source, Integer sampleRate, String format,
-                         Integer periodFrames, Integer periods, Integer realtimePriority, Integer nice) {
+                         Integer periodFrames, Integer periods, Integer realtimePriority, Integer nice, String dither) {
+
+        /** The dither the stream asks for: {@code tpdf} unless the file says otherwise. */
+        public DitherMode ditherMode() {
+            return dither == null ? DitherMode.TPDF : DitherMode.fromWord(dither).orElseThrow();
+        }
     }
 
     /**

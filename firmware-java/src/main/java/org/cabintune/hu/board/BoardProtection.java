@@ -89,8 +89,9 @@ public final class BoardProtection {
         }
         List<String> notes = new ArrayList<>(plan.notes());
         added.forEach(a -> notes.add("protection: " + a));
-        GraphPlan laid = new GraphPlan(plan.sampleRate(), plan.preampDb(), plan.multiband(), plan.limiter(), mix,
-                List.copyOf(sections), delays, gains, inverted, List.copyOf(protection), List.copyOf(notes));
+        GraphPlan laid = new GraphPlan(plan.sampleRate(), plan.preampDb(), plan.normalizeGainDb(), plan.rider(),
+                plan.multiband(), plan.limiter(), mix, List.copyOf(sections), delays, gains, inverted,
+                List.copyOf(protection), plan.compensation(), List.copyOf(notes));
         return new Laid(laid, List.copyOf(added));
     }
 

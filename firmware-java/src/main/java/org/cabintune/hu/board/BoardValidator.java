@@ -2,6 +2,7 @@ package org.cabintune.hu.board;
 
 import org.cabintune.dsp.dynamics.LimiterParams;
 import org.cabintune.dsp.profile.Output.Role;
+import org.cabintune.dsp.wav.DitherMode;
 import org.cabintune.hu.audio.PcmFormat;
 
 import java.util.ArrayList;
@@ -132,6 +133,9 @@ final class BoardValidator {
         range("stream.periods", s.periods(), 2, 16);
         range("stream.realtimePriority", s.realtimePriority(), 0, 99);
         range("stream.nice", s.nice(), -20, 19);
+        if (s.dither() != null) {
+            oneOf("stream.dither", s.dither(), DitherMode.words());
+        }
     }
 
     private void outputs(List<BoardConfig.Output> outputs, Integer channels) {

@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  * amplifier start on silence; only then does the gain ramp (linearly, {@link Context#rampMs})
  * to the volume. {@link #stop()} ramps to mute, writes more exact zeros, and only then lets
  * the sink stop. Volume and mute changes ramp the same way, so no step reaches a speaker.
+ * The volume also reaches the graph ({@link GraphSwitcher#setVolumeDb}), whose loudness
+ * compensation, when the profile has one, follows it on the audio thread; mute does not move it.
  *
  * <h2>Timing</h2>
  * A period's deadline is the moment its sink must have it: {@link Sink#nextDeadlineNanos()}

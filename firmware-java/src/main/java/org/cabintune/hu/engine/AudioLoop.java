@@ -95,6 +95,9 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         for (int c = 0; c < map.length; c++) {
             toSink[c] = map[c] < 0 ? zeros : out[map[c]];
         }
+        // The loudness compensation starts at the volume, not walking to it from the reference.
+        switcher.setVolumeDb(volumeDb);
+        switcher.current().reset();
         this.countAllocation = THREADS.isThreadAllocatedMemorySupported();
         if (countAllocation) {
             THREADS.setThreadAllocatedMemoryEnabled(true);
@@ -186,6 +189,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         for (int[] channel : in) {
             Arrays.fill(channel, 0);
         }
+        switcher.setVolumeDb(savedVolume);
         switcher.current().reset();
         output.reset();
         volumeDb = savedVolume;
@@ -302,6 +306,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
         switch (command) {
             case SET_VOLUME_DB -> {
                 volumeDb = Double.longBitsToDouble(a);
+                switcher.setVolumeDb(volumeDb);
                 retarget();
             }
             case MUTE -> {

@@ -5,8 +5,8 @@ import org.cabintune.dsp.wav.WavWriter;
 import java.io.IOException;
 
 /**
- * Records what the DAC would get into a WAV file: integer PCM of 16, 24 or 32 bits (TPDF
- * dither below 25 bits, as on a DAC). Paced at real time like {@link NullSink} or, unpaced, as
+ * Records what the DAC would get into a WAV file: integer PCM of 16, 24 or 32 bits (dithered
+ * below 25 bits as the board asks, as on a DAC). Paced at real time like {@link NullSink} or, unpaced, as
  * fast as the engine runs. The writer flushes in 64 KiB pieces from its own buffer, so a write
  * allocates nothing; the file's sizes are patched on {@link #close()}. {@link WavFiles#recorder}
  * makes one.

@@ -5,6 +5,7 @@ import org.cabintune.dsp.resample.Resampler;
 import org.cabintune.dsp.resample.ResamplerDesign;
 import org.cabintune.dsp.wav.AudioReader;
 import org.cabintune.dsp.wav.Dither;
+import org.cabintune.dsp.wav.DitherMode;
 import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavWriter;
 
@@ -81,14 +82,21 @@ public final class WavFiles {
         }
     }
 
+    /** Creates (or truncates) {@code file}, flat TPDF dither below 25 bits; see the full form. */
+    public static WavFileSink recorder(Path file, int channels, int sampleRate, int bits, boolean paced)
+            throws IOException {
+        return recorder(file, channels, sampleRate, bits, paced, DitherMode.TPDF);
+    }
+
     /**
      * Creates (or truncates) {@code file}.
      *
-     * @param bits  16, 24 or 32
-     * @param paced true to run at real time (a two-period device buffer), false to run as fast as possible
+     * @param bits   16, 24 or 32
+     * @param paced  true to run at real time (a two-period device buffer), false to run as fast as possible
+     * @param dither how words below 25 bits are dithered, as on a DAC
      */
-    public static WavFileSink recorder(Path file, int channels, int sampleRate, int bits, boolean paced)
-            throws IOException {
+    public static WavFileSink recorder(Path file, int channels, int sampleRate, int bits, boolean paced,
+                                       DitherMode dither) throws IOException {
         if (bits != 16 && bits != 24 && bits != 32) {
             throw new IllegalArgumentException("bits = " + bits + " is not one of 16, 24, 32");
         }
@@ -96,7 +104,7 @@ public final class WavFiles {
                 StandardOpenOption.TRUNCATE_EXISTING);
         try {
             WavWriter writer = WavWriter.create(out, WavFormat.pcm(sampleRate, channels, bits),
-                    bits < 25 ? new Dither(sampleRate) : null);
+                    bits < 25 ? dither.create(sampleRate, channels) : null);
             return new WavFileSink(writer, channels, paced ? new Pacer(sampleRate, 2) : null);
         } catch (IOException | RuntimeException e) {
             out.close();

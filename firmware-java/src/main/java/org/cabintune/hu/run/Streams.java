@@ -82,13 +82,13 @@ final class Streams {
                 String mixer = javaSoundMixer(board.dac().alsaDevice(), Alsa.unavailableReason());
                 if (mixer == null) {
                     yield new AlsaSink(AlsaPcm.open(AlsaPcm.Spec.playback(board.dac().alsaDevice(),
-                            PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods())));
+                            PcmFormat.valueOf(s.format()), channels, s.sampleRate(), periodFrames, s.periods(), s.ditherMode())));
                 }
                 yield JavaSound.open(mixer, PcmFormat.valueOf(s.format()).bits(), channels, s.sampleRate(), periodFrames,
                         s.periods());
             }
             case "wav" -> WavFiles.recorder(Path.of(s.wavPath()), channels, s.sampleRate(),
-                    PcmFormat.valueOf(s.format()).bits(), true);
+                    PcmFormat.valueOf(s.format()).bits(), true, s.ditherMode());
             default -> new NullSink(channels, s.sampleRate(), s.periods());
         };
     }

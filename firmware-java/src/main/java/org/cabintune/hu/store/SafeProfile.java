@@ -63,7 +63,8 @@ public final class SafeProfile {
             outputs.add(new Output(o.speaker(), role, mix, filters, 0, 0, false, new Output.Protect(min, o.ceilingDbtp())));
         }
         Profile profile = new Profile(Profile.FORMAT, NAME, board.stream().sampleRate(), List.of("L", "R"),
-                new Bus(PREAMP_DB, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()),
+                new Bus(PREAMP_DB, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty()),
                 outputs);
         ProfileValidator.validate(profile);
         return profile;

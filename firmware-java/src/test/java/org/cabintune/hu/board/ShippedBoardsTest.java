@@ -4,8 +4,10 @@ import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.dsp.testing.Signals;
+import org.cabintune.dsp.wav.DitherMode;
 import org.cabintune.hu.audio.PcmFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,6 +79,15 @@ class ShippedBoardsTest {
         assertEquals("calibration/profiles/reference-8ch.json", sim.profile());
         assertNull(sim.gpio());
         assertNull(sim.profileStore(), "the simulator plays its profile alone unless run gets --profiles");
+    }
+
+    @Test
+    void ditherIsFlatTpdfUnlessTheBoardAsksOtherwise(@TempDir Path dir) throws Exception {
+        Path usb = BOARDS.resolve("usb-dac.yaml");
+        assertEquals(DitherMode.TPDF, BoardLoader.load(usb).stream().ditherMode());
+        Path shaped = Files.writeString(dir.resolve("usb-dac.yaml"),
+                Files.readString(usb).replace("  format: S24_3LE\n", "  format: S24_3LE\n  dither: shaped\n"));
+        assertEquals(DitherMode.SHAPED, BoardLoader.load(shaped).stream().ditherMode());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.cabintune.hu.engine;
 
 import org.cabintune.dsp.Q824;
 import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.loudness.CompensationDesign;
+import org.cabintune.dsp.profile.Bus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +133,37 @@ class AudioEngineTest {
         for (int i = 1; i < y.length; i++) {
             assertTrue(Math.abs(Q824.toDouble(y[i]) - Q824.toDouble(y[i - 1])) <= allowedStep(), "cross-fade step at " + i);
         }
+    }
+
+    @Test
+    void theVolumeReachesTheLoudnessCompensation() throws Exception {
+        Path out = dir.resolve("compensated.wav");
+        double bassDbfs = -20;
+        AudioEngine engine = AudioEngine.create(new AudioEngine.Context()
+                .source(TestSignals.sine(2, FS, 50, bassDbfs)).sink(WavFiles.recorder(out, 2, FS, 32, true))
+                .graph(Graphs.compensated(PERIOD)).periodFrames(PERIOD).warmupPeriods(200).volumeDb(-30));
+        engine.start();
+        Thread.sleep(400);
+        assertTrue(engine.setVolumeDb(0));
+        Thread.sleep(400);
+        engine.stop();
+        int[] y = Graphs.readWav(out)[0];
+        CompensationDesign design = CompensationDesign.of(new Bus.LoudnessCompensation(80, 0, 12), FS);
+        // At -30 dB the bass is lifted by the set for 50 phon from the start; at 0 dB it is flat.
+        double lifted = design.responseDb(design.indexForVolume(-30), 50);
+        assertTrue(lifted > 9, "50 Hz lifted by " + lifted + " dB at -30 dB");
+        assertEquals(bassDbfs - 30 + lifted, levelDbfs(y, 2 * PERIOD + FS / 10, FS / 4), 0.05);
+        int end = y.length - 2 * PERIOD - RAMP - PERIOD;
+        assertEquals(bassDbfs, levelDbfs(y, end - FS / 5, end), 0.05);
+    }
+
+    /** Peak level of a steady tone over [from, to), dBFS. */
+    private static double levelDbfs(int[] y, int from, int to) {
+        double peak = 0;
+        for (int i = from; i < to; i++) {
+            peak = Math.max(peak, Math.abs(Q824.toDouble(y[i])));
+        }
+        return Q824.gainToDb(peak);
     }
 
     @Test

@@ -38,10 +38,42 @@ final class Graphs {
         }
     }
 
+    /** Stereo straight through with loudness compensation (reference 80 phon at 0 dB volume). */
+    static ProcessingGraph compensated(int maxFrames) {
+        try {
+            return GraphCompiler.compile(ProfileParser.parse("""
+                    {"format": "cabintune.profile/1", "name": "compensated", "sampleRate": 48000, "inputs": ["L", "R"],
+                     "bus": {"loudnessCompensation": {"referencePhon": 80, "maxBoostDb": 12}},
+                     "outputs": [{"name": "left", "role": "fullrange", "mix": {"L": 1.0}},
+                                 {"name": "right", "role": "fullrange", "mix": {"R": 1.0}}]}
+                    """), maxFrames);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The reference chain, its preamp moved by {@code preampDb} from the file's -6 dB. */
     static ProcessingGraph reference(int maxFrames, double preampDb) {
         try {
             String json = Files.readString(REFERENCE).replace("\"preampDb\": -6", "\"preampDb\": " + preampDb);
+            return GraphCompiler.compile(ProfileParser.parse(json), maxFrames);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The reference chain with the rest of the bus switched on as well: the level rider in
+     * place of normalisation off, and loudness compensation following the volume.
+     */
+    static ProcessingGraph referenceFullBus(int maxFrames, double preampDb) {
+        try {
+            String json = Files.readString(REFERENCE).replace("\"preampDb\": -6", "\"preampDb\": " + preampDb)
+                    .replace("\"normalize\": {\"mode\": \"off\", \"targetLufs\": -14}",
+                            "\"normalize\": {\"mode\": \"auto\", \"targetLufs\": -16}, \"loudnessCompensation\": {}");
+            if (!json.contains("loudnessCompensation")) {
+                throw new IllegalStateException("the reference profile's normalize line moved");
+            }
             return GraphCompiler.compile(ProfileParser.parse(json), maxFrames);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of its methods; for these classes that is the audio thread, well into a stream, and each
  * constant would be a String allocated there (seen in JFR as a String and its byte[] at a
  * call into the class). Messages live in {@link Checks} and {@code AlsaOpen}, factories in
- * {@link TestSignals} and {@link WavFiles}. Enums are exempt: their names are resolved when
- * they initialise.
+ * {@link TestSignals} and {@link WavFiles}; the DAC's dither keeps its in {@code DitherChecks}.
+ * Enums are exempt: their names are resolved when they initialise.
  */
 public class HotClassesTest {
 
@@ -30,7 +30,10 @@ public class HotClassesTest {
             Source.class, Sink.class, NullSink.class, Pacer.class, WavFileSink.class, AlsaSink.class,
             AlsaSource.class, TestSignalSource.class, SignalGenerator.class, SineGenerator.class, PinkNoise.class,
             LogSweep.class, WavFileSource.class, org.cabintune.hu.audio.AlsaPcm.class,
-            org.cabintune.dsp.resample.Resampler.class, JavaSoundSink.class, BlockTimeHistogram.class})
+            org.cabintune.dsp.resample.Resampler.class, JavaSoundSink.class, BlockTimeHistogram.class,
+
+            org.cabintune.dsp.wav.Dither.class, org.cabintune.dsp.loudness.LevelRider.class,
+            org.cabintune.dsp.loudness.LoudnessCompensation.class})
     void holdsNoStringConstants(Class<?> hot) throws IOException {
         assertEquals(List.of(), strings(hot), hot.getSimpleName() + " string constants");
     }

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The paced soak: the reference chain at 64-frame periods (1.33 ms at 48 kHz) into a null
+ * The paced soak: the reference chain, with the level rider and loudness compensation
+ * switched on too, at 64-frame periods (1.33 ms at 48 kHz) into a null
  * sink that keeps real time with a two-period buffer (one period of slack, the tightest
  * usual ALSA setting), while one thread sends volume, mute and graph-swap commands
  * (compiling each new graph from the profile, as a profile switch does) and another churns
@@ -83,7 +84,7 @@ final class Soak {
     static Result run(double seconds) throws Exception {
         String renice = RealtimeScheduling.reniceProcess(NICE);
         int cpu = Runtime.getRuntime().availableProcessors() - 1;
-        ProcessingGraph first = Graphs.reference(PERIOD, -6);
+        ProcessingGraph first = Graphs.referenceFullBus(PERIOD, -6);
         AudioEngine engine = AudioEngine.create(new AudioEngine.Context()
                 .source(TestSignals.pink(2, FS, -20, 7)).sink(new NullSink(8, FS, 2)).graph(first)
                 .periodFrames(PERIOD).realtimePriority(PRIORITY).cpu(cpu).queueCapacity(1024));
@@ -156,7 +157,7 @@ final class Soak {
             }
             if (System.nanoTime() >= nextSwap) {
                 // A profile switch: the new graph is compiled here, off the audio thread.
-                engine.swapGraph(Graphs.reference(PERIOD, -6 - random.nextInt(6)));
+                engine.swapGraph(Graphs.referenceFullBus(PERIOD, -6 - random.nextInt(6)));
                 swaps.incrementAndGet();
                 nextSwap += 500_000_000L;
             }

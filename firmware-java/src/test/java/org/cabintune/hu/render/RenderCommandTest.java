@@ -4,6 +4,9 @@ import org.cabintune.dsp.Q824;
 import org.cabintune.dsp.flac.FlacFixtures;
 import org.cabintune.dsp.graph.GraphCompiler;
 import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.loudness.LoudnessMeter;
+import org.cabintune.dsp.loudness.LoudnessParams;
+import org.cabintune.dsp.loudness.LoudnessReadings;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.dsp.testing.Signals;
 import org.cabintune.dsp.wav.WavFormat;
@@ -44,6 +47,13 @@ class RenderCommandTest {
                             {"type": "peaking", "freqHz": 20, "q": 10, "gainDb": 6}],
                 "gainDb": -2, "invert": true}
              ]}
+            """;
+
+    private static final String STRAIGHT = """
+            {"format": "cabintune.profile/1", "name": "straight", "sampleRate": 48000, "inputs": ["L", "R"],
+             "bus": {"preampDb": -3},
+             "outputs": [{"name": "left", "role": "fullrange", "mix": {"L": 1.0}},
+                         {"name": "right", "role": "fullrange", "mix": {"R": 1.0}}]}
             """;
 
     @TempDir
@@ -234,8 +244,104 @@ class RenderCommandTest {
         assertEquals(1, render("--profile", profile().toString(), "--out", dir.resolve("o.wav").toString()));
         assertTrue(stderr.contains("missing input"), stderr);
         assertEquals(1, render("--profile", profile().toString(), "--demo", "--bits", "20", "--out", dir.resolve("o.wav").toString()));
-        assertTrue(stderr.contains("--bits = 20 is not supported"), stderr);
+        assertTrue(stderr.contains("--bits = 20 is not supported: use 16, 24 or 32"), stderr);
         assertEquals(1, render("--profile", dir.resolve("none.json").toString(), "--demo", "--out", dir.resolve("o.wav").toString()));
         assertTrue(stderr.contains("does not exist"), stderr);
+    }
+
+    private static LoudnessReadings loudness(int[][] x) {
+        LoudnessMeter meter = new LoudnessMeter(LoudnessParams.of(48000, x.length));
+        meter.process(x, x[0].length);
+        return meter.readings();
+    }
+
+    private int[][] atLufs(int[][] x, double lufs) {
+        double gain = Q824.dbToGain(lufs - loudness(x).integratedLufs());
+        int[][] y = new int[x.length][x[0].length];
+        for (int c = 0; c < x.length; c++) {
+            for (int i = 0; i < x[c].length; i++) {
+                y[c][i] = Q824.fromDouble(gain * Q824.toDouble(x[c][i]));
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void staticNormalizationMeasuresTheInputAndReachesTheTarget() throws Exception {
+        Path straight = Files.writeString(dir.resolve("straight.json"), STRAIGHT);
+        Path in = wav("quiet.wav", WavFormat.pcm(48000, 2, 24), atLufs(stereoNoise(4 * 48000), -28));
+        Path out = dir.resolve("loud.wav");
+        assertEquals(0, render("--profile", straight.toString(), "--in", in.toString(), "--out", out.toString(),
+                "--bits", "32", "--normalize", "static", "--target", "-20"), stderr);
+        assertTrue(stderr.contains("normalize: measured -28.0 LUFS"), stderr);
+        // Through the profile's -3 dB preamp: +11 dB.
+        assertTrue(stderr.contains("gain +11.0 dB towards -20.0 LUFS"), stderr);
+        assertEquals(-20.0, loudness(read(out)).integratedLufs(), 0.1);
+    }
+
+    @Test
+    void withoutALimiterTheTruePeakCeilingHoldsTheGainAndSaysSo() throws Exception {
+        Path straight = Files.writeString(dir.resolve("straight.json"), STRAIGHT.replace("\"preampDb\": -3",
+                "\"preampDb\": -3, \"normalize\": {\"mode\": \"static\", \"maxBoostDb\": 24}"));
+        Path in = wav("quiet.wav", WavFormat.pcm(48000, 2, 24), atLufs(stereoNoise(2 * 48000), -30));
+        Path out = dir.resolve("capped.wav");
+        assertEquals(0, render("--profile", straight.toString(), "--in", in.toString(), "--out", out.toString(),
+                "--bits", "32", "--normalize", "static", "--target", "-8"), stderr);
+        assertTrue(stderr.contains("held by ceilingDbtp (no limiter on the bus)"), stderr);
+        LoudnessReadings r = loudness(read(out));
+        assertEquals(-1.0, r.truePeakDbtp(), 0.05);
+        assertTrue(r.integratedLufs() < -9, "short of the target: " + r.integratedLufs());
+    }
+
+    @Test
+    void anAlbumIsMeasuredAsOneAndEachTrackKeepsItsPlace() throws Exception {
+        Path straight = Files.writeString(dir.resolve("straight.json"), STRAIGHT);
+        Path loud = wav("loud.wav", WavFormat.pcm(48000, 2, 24), atLufs(stereoNoise(2 * 48000), -24));
+        Path quiet = wav("quiet.wav", WavFormat.pcm(48000, 2, 24), atLufs(stereoNoise(2 * 48000), -32));
+        Path out = dir.resolve("quiet-out.wav");
+        assertEquals(0, render("--profile", straight.toString(), "--in", quiet.toString(), "--out", out.toString(),
+                "--bits", "32", "--normalize", "static", "--target", "-23", "--album", loud.toString(),
+                quiet.toString()), stderr);
+        assertTrue(stderr.contains("over 2 files (album)"), stderr);
+        // The album, equal parts at -24 and -32 LUFS, measures -26.4 LUFS: +3.4 dB for both tracks.
+        double album = 10 * Math.log10((Math.pow(10, -2.4) + Math.pow(10, -3.2)) / 2);
+        assertEquals(-32 + (-23 - album), loudness(read(out)).integratedLufs(), 0.15);
+    }
+
+    @Test
+    void shapedDitherWritesSixteenBitsWithinTheShapedNoise() throws Exception {
+        Path straight = Files.writeString(dir.resolve("straight.json"), STRAIGHT);
+        int[][] input = stereoNoise(48000);
+        Path in = wav("in.wav", WavFormat.pcm(48000, 2, 24), input);
+        Path out = dir.resolve("cd.wav");
+        assertEquals(0, render("--profile", straight.toString(), "--in", in.toString(), "--out", out.toString(),
+                "--bits", "16", "--dither", "shaped"), stderr);
+        int[][] rendered = read(out);
+        try (FileChannel ch = FileChannel.open(out); WavReader r = WavReader.open(ch)) {
+            assertEquals(16, r.format().bitsPerSample());
+        }
+        double preamp = Q824.dbToGain(-3);
+        double worst = 0;
+        for (int i = 0; i < rendered[0].length; i++) {
+            worst = Math.max(worst, Math.abs(Q824.toDouble(rendered[0][i]) - preamp * Q824.toDouble(input[0][i])));
+        }
+        assertTrue(worst * 32768 <= 14.1, "error " + worst * 32768 + " LSB");
+        assertTrue(worst * 32768 > 2, "shaped, not plain rounding: " + worst * 32768 + " LSB");
+    }
+
+    @Test
+    void normalizationAndDitherOptionsAreChecked() throws Exception {
+        String p = profile().toString();
+        String o = dir.resolve("o.wav").toString();
+        assertEquals(1, render("--profile", p, "--demo", "--out", o, "--dither", "noise"));
+        assertTrue(stderr.contains("--dither = noise is not one of off, tpdf, shaped"), stderr);
+        assertEquals(1, render("--profile", p, "--demo", "--out", o, "--normalize", "loud"));
+        assertTrue(stderr.contains("--normalize = loud is not one of off, static, auto"), stderr);
+        assertEquals(1, render("--profile", p, "--demo", "--out", o, "--target", "-16"));
+        assertTrue(stderr.contains("--target needs --normalize static or auto"), stderr);
+        assertEquals(1, render("--profile", p, "--demo", "--out", o, "--normalize", "auto", "--target", "-2"));
+        assertTrue(stderr.contains("bus.normalize.targetLufs = -2 is outside -40..-5"), stderr);
+        assertEquals(1, render("--profile", p, "--demo", "--out", o, "--album", o));
+        assertTrue(stderr.contains("--album is for static normalisation"), stderr);
     }
 }

@@ -1,21 +1,21 @@
-package org.cabintune.dsp.dynamics;
+package org.cabintune.dsp.testing;
 
 import java.util.SplittableRandom;
 
 /**
- * Music-like test material for the compressor: a kick drum, a bass line, a chord pad, hi-hat
+ * Music-like test material for the bus (compressor, limiter, normalisation): a kick drum, a bass line, a chord pad, hi-hat
  * noise bursts and a vibrato lead, each with its own envelope and stereo placement, so every
  * band of a 120 Hz / 2.5 kHz split sees transients, sustained notes and gaps. About -15 dBFS
  * RMS with peaks near +3 dBFS, as a bus after a preamp boost may carry (the limiter comes
  * later). Deterministic for a seed.
  */
-final class MultibandSignals {
+public final class Music {
 
-    private MultibandSignals() {
+    private Music() {
     }
 
     /** {@code [2][frames]}: left and right. */
-    static double[][] music(int rate, int frames, long seed) {
+    public static double[][] stereo(int rate, int frames, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] x = new double[2][frames];
         double kickPhase = 0;
