@@ -1,6 +1,7 @@
 package org.cabintune.hu.board;
 
 import org.cabintune.dsp.graph.GraphCompiler;
+import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
@@ -30,11 +31,20 @@ public record BoardGraph(ProcessingGraph graph, int[] channelMap, List<String> a
      *     a speaker the board does not have, a driver of another kind), one line per reason
      */
     public static BoardGraph compile(BoardConfig board, Profile profile, int maxFrames) throws ProfileException {
+        return compile(board, profile, maxFrames, null);
+    }
+
+    /**
+     * As {@link #compile(BoardConfig, Profile, int)}, with static loudness normalisation from
+     * {@code programme}: the measured loudness of what is about to play (null when unknown).
+     */
+    public static BoardGraph compile(BoardConfig board, Profile profile, int maxFrames, ProgrammeLoudness programme)
+            throws ProfileException {
         List<String> problems = BoardProfiles.problems(board, profile);
         if (!problems.isEmpty()) {
             throw new ProfileException(problems);
         }
-        BoardProtection.Laid laid = BoardProtection.lay(board, profile);
+        BoardProtection.Laid laid = BoardProtection.lay(board, profile, programme);
         return new BoardGraph(GraphCompiler.compile(laid.plan(), maxFrames), channelMap(board), laid.added());
     }
 

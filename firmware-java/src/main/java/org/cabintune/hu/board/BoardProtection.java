@@ -3,6 +3,7 @@ package org.cabintune.hu.board;
 import org.cabintune.dsp.dynamics.LimiterParams;
 import org.cabintune.dsp.filter.QuantizedBiquad;
 import org.cabintune.dsp.graph.GraphPlan;
+import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.dsp.profile.Output;
 import org.cabintune.dsp.profile.Profile;
@@ -42,8 +43,8 @@ public final class BoardProtection {
      * The profile's plan for the board, and one line for each limit the board had to add.
      * The profile must fit the board ({@link BoardProfiles#problems} empty).
      */
-    static Laid lay(BoardConfig board, Profile profile) {
-        GraphPlan plan = GraphPlan.of(profile);
+    static Laid lay(BoardConfig board, Profile profile, ProgrammeLoudness programme) {
+        GraphPlan plan = GraphPlan.of(profile, programme);
         List<BoardConfig.Output> dac = board.outputs();
         int n = dac.size();
         double[][] mix = new double[n][plan.inputs()];

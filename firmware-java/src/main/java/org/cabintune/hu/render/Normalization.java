@@ -1,5 +1,6 @@
 package org.cabintune.hu.render;
 
+import org.cabintune.dsp.flac.FlacFormatException;
 import org.cabintune.dsp.loudness.LoudnessMeter;
 import org.cabintune.dsp.loudness.LoudnessParams;
 import org.cabintune.dsp.loudness.ProgrammeLoudness;
@@ -64,16 +65,12 @@ final class Normalization {
     }
 
     /** Measures files one after another as one programme (an album): integrated loudness and true peak. */
-    static ProgrammeLoudness measure(List<Path> files, Profile profile, int block) throws IOException, RenderException {
+    static ProgrammeLoudness measure(List<Path> files, Profile profile) throws IOException, RenderException {
         LoudnessMeter meter = new LoudnessMeter(LoudnessParams.of(profile.sampleRate(), profile.inputs().size()));
-        int[][] buffer = new int[profile.inputs().size()][block];
         for (Path file : files) {
             try (InputFiles.Input input = InputFiles.open(file, profile)) {
-                int n;
-                while ((n = input.reader().read(buffer, block)) > 0) {
-                    meter.process(buffer, n);
-                }
-            } catch (WavFormatException e) {
+                ProgrammeLoudness.feed(meter, input.reader());
+            } catch (WavFormatException | FlacFormatException e) {
                 throw new RenderException("input " + file + ": " + e.getMessage());
             }
         }

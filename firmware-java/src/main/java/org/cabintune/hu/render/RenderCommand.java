@@ -171,7 +171,7 @@ public final class RenderCommand implements Callable<Integer> {
             programme = Normalization.measure(new DemoProgramme(profile.sampleRate(), demoSeconds), 2,
                     profile.sampleRate(), BLOCK);
         } else {
-            programme = Normalization.measure(album.isEmpty() ? List.of(in) : album, profile, BLOCK);
+            programme = Normalization.measure(album.isEmpty() ? List.of(in) : album, profile);
         }
         if (!quiet) {
             err.println(Normalization.describe(profile, programme, album.size()));

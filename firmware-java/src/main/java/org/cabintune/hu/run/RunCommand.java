@@ -1,8 +1,12 @@
 package org.cabintune.hu.run;
 
 import com.pi4j.Pi4J;
+import org.cabintune.dsp.audiofile.AudioFiles;
 import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.loudness.ProgrammeLoudness;
+import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
+import org.cabintune.dsp.wav.AudioReader;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardGraph;
@@ -23,10 +27,12 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -109,10 +115,11 @@ public final class RunCommand implements Callable<Integer> {
         String sourceSpec = source != null ? source : board.stream().source();
         RatePlan rates = RatePlan.choose(board, start.profile(), sourceSpec);
         BoardGraph boardGraph = start.graph();
-        if (rates.board() != board) {
+        ProgrammeLoudness loudness = staticProgramme(rates.profile(), sourceSpec);
+        if (rates.board() != board || loudness != null) {
             board = rates.board();
             try {
-                boardGraph = BoardGraph.compile(board, rates.profile(), periodFrames);
+                boardGraph = BoardGraph.compile(board, rates.profile(), periodFrames, loudness);
             } catch (ProfileException e) {
                 start.close();
                 return fail("profile " + start.path() + " cannot play at " + board.stream().sampleRate() + " Hz:\n  "
@@ -159,6 +166,27 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
+    /**
+     * For a profile with static normalisation playing a file: the file's loudness, measured
+     * before the stream starts, so the one gain fits this track. Null otherwise, and when the
+     * file cannot be read (the player reports that).
+     */
+    private ProgrammeLoudness staticProgramme(Profile profile, String sourceSpec) {
+        if (!sourceSpec.startsWith("file:")
+                || !profile.bus().normalize().map(n -> n.mode().isStatic()).orElse(false)) {
+            return null;
+        }
+        Path file = Path.of(sourceSpec.substring("file:".length()));
+        try (FileChannel in = FileChannel.open(file); AudioReader reader = AudioFiles.open(in)) {
+            ProgrammeLoudness programme = ProgrammeLoudness.measure(reader);
+            err.printf(Locale.ROOT, "note: static normalisation: %s measured %.1f LUFS, %.1f dBTP%n", file,
+                    programme.integratedLufs(), programme.truePeakDbtp());
+            return programme;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** What the profile buttons do: step through the store, or say there is nothing to step to. */
     private ProfileSelector profileSelector(ProfileService service, Supplier<String> playing) {
         if (service == null) {

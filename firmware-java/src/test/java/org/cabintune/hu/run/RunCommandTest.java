@@ -98,21 +98,49 @@ class RunCommandTest {
         assertTrue(json.get("gcPauses").asLong() >= 0 && json.get("gcPauseMillisMax").isNumber(), json.toString());
     }
 
-    @Test
-    void playsAWavFileAtAnotherPeriod() throws IOException {
-        Path wav = dir.resolve("in.wav");
-        int[][] music = {Signals.quantize(Signals.sine(48000, 24000, 440, 0.25, 0)),
-                Signals.quantize(Signals.sine(48000, 24000, 660, 0.25, 0))};
-        try (FileChannel ch = FileChannel.open(wav, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             WavWriter w = WavWriter.create(ch, WavFormat.pcm(48000, 2, 24), null)) {
+    /** Writes a 24-bit stereo WAV of two sines, left at {@code left} Hz, right at {@code right} Hz. */
+    private static Path stereoSines(Path file, int rate, int frames, double left, double right, double amplitude)
+            throws IOException {
+        int[][] music = {Signals.quantize(Signals.sine(rate, frames, left, amplitude, 0)),
+                Signals.quantize(Signals.sine(rate, frames, right, amplitude, 0))};
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WavWriter w = WavWriter.create(ch, WavFormat.pcm(rate, 2, 24), null)) {
             w.write(music, music[0].length);
         }
+        return file;
+    }
+
+    @Test
+    void playsAWavFileAtAnotherPeriod() throws IOException {
+        Path wav = stereoSines(dir.resolve("in.wav"), 48000, 24000, 440, 660, 0.25);
         Path stats = dir.resolve("s.json");
         assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.5", "--period", "256",
                 "--source", "file:" + wav, "--stats-json", stats.toString()), stderr);
         JsonNode json = new ObjectMapper().readTree(stats.toFile());
         assertEquals(256, json.get("periodFrames").asInt());
         assertEquals("file in.wav", json.get("source").asText());
+    }
+
+    /**
+     * A profile with static normalisation playing a file: the file is measured before the stream
+     * starts (a stereo 1 kHz sine at -40 dBFS reads -40 LUFS) and its gain reaches the graph:
+     * after the profile's -6 dB preamp the -14 LUFS target wants +32 dB, which the default
+     * maxBoostDb holds at +12, leaving the programme at -34 LUFS.
+     */
+    @Test
+    void staticNormalisationMeasuresTheFileBeforePlayingIt() throws IOException {
+        Path wav = stereoSines(dir.resolve("quiet.wav"), 48000, 48000, 1000, 1000, 0.01);
+        Path profile = dir.resolve("static.json");
+        Files.writeString(profile, Files.readString(Path.of("..", "calibration", "profiles", "reference-8ch.json"))
+                .replace("\"normalize\": {\"mode\": \"off\", \"targetLufs\": -14}",
+                        "\"normalize\": {\"mode\": \"static\", \"targetLufs\": -14}"));
+        Path stats = dir.resolve("static.json.stats");
+        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--profile", profile.toString(),
+                "--source", "file:" + wav, "--stats-json", stats.toString()), stderr);
+        assertTrue(stderr.contains("static normalisation: " + wav + " measured -40.0 LUFS, -40.0 dBTP"), stderr);
+        JsonNode notes = new ObjectMapper().readTree(stats.toFile()).get("notes");
+        assertTrue(notes.toString().contains("bus.normalize: gain +12.0 dB, held by maxBoostDb; the programme stays 20.0 LU"
+                + " below the target -14.0 LUFS"), notes.toString());
     }
 
     /**
@@ -215,13 +243,7 @@ class RunCommandTest {
         assertEquals(44100, json.get("sampleRate").asInt(), "the simulator's DAC runs at 44.1 kHz");
         assertTrue(json.get("notes").get(0).asText().startsWith("the file is 44100 Hz: the DAC runs at 44100 Hz"), stderr);
 
-        Path wav = dir.resolve("in88.wav");
-        int[][] music = {Signals.quantize(Signals.sine(88200, 8820, 440, 0.25, 0)),
-                Signals.quantize(Signals.sine(88200, 8820, 660, 0.25, 0))};
-        try (FileChannel ch = FileChannel.open(wav, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             WavWriter w = WavWriter.create(ch, WavFormat.pcm(88200, 2, 24), null)) {
-            w.write(music, music[0].length);
-        }
+        Path wav = stereoSines(dir.resolve("in88.wav"), 88200, 8820, 440, 660, 0.25);
         stats = dir.resolve("s88.json");
         assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "0.3", "--source", "file:" + wav,
                 "--stats-json", stats.toString()), stderr);
