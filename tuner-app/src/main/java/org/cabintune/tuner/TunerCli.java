@@ -1,13 +1,16 @@
 package org.cabintune.tuner;
 
 import org.cabintune.tuner.loudness.LoudnessCommand;
+import org.cabintune.tuner.measure.AnalyzeCommand;
+import org.cabintune.tuner.measure.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./cabintune}: the tuner's CLI. */
 @Command(name = "cabintune", mixinStandardHelpOptions = true, version = "CabinTune tuner 0.1.0",
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
-        subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
+                AnalyzeCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,71 @@
+package org.cabintune.tuner.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.cabintune.dsp.sweep.SweepGenerator;
+import org.cabintune.dsp.sweep.SweepSpec;
+import org.junit.jupiter.api.Test;
+
+class SweepAnalyzerTest {
+
+    private static final int RATE = 48_000;
+
+    /** The stimulus through pure delays and gains: reference at {@code refDelay}, test speaker at {@code delay}. */
+    private static double[] record(SweepSpec spec, int lead, int refDelay, int delay, double gain, double noise) {
+        double[][] s = new SweepGenerator(spec).render();
+        double[] rec = new double[lead + s[0].length + 4000];
+        Random random = new Random(7);
+        for (int i = 0; i < rec.length; i++) {
+            rec[i] = noise * random.nextGaussian();
+        }
+        int ref = spec.markers() ? 0 : -1;
+        int test = spec.layout().sweepChannel();
+        for (int i = 0; i < s[0].length; i++) {
+            if (ref >= 0) {
+                rec[lead + refDelay + i] += 0.5 * s[ref][i];
+            }
+            rec[lead + delay + i] += gain * s[test][i];
+        }
+        return rec;
+    }
+
+    @Test
+    void pureDelayIsFlatWithTheRightArrivalAndPolarity() {
+        SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, true);
+        double[] rec = record(spec, 3_333, 100, 148, -0.25, 1e-5);
+        Measurement m = new SweepAnalyzer(spec).analyze(rec);
+        // The reference's marker response is a pure delay too, so time zero is its 100-sample delay.
+        assertEquals(48.0 / RATE, m.arrivalSeconds(), 0.05 / RATE);
+        assertEquals(-1, m.polarity());
+        assertEquals(0, m.driftPpm(), 0.05);
+        double[] hz = LogGrid.of(20, 20_000, 12);
+        FrequencyResponse r = m.response(hz, Smoothing.parse("1/24"));
+        double expected = 20 * Math.log10(0.25) + m.driveDbfs();
+        for (int i = 0; i < hz.length; i++) {
+            assertEquals(expected, r.db()[i], 0.05, "at " + hz[i] + " Hz");
+            // An inverted pure delay: +-180 degrees once the arrival is taken out.
+            assertEquals(180, Math.abs(r.phaseDegrees()[i]), 1, "phase after the arrival at " + hz[i] + " Hz");
+        }
+    }
+
+    @Test
+    void withoutMarkersTimeZeroIsTheSweepsPlaceInTheStimulus() {
+        SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, false);
+        double[] rec = record(spec, 0, 0, 240, 0.5, 1e-5);
+        Measurement m = new SweepAnalyzer(spec).analyze(rec);
+        assertEquals(240.0 / RATE, m.arrivalSeconds(), 0.05 / RATE);
+        assertEquals(1, m.polarity());
+        assertTrue(!m.timingReference());
+    }
+
+    @Test
+    void aRecordingWithoutTheStimulusIsRefusedWithAReason() {
+        SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, true);
+        MeasurementException e = assertThrows(MeasurementException.class,
+                () -> new SweepAnalyzer(spec).analyze(new double[RATE]));
+        assertTrue(e.getMessage().contains("shorter than the stimulus's two timing markers"), e.getMessage());
+    }
+}
