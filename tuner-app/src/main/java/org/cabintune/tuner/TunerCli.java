@@ -1,5 +1,6 @@
 package org.cabintune.tuner;
 
+import org.cabintune.tuner.cabin.CabinCommand;
 import org.cabintune.tuner.loudness.LoudnessCommand;
 import org.cabintune.tuner.measure.AnalyzeCommand;
 import org.cabintune.tuner.measure.SweepCommand;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cabintune", mixinStandardHelpOptions = true, version = "CabinTune tuner 0.1.0",
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
         subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
-                AnalyzeCommand.class})
+                AnalyzeCommand.class, CabinCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

@@ -56,7 +56,7 @@ final class Deconvolver {
             double re = Fft.re(s, k) * scale;
             double im = -Fft.im(s, k) * scale;
             double[] b = BiquadCoefficients.response(limit, f, sampleRate);
-            set(inverse, k, re * b[0] - im * b[1], re * b[1] + im * b[0]);
+            Fft.set(inverse, k, re * b[0] - im * b[1], re * b[1] + im * b[0]);
         }
     }
 
@@ -90,7 +90,7 @@ final class Deconvolver {
             if (k == 0 || k == n / 2) {
                 im = 0;
             }
-            set(r, k, re, im);
+            Fft.set(r, k, re, im);
         }
         Fft.inverse(r);
         return r;
@@ -116,16 +116,5 @@ final class Deconvolver {
         }
         double ramp = Math.min(1, outside / TRANSITION_OCTAVES);
         return IN_BAND + (1 - IN_BAND) * (0.5 - 0.5 * Math.cos(Math.PI * ramp));
-    }
-
-    static void set(double[] packed, int k, double re, double im) {
-        if (k == 0) {
-            packed[0] = re;
-        } else if (k == packed.length / 2) {
-            packed[1] = re;
-        } else {
-            packed[2 * k] = re;
-            packed[2 * k + 1] = im;
-        }
     }
 }

@@ -75,6 +75,18 @@ public final class Fft {
         return p;
     }
 
+    /** Sets X[k] of a packed spectrum (the imaginary part is dropped at k = 0 and k = n/2). */
+    public static void set(double[] packed, int k, double re, double im) {
+        if (k == 0) {
+            packed[0] = re;
+        } else if (k == packed.length / 2) {
+            packed[1] = re;
+        } else {
+            packed[2 * k] = re;
+            packed[2 * k + 1] = im;
+        }
+    }
+
     /** Re X[k] of a packed spectrum, k in 0 .. n/2. */
     public static double re(double[] packed, int k) {
         return k == 0 ? packed[0] : k == packed.length / 2 ? packed[1] : packed[2 * k];

@@ -12,14 +12,16 @@ import org.cabintune.dsp.sweep.SweepSpec;
  * @param window          the window the response was computed through
  * @param transfer        the windowed linear response, phase referred to time zero
  * @param noise           the noise seen through a window of the same energy, for the noise floor
- * @param harmonics       transfers of harmonics 2, 3, ... (empty without a known sweep rate)
- * @param arrivalSeconds  time of the impulse response's peak after time zero
- * @param polarity        +1 or -1: the sign of that peak
+ * @param harmonics       transfers of harmonics 2, 3, ...
+ * @param harmonicEnergy  energy of each harmonic's window relative to the linear window's (for the noise in it)
+ * @param arrivalSeconds  arrival after time zero ({@link Arrival})
+ * @param polarity        +1 or -1 ({@link Polarity})
  * @param driftPpm        the microphone clock's drift against the head unit's, in ppm (0 without markers)
  * @param timingReference whether time zero is the timing marker's arrival (else the stimulus's own timeline)
  */
 public record Measurement(SweepSpec spec, double sampleRate, double[] impulse, int zeroIndex, IrWindow window,
-                          Transfer transfer, Transfer noise, Transfer[] harmonics, double arrivalSeconds,
+                          Transfer transfer, Transfer noise, Transfer[] harmonics, double[] harmonicEnergy,
+                          double arrivalSeconds,
                           int polarity, double driftPpm, boolean timingReference) {
 
     /** Level of a sine at the sweep's peak level, RMS, in dBFS: what 0 dB of |H| reads as at the microphone. */
@@ -37,16 +39,18 @@ public record Measurement(SweepSpec spec, double sampleRate, double[] impulse, i
         return noise.respond(hz, smoothing, 0, driveDbfs());
     }
 
-    /** Harmonic distortion on a grid of fundamental frequencies. */
+    /** Harmonic distortion on a grid of fundamental frequencies, with the noise in each window removed. */
     public Distortion distortion(double[] hz, Smoothing smoothing) {
         if (harmonics.length == 0) {
-            throw new MeasurementException("harmonic distortion needs a stimulus written by 'cabintune sweep'"
-                    + " (its sweep rate must be known)");
+            throw new MeasurementException("the stimulus's sweep is too short to separate any harmonic");
         }
         Transfer[] all = new Transfer[harmonics.length + 1];
         all[0] = transfer;
         System.arraycopy(harmonics, 0, all, 1, harmonics.length);
-        return Distortion.of(all, hz, smoothing, Math.min(spec.endHz(), sampleRate / 2));
+        double[] scale = new double[all.length];
+        scale[0] = 1;
+        System.arraycopy(harmonicEnergy, 0, scale, 1, harmonicEnergy.length);
+        return Distortion.of(all, noise, scale, hz, smoothing, Math.min(spec.endHz(), sampleRate / 2));
     }
 
     /** The band the sweep measures at full level: past the fade-in, below the fade-out. */

@@ -21,8 +21,9 @@ import org.cabintune.dsp.sweep.SweepSpec;
  *       by the fraction of a sample time zero falls on and by the drift's frequency-dependent
  *       delay ({@link ClockDrift}). The FFT is long enough (segment plus sweep) that the
  *       harmonic responses, which land before time zero, do not wrap onto the linear one.
- *   <li><b>Linear response.</b> The largest peak after time zero gives the arrival time and
- *       polarity; the last {@value #NOISE_SECONDS} s of the valid span are noise only and size
+ *   <li><b>Linear response.</b> The envelope peak places the window; the arrival time is read
+ *       from the response up to the noise ({@link Arrival}), the polarity from its correlation with
+ *       its minimum-phase twin ({@link Polarity}); the last {@value #NOISE_SECONDS} s of the valid span are noise only and size
  *       the automatic window ({@link IrWindow#automatic}) and the noise floor.
  *   <li><b>Harmonics.</b> Harmonic k's response is windowed out around L ln k before the
  *       linear one, up to {@link #maxHarmonic}.
@@ -125,11 +126,13 @@ public final class SweepAnalyzer {
                 spec.endHz(), spec.rateSeconds(), zero - zeroWhole));
 
         int noiseStart = validEnd - noiseLength;
-        Peaks.Peak peak = Peaks.find(h, 0, noiseStart);
+        double[] linear = java.util.Arrays.copyOf(h, validEnd);
+        Peaks.Peak peak = Analytic.envelopePeak(linear, Analytic.hilbert(linear), 0, noiseStart);
         double noiseRms = rms(h, noiseStart, validEnd);
-        if (Math.abs(peak.value()) < 3 * noiseRms) {
+        if (Math.abs(h[Peaks.largest(h, 0, noiseStart)]) < 3 * noiseRms) {
             throw new MeasurementException("no response stands out of the noise (peak only "
-                    + String.format(java.util.Locale.ROOT, "%.1f", 20 * Math.log10(Math.abs(peak.value()) / noiseRms))
+                    + String.format(java.util.Locale.ROOT, "%.1f",
+                            20 * Math.log10(Math.abs(h[Peaks.largest(h, 0, noiseStart)]) / noiseRms))
                     + " dB above it): is the speaker connected and the microphone live?");
         }
         int peakIndex = (int) Math.round(peak.position());
@@ -141,14 +144,28 @@ public final class SweepAnalyzer {
         Transfer transfer = Transfer.of(h, window, pre, sampleRate, fftLength).dividedBy(limit, sampleRate);
         Transfer noise = noiseTransfer(h, noiseStart, validEnd, window, pre, sampleRate, fftLength)
                 .dividedBy(limit, sampleRate);
-        Transfer[] harmonics = harmonics(h, peak.position(), window, pre, sampleRate, fftLength);
+        double[] harmonicEnergy = new double[maxHarmonic - 1];
+        Transfer[] harmonics = harmonics(h, peak.position(), window, pre, sampleRate, fftLength, harmonicEnergy);
         for (int k = 0; k < harmonics.length; k++) {
             harmonics[k] = harmonics[k].dividedBy(limit, sampleRate);
         }
-        double[] impulse = java.util.Arrays.copyOf(h, validEnd);
-        return new Measurement(spec, sampleRate, impulse, pre, window, transfer, noise, harmonics,
-                (peak.position() - pre) / sampleRate, peak.value() >= 0 ? 1 : -1, drift * 1e6,
+        return new Measurement(spec, sampleRate, linear, pre, window, transfer, noise, harmonics, harmonicEnergy,
+                arrival(h, window, noiseStart, pre, sampleRate, limit), Polarity.of(transfer), drift * 1e6,
                 layout.hasMarkers());
+    }
+
+    /**
+     * The arrival ({@link Arrival}) read through the longest window the noise allows: the
+     * response's low-frequency tail shapes a subwoofer's envelope, so cutting it early would
+     * move the peak.
+     */
+    private static double arrival(double[] h, IrWindow window, int noiseStart, int zero, double sampleRate,
+                                  List<BiquadCoefficients> limit) {
+        int taper = (noiseStart - window.start()) / 10;
+        IrWindow longest = new IrWindow(window.start(), window.riseEnd(), Math.max(window.riseEnd(), noiseStart - taper),
+                noiseStart);
+        int n = frequencyFftLength(longest.length(), (int) Math.round(sampleRate));
+        return Arrival.of(Transfer.of(h, longest, zero, sampleRate, n).dividedBy(limit, sampleRate));
     }
 
     /** A power-of-two FFT of at least twice the window and at least one second (about 1 Hz bins). */
@@ -169,7 +186,7 @@ public final class SweepAnalyzer {
 
     /** Harmonic k's response, windowed out around L ln k before the linear peak (circularly). */
     private Transfer[] harmonics(double[] h, double peak, IrWindow window, int zero, double sampleRate,
-                                 int fftLength) {
+                                 int fftLength, double[] energy) {
         Transfer[] out = new Transfer[maxHarmonic - 1];
         int n = h.length;
         double rateSamples = spec.rateSeconds() * spec.sampleRate();
@@ -189,6 +206,7 @@ public final class SweepAnalyzer {
             }
             IrWindow w = new IrWindow(0, Math.max(0, left / 2), Math.max(left / 2, g.length - right / 4), g.length);
             out[k - 2] = Transfer.of(g, w, left, sampleRate, fftLength);
+            energy[k - 2] = w.energy() / window.energy();
             previousLeft = left;
         }
         return out;

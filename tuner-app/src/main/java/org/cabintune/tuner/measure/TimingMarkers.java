@@ -45,18 +45,28 @@ public final class TimingMarkers {
         int n = Fft.goodSize(recording.length + marker.length);
         double[] c = correlate(recording, 0, recording.length, marker, n, Deconvolver.Advance.NONE, spec.sampleRate());
         int last = recording.length - marker.length / 2;
-        int first = Peaks.largest(c, 0, last);
         int tolerance = (int) Math.ceil(distance * ClockDrift.MAX_PPM * 1e-6) + 64;
-        int after = Peaks.largest(c, first + distance - tolerance, first + distance + tolerance);
-        int before = Peaks.largest(c, first - distance - tolerance, first - distance + tolerance);
-        double afterValue = first + distance - tolerance < last ? Math.abs(c[after]) : 0;
-        double beforeValue = first - distance + tolerance > 0 ? Math.abs(c[before]) : 0;
-        int a = afterValue >= beforeValue ? first : before;
-        int b = afterValue >= beforeValue ? after : first;
-        if (Math.max(afterValue, beforeValue) < 0.25 * Math.abs(c[first])) {
-            throw new MeasurementException("found one timing marker at " + seconds(first, spec)
-                    + " but not the other " + seconds(distance, spec) + " before or after it; the recording"
-                    + " must hold the whole stimulus, with the marker speaker connected");
+        // The markers are the pair of peaks the known distance apart whose weaker one is the
+        // strongest: a loud sweep on the speaker under test also correlates with the marker,
+        // but nothing follows it at the markers' distance.
+        double[] nearby = slidingMax(c, last, tolerance);
+        int a = -1;
+        double best = 0;
+        for (int p = 0; p + distance < last; p++) {
+            double score = Math.min(Math.abs(c[p]), nearby[p + distance]);
+            if (score > best) {
+                best = score;
+                a = p;
+            }
+        }
+        if (a < 0) {
+            throw new MeasurementException("found no timing markers " + seconds(distance, spec)
+                    + " apart; the recording must hold the whole stimulus, with the marker speaker connected");
+        }
+        int b = Peaks.largest(c, a + distance - tolerance, Math.min(last, a + distance + tolerance + 1));
+        if (best < 20 * typical(c, last)) {
+            throw new MeasurementException("no timing markers stand out of the noise (the best pair, at " + seconds(a, spec)
+                    + " and " + seconds(b, spec) + ", is within 26 dB of the typical match); is the marker speaker connected?" + best + " " + typical(c, last));
         }
         double coarseA = Peaks.refine(c, a).position();
         double coarseB = Peaks.refine(c, b).position();
@@ -64,6 +74,38 @@ public final class TimingMarkers {
         double fineA = refine(recording, a, marker, spec, drift);
         double fineB = refine(recording, b, marker, spec, drift);
         return new Found(fineA, fineB, (fineB - fineA) / distance - 1);
+    }
+
+    /** The median of |c| over [0, length), from every 16th value: the level of a match with nothing. */
+    private static double typical(double[] c, int length) {
+        double[] sample = new double[(length + 15) / 16];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = Math.abs(c[16 * i]);
+        }
+        java.util.Arrays.sort(sample);
+        return sample[sample.length / 2];
+    }
+
+    /** m[i] = max |c[j]| for |j - i| <= radius and j < length, in one pass per direction of blocks. */
+    static double[] slidingMax(double[] c, int length, int radius) {
+        int width = 2 * radius + 1;
+        double[] left = new double[length];
+        double[] right = new double[length];
+        for (int i = 0; i < length; i++) {
+            double v = Math.abs(c[i]);
+            left[i] = i % width == 0 ? v : Math.max(left[i - 1], v);
+        }
+        for (int i = length - 1; i >= 0; i--) {
+            double v = Math.abs(c[i]);
+            right[i] = (i + 1) % width == 0 || i == length - 1 ? v : Math.max(right[i + 1], v);
+        }
+        double[] m = new double[length];
+        for (int i = 0; i < length; i++) {
+            int lo = Math.max(0, i - radius);
+            int hi = Math.min(length - 1, i + radius);
+            m[i] = Math.max(right[lo], left[hi]);
+        }
+        return m;
     }
 
     /** Re-correlates a short window around a coarse position with the drift removed. */
@@ -75,13 +117,30 @@ public final class TimingMarkers {
                 / Math.log(spec.markerEndHz() / SweepSpec.MARKER_START_HZ);
         Deconvolver.Advance advance = ClockDrift.advanceSamples(drift, spec.sampleRate(), SweepSpec.MARKER_START_HZ,
                 spec.markerEndHz(), rate, 0);
-        double[] c = correlate(recording, from, length, marker, n, advance, spec.sampleRate());
-        return from + Peaks.find(c, 0, length).position();
+        double[] spectrum = correlationSpectrum(recording, from, length, marker, n, advance, spec.sampleRate());
+        return from + envelopePeak(spectrum, 0, length).position();
+    }
+
+    /** The envelope peak in [from, to) of the signal whose packed spectrum is given (consumed). */
+    static Peaks.Peak envelopePeak(double[] spectrum, int from, int to) {
+        double[] re = spectrum.clone();
+        Fft.inverse(re);
+        Analytic.rotate(spectrum);
+        Fft.inverse(spectrum);
+        return Analytic.envelopePeak(re, spectrum, from, to);
     }
 
     /** Cross-correlation c[lag] = sum x[from + lag + i] m[i], advanced as asked. */
     static double[] correlate(double[] x, int from, int length, double[] m, int n, Deconvolver.Advance advance,
                               double sampleRate) {
+        double[] c = correlationSpectrum(x, from, length, m, n, advance, sampleRate);
+        Fft.inverse(c);
+        return c;
+    }
+
+    /** The packed spectrum of {@link #correlate}'s result. */
+    static double[] correlationSpectrum(double[] x, int from, int length, double[] m, int n,
+                                        Deconvolver.Advance advance, double sampleRate) {
         double[] xs = Fft.forward(x, from, length, n);
         double[] ms = Fft.forward(m, n);
         for (int k = 0; k <= n / 2; k++) {
@@ -98,15 +157,14 @@ public final class TimingMarkers {
                 im = re * Math.sin(phi) + im * Math.cos(phi);
                 re = t;
             }
-            Deconvolver.set(xs, k, re, k == 0 || k == n / 2 ? 0 : im);
+            Fft.set(xs, k, re, k == 0 || k == n / 2 ? 0 : im);
         }
-        Fft.inverse(xs);
         return xs;
     }
 
     /**
      * The timing reference an impulse response would give: the position, in samples from the
-     * response's first sample, of the peak of the response convolved with the marker's
+     * response's first sample, of the envelope peak of the response convolved with the marker's
      * autocorrelation (which is what correlating a recording of the marker with the marker
      * yields). Used on a virtual cabin's true responses to know where a measurement's time zero
      * must fall.
@@ -120,10 +178,9 @@ public final class TimingMarkers {
         double[] y = Fft.forward(padded, n);
         double[] power = Fft.power(Fft.forward(marker, n));
         for (int k = 0; k <= n / 2; k++) {
-            Deconvolver.set(y, k, Fft.re(y, k) * power[k], Fft.im(y, k) * power[k]);
+            Fft.set(y, k, Fft.re(y, k) * power[k], Fft.im(y, k) * power[k]);
         }
-        Fft.inverse(y);
-        return Peaks.find(y, 0, padded.length + m).position() - m;
+        return envelopePeak(y, 0, padded.length + m).position() - m;
     }
 
     private static String seconds(long frames, SweepSpec spec) {
