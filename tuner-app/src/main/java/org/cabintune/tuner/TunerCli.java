@@ -23,12 +23,16 @@ public final class TunerCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The CLI with its error handling: a failure the user can act on is one line, not a stack trace. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TunerCli());
-        // A failure the user can act on is one line, not a stack trace.
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 }

@@ -38,8 +38,17 @@ import picocli.CommandLine.Spec;
                 "      --smoothing 1/12 --out fr.txt --ir ir.wav --distortion thd.txt", ""})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Option(names = "--recording", required = true, paramLabel = "FILE.wav", description = "The microphone's recording.")
-    Path recording;
+    @Option(names = "--recording", required = true, paramLabel = "FILE.wav",
+            description = "The microphone's recording; repeat for several positions, which are averaged (--average).")
+    List<Path> recordings;
+
+    @Option(names = "--average", paramLabel = "KIND", defaultValue = "rms",
+            description = "How several recordings are averaged: rms (levels aligned 200 Hz-2 kHz) or vector (default ${DEFAULT-VALUE}).")
+    String average;
+
+    @Option(names = "--fdw", paramLabel = "CYCLES",
+            description = "Frequency-dependent window of this many cycles instead of the automatic window and smoothing.")
+    Double fdwCycles;
 
     @Option(names = "--stimulus", required = true, paramLabel = "FILE.wav",
             description = "The stimulus that was played, as written by 'cabintune sweep'.")
@@ -86,10 +95,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--smoothing: " + e.getMessage());
         }
+        if (!average.equals("rms") && !average.equals("vector")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--average: '" + average
+                    + "' is not one of rms, vector");
+        }
         SweepSpec sweep = SweepFile.read(stimulus);
-        double[] mic = readChannel(recording, channel, sweep.sampleRate());
         MicCalibration cal = micCal != null ? MicCalibration.read(micCal) : null;
-        Measurement m = new SweepAnalyzer(sweep).analyze(mic);
+        SweepAnalyzer analyzer = new SweepAnalyzer(sweep);
+        List<Measurement> all = new ArrayList<>();
+        for (Path recording : recordings) {
+            all.add(analyzer.analyze(readChannel(recording, channel, sweep.sampleRate())));
+        }
+        Measurement m = all.get(0);
         double[] band = m.fullLevelBand();
         double[] hz = LogGrid.of(Math.max(band[0], 1), Math.min(band[1], m.sampleRate() / 2), pointsPerOctave);
         double offset = 0;
@@ -100,7 +117,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             offset = 94 - sensitivity;
             levelNote = String.format(Locale.ROOT, "Level: dB SPL (94 dB SPL reads %.2f dBFS RMS)", sensitivity);
         }
-        FrequencyResponse response = m.response(hz, smooth).plus(offset);
+        FrequencyResponse response = response(all, hz, smooth).plus(offset);
         FrequencyResponse noise = m.noiseFloor(hz, smooth).plus(offset);
         if (cal != null) {
             response = cal.apply(response);
@@ -116,18 +133,54 @@ public final class AnalyzeCommand implements Callable<Integer> {
             DistortionText.write(distortion, m.distortion(hz, smooth), header);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println(String.format(Locale.ROOT, "%s: arrival %.4f ms%s, polarity %s, drift %+.2f ppm, SNR %.1f dB (min %.1f dB at %.0f Hz)",
-                out, m.arrivalSeconds() * 1000, m.timingReference() ? " after the timing reference" : "",
-                m.polarity() > 0 ? "normal" : "inverted", m.driftPpm(), snr.meanDb(), snr.minDb(), snr.minHz()));
+        for (int i = 0; i < all.size(); i++) {
+            Measurement r = all.get(i);
+            o.println(String.format(Locale.ROOT, "%s: arrival %.4f ms%s, polarity %s, drift %+.2f ppm",
+                    recordings.get(i), r.arrivalSeconds() * 1000, r.timingReference() ? " after the timing reference" : "",
+                    r.polarity() > 0 ? "normal" : "inverted", r.driftPpm()));
+        }
+        o.println(String.format(Locale.ROOT, "%s: %s, SNR %.1f dB (min %.1f dB at %.0f Hz)", out,
+                all.size() > 1 ? average + " average of " + all.size() : "response", snr.meanDb(), snr.minDb(), snr.minHz()));
         o.flush();
         return 0;
+    }
+
+    /** One measurement's response, or the chosen average of several. */
+    private FrequencyResponse response(List<Measurement> all, double[] hz, Smoothing smooth) {
+        if (fdwCycles != null) {
+            if (all.size() > 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--fdw takes one recording; average without it");
+            }
+            return FrequencyDependentWindow.respond(all.get(0), hz, fdwCycles);
+        }
+        if (all.size() == 1) {
+            return all.get(0).response(hz, smooth);
+        }
+        if (average.equals("vector")) {
+            List<Transfer> transfers = new ArrayList<>();
+            for (Measurement r : all) {
+                transfers.add(r.transfer());
+            }
+            Measurement first = all.get(0);
+            return Averaging.vector(transfers).respond(hz, smooth, first.arrivalSeconds(), first.driveDbfs());
+        }
+        List<FrequencyResponse> responses = new ArrayList<>();
+        for (Measurement r : all) {
+            responses.add(r.response(hz, smooth));
+        }
+        return Averaging.rms(responses, 200, 2000);
     }
 
     private List<String> header(Measurement m, Smoothing smooth, MicCalibration cal, String levelNote, SignalToNoise snr) {
         SweepSpec s = m.spec();
         List<String> h = new ArrayList<>();
         h.add("Measurement data measured by CabinTune 0.1.0");
-        h.add("Source: " + recording.getFileName() + ", stimulus " + stimulus.getFileName());
+        h.add("Source: " + String.join(", ", recordings.stream().map(p -> p.getFileName().toString()).toList())
+                + ", stimulus " + stimulus.getFileName());
+        if (recordings.size() > 1) {
+            h.add("Average: " + average + " of " + recordings.size() + " recordings (timing and noise from the first)");
+        }
         h.add("Stimulus: " + SweepFile.describe(s));
         h.add(String.format(Locale.ROOT, "Format: %d Hz", s.sampleRate()));
         h.add(String.format(Locale.ROOT, "Note: delay %.6f ms (%.1f mm) %s", m.arrivalSeconds() * 1000,
@@ -144,7 +197,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             h.add(cal.describe());
         }
         h.add(levelNote);
-        h.add("Smoothing: " + smooth.label());
+        h.add("Smoothing: " + (fdwCycles != null ? "frequency-dependent window, " + fdwCycles + " cycles" : smooth.label()));
         h.add("Frequency Step: 1/" + pointsPerOctave + " octave");
         h.add("");
         return h;

@@ -52,6 +52,17 @@ class SweepAnalyzerTest {
     }
 
     @Test
+    void frequencyDependentWindowOfAPureDelayIsFlat() {
+        SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, true);
+        Measurement m = new SweepAnalyzer(spec).analyze(record(spec, 500, 20, 30, 0.5, 1e-5));
+        double[] hz = LogGrid.of(20, 20_000, 6);
+        FrequencyResponse r = FrequencyDependentWindow.respond(m, hz, 15);
+        for (int i = 0; i < hz.length; i++) {
+            assertEquals(20 * Math.log10(0.5) + m.driveDbfs(), r.db()[i], 0.05, "at " + hz[i] + " Hz");
+        }
+    }
+
+    @Test
     void withoutMarkersTimeZeroIsTheSweepsPlaceInTheStimulus() {
         SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, false);
         double[] rec = record(spec, 0, 0, 240, 0.5, 1e-5);

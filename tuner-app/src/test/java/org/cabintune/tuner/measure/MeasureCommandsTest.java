@@ -1,0 +1,89 @@
+package org.cabintune.tuner.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cabintune.dsp.sweep.SweepGenerator;
+import org.cabintune.tuner.TunerCli;
+import org.cabintune.tuner.cabin.CabinReader;
+import org.cabintune.tuner.cabin.VirtualCabin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The sweep, cabin play and analyze commands end to end, as a user runs them. */
+class MeasureCommandsTest {
+
+    private static final String SEDAN = Path.of("..", "calibration", "cabins", "sedan.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    private String stdout;
+    private String stderr;
+
+    private int run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TunerCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int status = cli.execute(args);
+        stdout = out.toString();
+        stderr = err.toString();
+        return status;
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void sweepThenCabinThenAnalyzeWritesARewExportWithTheTrueDelay() throws IOException {
+        assertEquals(0, run("sweep", "--out", file("s.wav"), "--length", "1"), stderr);
+        assertTrue(stdout.contains("2 channels (markers, sweep)"), stdout);
+        for (String mic : new String[] {"center", "left-ear"}) {
+            assertEquals(0, run("cabin", "play", "--cabin", SEDAN, "--stimulus", file("s.wav"), "--speaker",
+                    "front-right-midwoofer", "--seat", "driver", "--mic", mic, "--out", file(mic + ".wav")), stderr);
+        }
+        assertEquals(0, run("analyze", "--recording", file("center.wav"), "--stimulus", file("s.wav"), "--out",
+                file("fr.txt"), "--smoothing", "1/12", "--ir", file("ir.wav"), "--distortion", file("thd.txt")), stderr);
+        assertTrue(stdout.contains("polarity inverted"), stdout);
+
+        RewText.Imported fr = RewText.read(dir.resolve("fr.txt"));
+        VirtualCabin car = new VirtualCabin(CabinReader.read(Path.of(SEDAN)), 48_000);
+        double[] marker = new SweepGenerator(SweepFile.read(dir.resolve("s.wav"))).marker();
+        double truth = car.arrivalSeconds("front-right-midwoofer", "driver", "center")
+                - TimingMarkers.referenceOf(car.impulse("front-left-tweeter", "driver", "center"), marker) / 48_000;
+        assertEquals(truth, fr.delaySeconds(), 10e-6);
+        assertTrue(fr.header().contains("Polarity: inverted"), fr.header().toString());
+        assertTrue(fr.header().contains("Smoothing: 1/12 octave"), fr.header().toString());
+        assertTrue(Files.size(dir.resolve("ir.wav")) > 48_000 * 4);
+        assertTrue(Files.readString(dir.resolve("thd.txt")).contains("H2(dB) H3(dB) H4(dB)"));
+
+        assertEquals(0, run("analyze", "--recording", file("center.wav"), "--recording", file("left-ear.wav"),
+                "--average", "vector", "--stimulus", file("s.wav"), "--out", file("avg.txt")), stderr);
+        assertTrue(RewText.read(dir.resolve("avg.txt")).header().contains("Average: vector of 2 recordings"
+                + " (timing and noise from the first)"));
+        assertEquals(0, run("analyze", "--recording", file("center.wav"), "--stimulus", file("s.wav"), "--fdw", "15",
+                "--out", file("fdw.txt")), stderr);
+    }
+
+    @Test
+    void mistakesAreOneLineNamingWhatIsWrong() {
+        assertEquals(0, run("sweep", "--out", file("s.wav"), "--length", "1"));
+        assertEquals(1, run("cabin", "play", "--cabin", SEDAN, "--stimulus", file("s.wav"), "--speaker", "dashboard",
+                "--out", file("r.wav")));
+        assertTrue(stderr.startsWith("cabintune cabin play: no speaker 'dashboard' in cabin sedan; speakers: ["), stderr);
+        assertEquals(1, run("analyze", "--recording", file("s.wav"), "--stimulus", file("missing.wav"), "--out",
+                file("fr.txt")));
+        assertEquals("cabintune analyze: " + file("missing.wav") + ": no such file", stderr.strip());
+        assertEquals(2, run("sweep", "--out", file("x.wav"), "--from", "20", "--to", "30000"));
+        assertTrue(stderr.contains("endHz = 30000.0 Hz is outside the allowed range 4.0 .. 24000.0 Hz"), stderr);
+    }
+}
