@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cabintune.dsp.sweep.SweepGenerator;
+import org.cabintune.tuner.CliRun;
 import org.cabintune.tuner.TunerCli;
 import org.cabintune.tuner.cabin.CabinReader;
 import org.cabintune.tuner.cabin.VirtualCabin;
@@ -28,15 +27,10 @@ class MeasureCommandsTest {
     private String stderr;
 
     private int run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = TunerCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return status;
+        CliRun run = CliRun.of(TunerCli.commandLine(), args);
+        stdout = run.out();
+        stderr = run.err();
+        return run.status();
     }
 
     private String file(String name) {
