@@ -49,14 +49,14 @@ final class Deconvolver {
             peak = Math.max(peak, p);
         }
         inverse = new double[n];
+        double[][] b = Rotation.response(limit, sampleRate / n, n / 2 + 1, sampleRate);
         for (int k = 0; k <= n / 2; k++) {
             double f = k * sampleRate / n;
-            double lambda = peak * regularisation(f, lowHz, highHz);
+            double lambda = peak * (f >= lowHz && f <= highHz ? IN_BAND : regularisation(f, lowHz, highHz));
             double scale = 1 / (power[k] + lambda);
             double re = Fft.re(s, k) * scale;
             double im = -Fft.im(s, k) * scale;
-            double[] b = BiquadCoefficients.response(limit, f, sampleRate);
-            Fft.set(inverse, k, re * b[0] - im * b[1], re * b[1] + im * b[0]);
+            Fft.set(inverse, k, re * b[0][k] - im * b[1][k], re * b[1][k] + im * b[0][k]);
         }
     }
 

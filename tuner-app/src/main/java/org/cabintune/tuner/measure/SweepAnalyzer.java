@@ -141,13 +141,15 @@ public final class SweepAnalyzer {
         // Every spectrum is divided by the deconvolution's causal band limit, designed at the
         // nominal rate: evaluated at the same fraction of the (drift-corrected) rate it is exact.
         List<BiquadCoefficients> limit = Deconvolver.bandLimit(spec.startHz(), sampleRate);
-        Transfer transfer = Transfer.of(h, window, pre, sampleRate, fftLength).dividedBy(limit, sampleRate);
+        Transfer raw = Transfer.of(h, window, pre, sampleRate, fftLength);
+        double[][] limitResponse = Rotation.response(limit, raw.binHz(), raw.bins(), sampleRate);
+        Transfer transfer = raw.dividedBy(limitResponse);
         Transfer noise = noiseTransfer(h, noiseStart, validEnd, window, pre, sampleRate, fftLength)
-                .dividedBy(limit, sampleRate);
+                .dividedBy(limitResponse);
         double[] harmonicEnergy = new double[maxHarmonic - 1];
         Transfer[] harmonics = harmonics(h, peak.position(), window, pre, sampleRate, fftLength, harmonicEnergy);
         for (int k = 0; k < harmonics.length; k++) {
-            harmonics[k] = harmonics[k].dividedBy(limit, sampleRate);
+            harmonics[k] = harmonics[k].dividedBy(limitResponse);
         }
         return new Measurement(spec, sampleRate, linear, pre, window, transfer, noise, harmonics, harmonicEnergy,
                 arrival(h, window, noiseStart, pre, sampleRate, limit), Polarity.of(transfer), drift * 1e6,

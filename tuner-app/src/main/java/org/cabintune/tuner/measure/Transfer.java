@@ -34,10 +34,10 @@ public record Transfer(double binHz, double[] re, double[] im) {
         int bins = n / 2 + 1;
         double[] re = new double[bins];
         double[] im = new double[bins];
+        double[][] ramp = Rotation.of(-2 * Math.PI * offsetSamples / n, bins);
         for (int k = 0; k < bins; k++) {
-            double phi = -2 * Math.PI * k * offsetSamples / n;
-            double c = Math.cos(phi);
-            double s = Math.sin(phi);
+            double c = ramp[0][k];
+            double s = ramp[1][k];
             double a = Fft.re(packed, k);
             double b = Fft.im(packed, k);
             re[k] = a * c - b * s;
@@ -51,16 +51,22 @@ public record Transfer(double binHz, double[] re, double[] im) {
      * by bin; bins where the cascade is more than 60 dB down are set to 0 rather than amplified.
      */
     public Transfer dividedBy(List<BiquadCoefficients> cascade, double sampleRate) {
+        return dividedBy(Rotation.response(cascade, binHz, re.length, sampleRate));
+    }
+
+    /** This response divided by another given as {re[], im[]} on the same bins (see {@link #dividedBy(List, double)}). */
+    Transfer dividedBy(double[][] b) {
         double[] r = new double[re.length];
         double[] i = new double[re.length];
         for (int k = 0; k < r.length; k++) {
-            double[] b = BiquadCoefficients.response(cascade, k * binHz, sampleRate);
-            double d = b[0] * b[0] + b[1] * b[1];
+            double br = b[0][k];
+            double bi = b[1][k];
+            double d = br * br + bi * bi;
             if (d < 1e-6) {
                 continue;
             }
-            r[k] = (re[k] * b[0] + im[k] * b[1]) / d;
-            i[k] = (im[k] * b[0] - re[k] * b[1]) / d;
+            r[k] = (re[k] * br + im[k] * bi) / d;
+            i[k] = (im[k] * br - re[k] * bi) / d;
         }
         return new Transfer(binHz, r, i);
     }
@@ -95,7 +101,9 @@ public record Transfer(double binHz, double[] re, double[] im) {
      * after time zero (the response's own arrival, so the phase shows what is left after it).
      * Levels are 10 log10 of the smoothed power (the cubic mean for psychoacoustic smoothing)
      * plus {@code offsetDb}; group delay is the power-weighted mean over the band of
-     * -d(phase)/d(omega), in seconds after time zero.
+     * -d(phase)/d(omega), in seconds after time zero, with the power-weighted slope taken as
+     * -Im(H[k+1] conj H[k-1]) / (2 pi 2 binHz) (exact to first order while the phase turns
+     * less than a radian per bin, that is for delays under 1 / (2 pi binHz), about 0.2 s).
      */
     public FrequencyResponse respond(double[] hz, Smoothing smoothing, double delaySeconds, double offsetDb) {
         int bins = re.length;
@@ -105,20 +113,18 @@ public record Transfer(double binHz, double[] re, double[] im) {
         double[] rotRe = new double[bins];
         double[] rotIm = new double[bins];
         double[] weightedDelay = new double[bins];
+        double[][] ramp = Rotation.of(2 * Math.PI * binHz * delaySeconds, bins);
         for (int k = 0; k < bins; k++) {
             magnitude[k] = exponent == 2 ? weight[k] : Math.pow(weight[k], exponent / 2);
-            double phi = 2 * Math.PI * k * binHz * delaySeconds;
-            double c = Math.cos(phi);
-            double s = Math.sin(phi);
+            double c = ramp[0][k];
+            double s = ramp[1][k];
             rotRe[k] = re[k] * c - im[k] * s;
             rotIm[k] = re[k] * s + im[k] * c;
             int lo = Math.max(0, k - 1);
             int hi = Math.min(bins - 1, k + 1);
             // arg(H[hi] conj H[lo]) over the angular frequency step: the local phase slope.
-            double cr = re[hi] * re[lo] + im[hi] * im[lo];
             double ci = im[hi] * re[lo] - re[hi] * im[lo];
-            double tau = hi > lo ? -Math.atan2(ci, cr) / (2 * Math.PI * (hi - lo) * binHz) : 0;
-            weightedDelay[k] = weight[k] * tau;
+            weightedDelay[k] = hi > lo ? -ci / (2 * Math.PI * (hi - lo) * binHz) : 0;
         }
         double[] m = smoothing.mean(magnitude, binHz, hz);
         double[] w = smoothing.mean(weight, binHz, hz);
