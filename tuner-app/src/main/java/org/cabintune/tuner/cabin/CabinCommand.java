@@ -115,7 +115,8 @@ public final class CabinCommand implements Runnable {
                 w.write(q, rec.length);
             }
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %.3f s at %d Hz from %s, %s at %s/%s",
-                    out, rec.length / (double) rate, rate, car.name(), routing, seat, mic));
+                    out, rec.length / (double) rate, rate, car.name(), String.join(", ", routing.stream()
+                            .map(r -> r.speaker() + " (channel " + r.channel() + ")").toList()), seat, mic));
             return 0;
         }
     }

@@ -81,7 +81,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path ir;
 
     @Option(names = "--distortion", paramLabel = "FILE.txt",
-            description = "Also write harmonic distortion: Freq(Hz), H2..Hn and THD in dB re the fundamental, THD(%).")
+            description = "Also write harmonic distortion: Freq(Hz), H2..Hn and THD in dB re the fundamental, THD(%%).")
     Path distortion;
 
     @Spec
