@@ -1,5 +1,7 @@
 package org.cabintune.dsp.sweep;
 
+import org.cabintune.dsp.Q824;
+
 /**
  * Every sample of a stimulus, computed in closed form from its {@link SweepSpec}, so the head
  * unit and the tuner produce bit-identical doubles on any JVM ({@link StrictMath} throughout)
@@ -66,16 +68,44 @@ public final class SweepGenerator {
      * frames past the end are silence. Allocates nothing, so a player can stream the stimulus.
      */
     public void fill(int channel, long from, double[] out, int frames) {
-        if (channel < 0 || channel >= layout.channels()) {
-            throw new IllegalArgumentException("channel = " + channel + " is outside the allowed range 0 .. "
-                    + (layout.channels() - 1));
-        }
+        checkChannel(channel);
         java.util.Arrays.fill(out, 0, frames, 0.0);
         if (channel == layout.sweepChannel()) {
             copy(sweep, layout.sweepStart(), from, out, frames);
         } else {
             copy(marker, layout.markerA(), from, out, frames);
             copy(marker, layout.markerB(), from, out, frames);
+        }
+    }
+
+    /**
+     * The same frames as Q8.24 samples ({@link Q824#fromDouble}), for a player that streams
+     * the stimulus into the fixed-point chain. Allocates nothing.
+     */
+    public void fill(int channel, long from, int[] out, int frames) {
+        checkChannel(channel);
+        double[] part = channel == layout.sweepChannel() ? sweep : marker;
+        for (int i = 0; i < frames; i++) {
+            long n = from + i;
+            double v;
+            if (channel == layout.sweepChannel()) {
+                v = at(part, layout.sweepStart(), n);
+            } else {
+                v = at(part, layout.markerA(), n) + at(part, layout.markerB(), n);
+            }
+            out[i] = Q824.fromDouble(v);
+        }
+    }
+
+    private static double at(double[] part, long start, long n) {
+        long i = n - start;
+        return i >= 0 && i < part.length ? part[(int) i] : 0;
+    }
+
+    private void checkChannel(int channel) {
+        if (channel < 0 || channel >= layout.channels()) {
+            throw new IllegalArgumentException("channel = " + channel + " is outside the allowed range 0 .. "
+                    + (layout.channels() - 1));
         }
     }
 

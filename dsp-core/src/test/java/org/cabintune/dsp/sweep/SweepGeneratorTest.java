@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cabintune.dsp.Q824;
 import org.cabintune.dsp.testing.AcrossSampleRates;
+import org.cabintune.dsp.testing.Allocation;
 import org.cabintune.dsp.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +113,27 @@ class SweepGeneratorTest {
                 assertEquals(0, streamed[n], 0, "silence after the end");
             }
         }
+    }
+
+    @Test
+    void q824StreamIsTheRoundedDoublesAndAllocatesNothing() {
+        SweepGenerator g = new SweepGenerator(new SweepSpec(48_000, 20, 20_000, 0.5, -1, true));
+        double[][] whole = g.render();
+        int[] block = new int[128];
+        for (int c = 0; c < whole.length; c++) {
+            for (int at = 0; at < whole[c].length; at += block.length) {
+                int n = Math.min(block.length, whole[c].length - at);
+                g.fill(c, at, block, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Q824.fromDouble(whole[c][at + i]), block[i], "channel " + c + " frame " + (at + i));
+                }
+            }
+        }
+        long[] position = {0};
+        assertEquals(0, Allocation.bytesAllocatedBy(() -> {
+            g.fill(1, position[0], block, block.length);
+            position[0] = (position[0] + block.length) % whole[1].length;
+        }, 2000));
     }
 
     @Test

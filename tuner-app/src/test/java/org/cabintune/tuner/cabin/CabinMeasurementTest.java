@@ -99,8 +99,8 @@ class CabinMeasurementTest {
      * Every speaker of every car, with the cabin's own road noise, its drift (100 or -150 ppm)
      * and a random start: 10 us for every speaker but the subwoofer. A subwoofer's arrival is
      * the peak of an envelope milliseconds wide, with the cabins' road noise in its band: it is
-     * held to 250 us with that noise (measured 30 to 190 us with a 1 s sweep) and to 50 us in a
-     * quiet cabin (measured 2 to 33 us; 11 us with no noise at all).
+     * held to 250 us with that noise (measured up to about 190 us with a 1 s sweep) and to 50 us
+     * in a quiet cabin (measured up to 33 us; 4 to 11 us with no noise at all).
      */
     @ParameterizedTest
     @ValueSource(strings = {"hatchback", "sedan", "suv"})

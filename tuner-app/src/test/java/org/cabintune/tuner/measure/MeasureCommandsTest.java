@@ -60,6 +60,17 @@ class MeasureCommandsTest {
         assertTrue(Files.size(dir.resolve("ir.wav")) > 48_000 * 4);
         assertTrue(Files.readString(dir.resolve("thd.txt")).contains("H2(dB) H3(dB) H4(dB)"));
 
+        // A UMIK file 2 dB hot everywhere, 1 dB less sensitive than nominal: levels drop 2 dB and become
+        // dB SPL with 94 dB SPL at -19 dBFS, so every line moves by 94 + 19 - 2 = 111 dB.
+        Files.writeString(dir.resolve("umik.txt"), "\"Sens Factor =-1.000dB, SERNO: 7000001\"\n10 2.0\n30000 2.0\n");
+        assertEquals(0, run("analyze", "--recording", file("center.wav"), "--stimulus", file("s.wav"), "--out",
+                file("spl.txt"), "--smoothing", "1/12", "--mic-cal", file("umik.txt")), stderr);
+        RewText.Imported spl = RewText.read(dir.resolve("spl.txt"));
+        for (int i = 0; i < spl.response().size(); i++) {
+            assertEquals(fr.response().db()[i] + 111, spl.response().db()[i], 0.0011);
+        }
+        assertTrue(spl.header().contains("Level: dB SPL (94 dB SPL reads -19.00 dBFS RMS)"), spl.header().toString());
+
         assertEquals(0, run("analyze", "--recording", file("center.wav"), "--recording", file("left-ear.wav"),
                 "--average", "vector", "--stimulus", file("s.wav"), "--out", file("avg.txt")), stderr);
         assertTrue(RewText.read(dir.resolve("avg.txt")).header().contains("Average: vector of 2 recordings"

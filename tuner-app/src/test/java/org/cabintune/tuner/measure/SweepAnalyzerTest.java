@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.cabintune.dsp.sweep.SweepGenerator;
 import org.cabintune.dsp.sweep.SweepSpec;
+import org.cabintune.dsp.testing.AcrossSampleRates;
 import org.junit.jupiter.api.Test;
 
 class SweepAnalyzerTest {
@@ -32,13 +33,14 @@ class SweepAnalyzerTest {
         return rec;
     }
 
-    @Test
-    void pureDelayIsFlatWithTheRightArrivalAndPolarity() {
-        SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, true);
+    @AcrossSampleRates
+    void pureDelayIsFlatWithTheRightArrivalAndPolarity(int rate) {
+        SweepSpec spec = SweepSpec.defaults(rate);
+        spec = new SweepSpec(rate, 10, spec.endHz(), 1, -12, true);
         double[] rec = record(spec, 3_333, 100, 148, -0.25, 1e-5);
         Measurement m = new SweepAnalyzer(spec).analyze(rec);
         // The reference's marker response is a pure delay too, so time zero is its 100-sample delay.
-        assertEquals(48.0 / RATE, m.arrivalSeconds(), 0.05 / RATE);
+        assertEquals(48.0 / rate, m.arrivalSeconds(), 0.05 / rate);
         assertEquals(-1, m.polarity());
         assertEquals(0, m.driftPpm(), 0.05);
         double[] hz = LogGrid.of(20, 20_000, 12);
