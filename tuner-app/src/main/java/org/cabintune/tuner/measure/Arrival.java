@@ -2,14 +2,17 @@ package org.cabintune.tuner.measure;
 
 /**
  * A response's arrival time: the envelope peak ({@link Analytic}) of its impulse response
- * limited to the audible band, 20 Hz to 20 kHz, by a zero-phase weight that rolls off over an
- * octave at each end (raised cosine in log-frequency). Fixing the band makes the definition
- * independent of how the response was obtained: a measurement's own band limits, or a
- * simulation's exact response, give the same instant for the same system.
+ * limited to the audible band by a zero-phase weight: 0 at and below 20 Hz, rising over the
+ * octave to 40 Hz, 1 up to 10 kHz, falling over the octave to 0 at 20 kHz (raised cosines in
+ * log-frequency). Fixing the band makes the definition independent of how the response was
+ * obtained: a measurement's own band limits, or a simulation's exact response, give the same
+ * instant for the same system. The weight is zero outside 20 Hz - 20 kHz so that what a
+ * measurement cannot know well (below its sweep's band edge, where regularisation and the
+ * window's cut meet) has no say.
  */
 public final class Arrival {
 
-    /** Band the arrival is read in. */
+    /** Band the arrival is read in: the weight is zero outside it and reaches 1 an octave inside. */
     public static final double LOW_HZ = 20;
     public static final double HIGH_HZ = 20_000;
 
@@ -42,12 +45,11 @@ public final class Arrival {
         if (f <= 0) {
             return 0;
         }
-        double below = Math.log(LOW_HZ / f) / Math.log(2);
-        double above = Math.log(f / HIGH_HZ) / Math.log(2);
-        double outside = Math.max(below, above);
-        if (outside <= 0) {
-            return 1;
+        // Octaves inside the band from its nearer edge: 0 at the edge, 1 an octave in.
+        double inside = Math.min(Math.log(f / LOW_HZ), Math.log(HIGH_HZ / f)) / Math.log(2);
+        if (inside <= 0) {
+            return 0;
         }
-        return outside >= 1 ? 0 : 0.5 + 0.5 * Math.cos(Math.PI * outside);
+        return inside >= 1 ? 1 : 0.5 - 0.5 * Math.cos(Math.PI * inside);
     }
 }
