@@ -79,11 +79,6 @@ final class Acoustics {
         return new double[] {h[0] * re - h[1] * im, h[0] * im + h[1] * re};
     }
 
-    /** Direct-path delay in seconds. */
-    double directDelay() {
-        return delays[0];
-    }
-
     /** {frequency, gainDb} of every axial mode between 60 and 300 Hz, coupled by the two positions. */
     static List<double[]> modes(CabinSpec cabin, Vec source, Vec receiver) {
         List<double[]> out = new ArrayList<>();

@@ -60,11 +60,6 @@ final class Deconvolver {
         }
     }
 
-    /** FFT length. */
-    int length() {
-        return n;
-    }
-
     /**
      * Deconvolves {@code x[from, from + length)} (zero-padded to n): returns n samples of the
      * response, index 0 at the segment's first sample, advanced by {@code advance.at(hz)} samples.

@@ -39,11 +39,6 @@ public record FrequencyResponse(double[] hz, double[] db, double[] phaseDegrees,
         return new FrequencyResponse(hz, d, phaseDegrees, groupDelaySeconds);
     }
 
-    /** The level at f, linearly interpolated in log-frequency, held at the ends. */
-    public double dbAt(double f) {
-        return interpolateLog(hz, db, f);
-    }
-
     /** Linear interpolation of y over log x, held beyond the ends. */
     static double interpolateLog(double[] x, double[] y, double at) {
         if (at <= x[0]) {

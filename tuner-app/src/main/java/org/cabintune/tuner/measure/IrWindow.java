@@ -63,16 +63,6 @@ public record IrWindow(int start, int riseEnd, int fallStart, int end) {
         return sum;
     }
 
-    /** A fixed window: {@code leftSeconds} before the peak, {@code rightSeconds} after (the last quarter tapered). */
-    public static IrWindow fixed(int peak, double leftSeconds, double rightSeconds, double sampleRate, int limit) {
-        int left = (int) Math.round(leftSeconds * sampleRate);
-        int right = (int) Math.round(rightSeconds * sampleRate);
-        int start = Math.max(0, peak - left);
-        int end = Math.min(limit, peak + right);
-        int fall = Math.max(peak, end - Math.max(1, (end - peak) / 4));
-        return new IrWindow(start, Math.min(peak, start + Math.max(1, left / 2)), fall, end);
-    }
-
     /** The automatic window described above; {@code limit} is the first sample it may not reach. */
     public static IrWindow automatic(double[] h, int peak, double noiseRms, int limit, double sampleRate) {
         int left = (int) Math.round(LEFT_SECONDS * sampleRate);

@@ -1,11 +1,11 @@
 package org.cabintune.tuner.measure;
 
 /**
- * The largest absolute value of a band-limited signal, located between samples: the signal is
- * interpolated with a Hann-windowed sinc ({@value #HALF_TAPS} taps each side) on a grid of
- * 1/{@value #STEPS} sample around the best sample, and a parabola through the best grid point
- * and its neighbours gives the final position. Used for arrival times, timing markers and
- * polarity, on measured and on true responses alike, so both are read the same way.
+ * Peaks of band-limited signals between samples: the signal is interpolated with a
+ * Hann-windowed sinc ({@value #HALF_TAPS} taps each side) on a grid of 1/{@value #STEPS} sample
+ * around the best sample, and a parabola through the best grid point and its neighbours gives
+ * the final position. {@link Analytic#envelopePeak} uses the same interpolation on both parts
+ * of an analytic signal.
  */
 public final class Peaks {
 
@@ -36,11 +36,6 @@ public final class Peaks {
             }
         }
         return best;
-    }
-
-    /** The largest |x| in [from, to), refined between samples. */
-    public static Peak find(double[] x, int from, int to) {
-        return refine(x, largest(x, from, to));
     }
 
     /** Refines a peak found at sample {@code index}. */
