@@ -65,6 +65,25 @@ class SweepAnalyzerTest {
     }
 
     @Test
+    void noiseFloorFollowsTheNoiseAndSnrFallsAsItRises() {
+        SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, true);
+        double[] hz = LogGrid.of(50, 10_000, 3);
+        Smoothing third = Smoothing.parse("1/3");
+        SweepAnalyzer analyzer = new SweepAnalyzer(spec);
+        Measurement quiet = analyzer.analyze(record(spec, 800, 20, 30, 0.5, 1e-4));
+        Measurement loud = analyzer.analyze(record(spec, 800, 20, 30, 0.5, 2e-4));
+        FrequencyResponse q = quiet.noiseFloor(hz, third);
+        FrequencyResponse l = loud.noiseFloor(hz, third);
+        for (int i = 0; i < hz.length; i++) {
+            assertEquals(6.02, l.db()[i] - q.db()[i], 0.6, "noise floor at " + hz[i] + " Hz");
+        }
+        SignalToNoise sq = SignalToNoise.of(quiet.response(hz, third), q);
+        SignalToNoise sl = SignalToNoise.of(loud.response(hz, third), l);
+        assertEquals(6.02, sq.meanDb() - sl.meanDb(), 0.3);
+        assertTrue(sq.minDb() > 30, "a 0.5 gain over 1e-4 noise with a 1 s sweep stands well clear: " + sq);
+    }
+
+    @Test
     void withoutMarkersTimeZeroIsTheSweepsPlaceInTheStimulus() {
         SweepSpec spec = new SweepSpec(RATE, 10, 22_800, 1, -12, false);
         double[] rec = record(spec, 0, 0, 240, 0.5, 1e-5);
