@@ -36,7 +36,8 @@ public final class CabinReader {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
             String what = cause != null ? cause.getMessage() : e.getOriginalMessage();
             String where = path(e);
-            throw new IllegalArgumentException(file + ": " + (where.isEmpty() ? "" : "at " + where + ": ") + what);
+            String line = e.getLocation() != null && cause == null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+            throw new IllegalArgumentException(file + ": " + (where.isEmpty() ? "" : "at " + where + ": ") + what + line);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not valid YAML at line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage());

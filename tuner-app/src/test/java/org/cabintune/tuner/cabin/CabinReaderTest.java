@@ -62,9 +62,10 @@ class CabinReaderTest {
 
     @Test
     void refusesBrokenYamlWithItsLine() throws IOException {
-        IllegalArgumentException e = refused("size: {x: 2.6, y: 1.45, z: 1.15}", "size: {x: 2.6, y: 1.45, z: 1.15");
+        IllegalArgumentException e = refused("name: sedan", "name: sedan: saloon");
         assertTrue(e.getMessage().contains("not valid YAML at line"), e.getMessage());
         e = refused("name: sedan", "name: [sedan]");
         assertTrue(e.getMessage().contains("at name: "), e.getMessage());
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
     }
 }
