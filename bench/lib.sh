@@ -64,7 +64,7 @@ bench_build() {
 # bench_module MODULE: sets module_jar and module_dirs (the module and what it depends on).
 bench_module() {
   case "$1" in
-    bench) module_jar=$bench_jar; module_dirs=(dsp-core bench) ;;
+    bench) module_jar=$bench_jar; module_dirs=(dsp-core link tuner-app bench) ;;
     firmware-java) module_jar=$bench_hu_jar; module_dirs=(dsp-core link firmware-java) ;;
     tuner-app) module_jar=$bench_tuner_jar; module_dirs=(dsp-core link tuner-app) ;;
     *) echo "$bench_name: no jar known for module $1" >&2; exit 1 ;;

@@ -6,7 +6,6 @@ import org.cabintune.dsp.profile.ProfileParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,18 +41,6 @@ final class ReferenceProfile {
 
     /** The file {@link #load()} reads. */
     static Path locate() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE_PATH);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no " + RELATIVE_PATH + " in " + start + " or any directory above it; "
-                + "run from inside the repository or pass -D" + PROPERTY + "=FILE");
+        return RepositoryFile.locate(PROPERTY, RELATIVE_PATH);
     }
 }

@@ -19,6 +19,7 @@ import org.cabintune.dsp.Q824;
 import org.cabintune.dsp.testing.Signals;
 import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavWriter;
+import org.cabintune.tuner.CliRun;
 import org.cabintune.tuner.TunerCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +38,10 @@ class LoudnessCommandTest {
     private String stderr;
 
     private int run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new LoudnessCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return status;
+        CliRun run = CliRun.of(new CommandLine(new LoudnessCommand()), args);
+        stdout = run.out();
+        stderr = run.err();
+        return run.status();
     }
 
     /** A WAV of a 1 kHz tone on every channel at {@code dbfs} peak (or silence for -inf). */
