@@ -25,6 +25,7 @@ public final class EngineActions implements HeadUnitActions, OutputGate {
     private double volumeDb;
     private boolean userMuted;
     private boolean held;
+    private volatile Runnable pairing;
 
     /**
      * @param engine   the engine, built with {@code muted(true)} so it starts held
@@ -35,6 +36,19 @@ public final class EngineActions implements HeadUnitActions, OutputGate {
         this.profiles = profiles;
         this.volumeDb = Math.clamp(engine.context().volumeDb(), MIN_VOLUME_DB, MAX_VOLUME_DB);
         this.held = engine.context().muted();
+    }
+
+    /** What a long press on a profile button does: the link's pairing window. */
+    public void onPairing(Runnable value) {
+        pairing = value;
+    }
+
+    @Override
+    public void openPairing() {
+        Runnable p = pairing;
+        if (p != null) {
+            p.run();
+        }
     }
 
     /** Where {@link UnitState#PLAYING} and {@link UnitState#MUTED} go. */

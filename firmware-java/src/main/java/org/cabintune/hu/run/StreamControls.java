@@ -93,6 +93,13 @@ final class StreamControls {
         }
     }
 
+    /** What a long press on a profile button opens: the link's pairing window. Without controls, nothing. */
+    void onPairing(Runnable pairing) {
+        if (actions != null) {
+            actions.onPairing(pairing);
+        }
+    }
+
     /** The stream runs: start the amplifier sequence (or, if the controls failed to open, just play). */
     void streamStarted() {
         if (controls != null) {
