@@ -37,6 +37,9 @@ public record BoardConfig(String id, String name, String soc, Dac dac, Stream st
      * @param unitId the unit's id in its MQTT topics: lower-case words joined by hyphens, 1..32
      */
     public record Link(String mqtt, String serial, String unitId) {
+
+        /** What {@code mqtt} may be besides {@code embedded}: a broker's address. */
+        public static final java.util.regex.Pattern BROKER_URI = java.util.regex.Pattern.compile("(tcp|ssl)://[^\\s/]+:\\d{1,5}");
     }
 
     /**

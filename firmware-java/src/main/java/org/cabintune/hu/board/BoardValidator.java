@@ -330,7 +330,7 @@ final class BoardValidator {
     }
 
     private void link(BoardConfig.Link l) {
-        if (l.mqtt() != null && !l.mqtt().equals("embedded") && !l.mqtt().matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
+        if (l.mqtt() != null && !l.mqtt().equals("embedded") && !BoardConfig.Link.BROKER_URI.matcher(l.mqtt()).matches()) {
             problems.add("link.mqtt = \"" + l.mqtt() + "\" is not a broker address; allowed: tcp://HOST:PORT,"
                     + " ssl://HOST:PORT or embedded");
         }

@@ -135,6 +135,11 @@ public final class UnitLink implements AutoCloseable {
         watcher.execute(() -> connect(server));
     }
 
+    /** Closes {@code resource} when the link closes, after everything added later (e.g. an embedded broker). */
+    public void closeWith(AutoCloseable resource) {
+        closing.add(Objects.requireNonNull(resource, "resource"));
+    }
+
     /** Starts the watcher: events and the meter stream. */
     public void start() {
         watcher.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);

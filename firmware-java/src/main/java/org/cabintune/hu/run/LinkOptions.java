@@ -5,11 +5,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.meters.Meters;
+import org.cabintune.hu.remote.EmbeddedBroker;
 import org.cabintune.hu.remote.HeadUnitRemote;
 import org.cabintune.hu.remote.UnitLink;
 import org.cabintune.hu.store.ProfileService;
@@ -33,10 +38,24 @@ final class LinkOptions {
     static final Path DEFAULT_KEYS = Path.of("/var/lib/cabintune/keys");
     /** The meter stream's interval until a client asks for another, ms: modest, for a phone's display. */
     static final int DEFAULT_METER_INTERVAL_MS = 500;
+    /** The {@code --mqtt} value for the broker inside the unit. */
+    static final String EMBEDDED = "embedded";
 
     @Option(names = "--mqtt", paramLabel = "URL",
-            description = "Broker to serve the link through: tcp://HOST:PORT or ssl://HOST:PORT; default: the board's link.mqtt.")
+            description = {"Broker to serve the link through: tcp://HOST:PORT, ssl://HOST:PORT, or embedded (a broker in"
+                    + " the unit); default: the board's link.mqtt."})
     String mqtt;
+
+    @Option(names = "--mqtt-port", paramLabel = "N", description = "The embedded broker's port; default 1883.")
+    int mqttPort = 1883;
+
+    @Option(names = "--mqtt-bind", paramLabel = "ADDRESS",
+            description = "One more address for the embedded broker to listen on besides 127.0.0.1 (the tuner's network).")
+    String mqttBind;
+
+    @Option(names = "--mqtt-accounts", paramLabel = "F",
+            description = "The embedded broker's client accounts, one USER:PASSWORD a line (readable by the unit's user only).")
+    Path mqttAccounts;
 
     @Option(names = "--mqtt-user", paramLabel = "NAME", description = "The unit's broker login; default: the unit id.")
     String mqttUser;
@@ -77,12 +96,16 @@ final class LinkOptions {
                 ? board.link().unitId() : board.id();
         String broker = mqtt(board);
         String password = null;
-        if (broker != null) {
-            if (broker.equals("embedded")) {
-                throw new Refused("--mqtt embedded: this build has no embedded broker; run Mosquitto on the unit"
-                        + " and give --mqtt tcp://127.0.0.1:1883");
-            }
-            if (!broker.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
+        Map<String, String> accounts = null;
+        if (EMBEDDED.equals(broker)) {
+            accounts = accounts(id);
+            // The unit's own login, known only inside this process.
+            byte[] secret = new byte[16];
+            new SecureRandom().nextBytes(secret);
+            password = HexFormat.of().formatHex(secret);
+            accounts.put(id, password);
+        } else if (broker != null) {
+            if (!BoardConfig.Link.BROKER_URI.matcher(broker).matches()) {
                 throw new Refused("--mqtt = " + broker + " is not a broker address; allowed: tcp://HOST:PORT, ssl://HOST:PORT");
             }
             if (mqttPasswordFile == null) {
@@ -113,9 +136,19 @@ final class LinkOptions {
             link.serveSerial(port, serialBaud);
         }
         if (broker != null) {
+            String uri = broker;
+            String user = mqttUser != null ? mqttUser : id;
             try {
-                link.serveMqtt(new BrokerLogin(broker, mqttUser != null ? mqttUser : id, password), id);
-            } catch (MqttException e) {
+                if (accounts != null) {
+                    EmbeddedBroker embedded = EmbeddedBroker.start(mqttPort, mqttBind, accounts);
+                    link.closeWith(embedded);
+                    uri = embedded.uri();
+                    user = id;
+                    err.println("link: embedded MQTT broker on 127.0.0.1" + (mqttBind != null ? " and " + mqttBind : "")
+                            + " port " + mqttPort + ", " + (accounts.size() - 1) + " client account(s)");
+                }
+                link.serveMqtt(new BrokerLogin(uri, user, password), id);
+            } catch (MqttException | IOException | IllegalArgumentException e) {
                 link.close();
                 throw new Refused("--mqtt " + broker + ": " + e.getMessage());
             }
@@ -124,6 +157,35 @@ final class LinkOptions {
         err.println("link: unit " + id + (port != null ? ", serial " + port : "") + (broker != null ? ", mqtt " + broker : "")
                 + ", trusted keys in " + keys);
         return link;
+    }
+
+    /** The embedded broker's client accounts from {@code --mqtt-accounts}; the unit id is the unit's own. */
+    private Map<String, String> accounts(String unitId) throws Refused, IOException {
+        if (mqttAccounts == null) {
+            throw new Refused("--mqtt embedded needs --mqtt-accounts F (USER:PASSWORD lines): the broker lets in only"
+                    + " clients with an account");
+        }
+        Map<String, String> accounts = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(mqttAccounts, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon < 1 || colon == line.length() - 1) {
+                throw new Refused("--mqtt-accounts " + mqttAccounts + " line " + (i + 1) + " is not USER:PASSWORD");
+            }
+            String user = line.substring(0, colon);
+            if (user.equals(unitId) || accounts.put(user, line.substring(colon + 1)) != null) {
+                throw new Refused("--mqtt-accounts " + mqttAccounts + " line " + (i + 1) + ": user " + user
+                        + (user.equals(unitId) ? " is the unit's own login" : " is given twice"));
+            }
+        }
+        if (accounts.isEmpty()) {
+            throw new Refused("--mqtt-accounts " + mqttAccounts + " holds no account");
+        }
+        return accounts;
     }
 
     private String mqtt(BoardConfig board) {
