@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.EngineActions;
-import org.cabintune.hu.engine.AudioEngine;
+import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.meters.MeterSnapshot;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.store.ProfileService;
@@ -30,7 +30,8 @@ import org.cabintune.link.protocol.Reply;
  * The head unit as the link sees it: the running engine, its profile store and its meters
  * behind the protocol's commands. Profile changes go through the {@link ProfileService}, which
  * compiles off the audio thread and cross-fades, and changes nothing when it refuses; volume
- * and mute go through the engine's control queue. Every refusal names the field and what is
+ * and mute go through the {@link OutputControl} (the knob's own state when the unit has
+ * controls, so an amplifier sequence's hold is never lifted by the link). Every refusal names the field and what is
  * allowed, under the protocol's stable error codes.
  *
  * <p>The dispatcher calls it one command at a time; the getters are safe from any thread.
@@ -44,36 +45,32 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     private final Reply.Info info;
     private final BoardConfig board;
-    private final AudioEngine engine;
+    private final OutputControl output;
     private final ProfileService service;
     private final Meters meters;
     private final Supplier<String> playing;
     private final AtomicLong meterSequence = new AtomicLong();
-    private volatile double volumeDb;
-    private volatile boolean muted;
     private volatile int meterIntervalMs;
     private volatile ProtectionLimits limits;
 
     /**
      * @param info    who the unit is
      * @param board   the board the engine runs on
-     * @param engine  the running engine (volume and mute)
+     * @param output  the unit's volume and mute ({@code OutputControl.of(engine)} without controls)
      * @param service the profile store's service, or null when the unit plays one profile file
      * @param meters  the stream's meters
      * @param playing the name of the profile playing
      * @param limits  the protection limits to start with
      */
-    public HeadUnitRemote(Reply.Info info, BoardConfig board, AudioEngine engine, ProfileService service,
+    public HeadUnitRemote(Reply.Info info, BoardConfig board, OutputControl output, ProfileService service,
                           Meters meters, Supplier<String> playing, ProtectionLimits limits) {
         this.info = Objects.requireNonNull(info, "info");
         this.board = Objects.requireNonNull(board, "board");
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this.output = Objects.requireNonNull(output, "output");
         this.service = service;
         this.meters = Objects.requireNonNull(meters, "meters");
         this.playing = Objects.requireNonNull(playing, "playing");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.volumeDb = Math.max(Command.MIN_VOLUME_DB, Math.min(engine.context().volumeDb(), limits.maxVolumeDb()));
-        this.muted = engine.context().muted();
     }
 
     @Override
@@ -93,7 +90,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
             }
         }
         boolean bypassed = service != null && service.bypassed();
-        return new Reply.State(playingId(), profiles, volumeDb, muted, bypassed, false, limits);
+        double volumeDb = Math.clamp(output.volumeDb(), Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
+        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, false, limits);
     }
 
     /** The id of the profile playing, or null when it has none (the built-in safe profile). */
@@ -144,14 +142,12 @@ public final class HeadUnitRemote implements HeadUnitPort {
             throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
                     + " is above the unit's maxVolumeDb = " + FieldPath.number(l.maxVolumeDb()));
         }
-        queued(engine.setVolumeDb(volumeDb), "set-volume");
-        this.volumeDb = volumeDb;
+        queued(output.setVolumeDb(volumeDb), "set-volume");
     }
 
     @Override
     public void setMute(boolean muted) throws PortException {
-        queued(muted ? engine.mute() : engine.unmute(), "set-mute");
-        this.muted = muted;
+        queued(output.setMuted(muted), "set-mute");
     }
 
     @Override
@@ -195,10 +191,9 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     @Override
     public void setLimits(ProtectionLimits limits) throws PortException {
-        if (volumeDb > limits.maxVolumeDb()) {
+        if (output.volumeDb() > limits.maxVolumeDb()) {
             // The new limit is below the volume: come down to it first, so the limit holds at once.
-            queued(engine.setVolumeDb(Math.min(limits.maxVolumeDb(), ENGINE_MAX_VOLUME_DB)), "set-limits");
-            volumeDb = limits.maxVolumeDb();
+            queued(output.setVolumeDb(Math.max(EngineActions.MIN_VOLUME_DB, limits.maxVolumeDb())), "set-limits");
         }
         this.limits = limits;
     }
@@ -244,7 +239,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     private static void queued(boolean accepted, String command) throws PortException {
         if (!accepted) {
-            throw new PortException(ErrorCode.REFUSED, command + ": the engine's control queue is full; send it again");
+            throw new PortException(ErrorCode.REFUSED, command + ": the engine's control queue is full or the controls"
+                    + " did not answer; send it again");
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.remote.EmbeddedBroker;
@@ -90,7 +91,7 @@ final class LinkOptions {
     }
 
     /** Builds the unit and starts its link; a broker that is down is retried, not refused. */
-    UnitLink start(BoardConfig board, AudioEngine engine, ProfileService service, Meters meters,
+    UnitLink start(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
                    Supplier<String> playing, Path storeDir, PrintStream err) throws Refused, IOException {
         String id = unitId != null ? unitId : board.link() != null && board.link().unitId() != null
                 ? board.link().unitId() : board.id();
@@ -125,7 +126,7 @@ final class LinkOptions {
         } catch (RuntimeException e) {
             throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
         }
-        HeadUnitRemote unit = new HeadUnitRemote(info, board, engine, service, meters, playing,
+        HeadUnitRemote unit = new HeadUnitRemote(info, board, output, service, meters, playing,
                 new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS));
         unit.streamMeters(DEFAULT_METER_INTERVAL_MS);
         Path keys = trustStore != null ? trustStore

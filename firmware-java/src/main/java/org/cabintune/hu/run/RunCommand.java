@@ -170,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
             return null;
         }
         try {
-            UnitLink link = linkOptions.start(board, engine, service, meters, playing,
+            UnitLink link = linkOptions.start(board, engine, controls.output(engine), service, meters, playing,
                     start.store() == null ? null : start.store().directory(), err);
             controls.onPairing(link::openPairing);
             return link;

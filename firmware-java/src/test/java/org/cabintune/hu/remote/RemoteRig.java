@@ -8,6 +8,7 @@ import java.util.List;
 import org.cabintune.dsp.Q824;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardGraph;
+import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.NullSink;
 import org.cabintune.hu.engine.TestSignals;
@@ -55,13 +56,13 @@ final class RemoteRig implements AutoCloseable {
         engine = AudioEngine.create(new AudioEngine.Context()
                 .source(new TappedSource(TestSignals.sine(2, FS, 1000, SINE_DBFS), tap))
                 .sink(new TappedSink(new NullSink(2, FS), tap)).graph(graph.graph()).channelMap(graph.channelMap())
-                .periodFrames(PERIOD).warmupPeriods(300).crossfadeMs(5));
+                .periodFrames(PERIOD).crossfadeMs(5));
         engine.start();
         service = new ProfileService(store, board, engine, PERIOD, choice.name());
         Meters meters = new Meters(tap, engine::stats, service::playing, "sine", board.outputs());
         Reply.Info info = new Reply.Info("test-unit", board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
                 Limits.MAX_MESSAGE_BYTES, FS, board.outputs().stream().map(BoardConfig.Output::speaker).toList());
-        unit = new HeadUnitRemote(info, board, engine, service, meters, service::playing, new ProtectionLimits(0, -6));
+        unit = new HeadUnitRemote(info, board, OutputControl.of(engine), service, meters, service::playing, new ProtectionLimits(0, -6));
         link = new UnitLink(unit, dir.resolve("keys").resolve("trust.json"), engine::stats,
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
