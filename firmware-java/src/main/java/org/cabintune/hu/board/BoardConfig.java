@@ -23,10 +23,25 @@ import org.cabintune.dsp.wav.DitherMode;
  * @param modules   kernel modules for {@code /etc/modules}, or null
  * @param profileStore the directory of the drivers' profiles (the profile store), or null for
  *                  none: {@code run} then plays {@code profile} alone
+ * @param link      the control link's defaults for {@code run}, or null for none
  */
 public record BoardConfig(String id, String name, String soc, Dac dac, Stream stream, List<Output> outputs,
                           Gpio gpio, I2cMute i2cMute, String profile, List<String> configTxt, List<String> modules,
-                          String profileStore) {
+                          String profileStore, Link link) {
+
+    /**
+     * The control link ({@code docs/head-unit-link.md}); each field may be left out.
+     *
+     * @param mqtt   the broker: {@code tcp://host:port}, {@code ssl://host:port}, or {@code embedded}
+     *               for a broker inside the head unit
+     * @param serial the serial port the tuner's cable plugs into, e.g. {@code /dev/ttyGS0}
+     * @param unitId the unit's id in its MQTT topics: lower-case words joined by hyphens, 1..32
+     */
+    public record Link(String mqtt, String serial, String unitId) {
+
+        /** What {@code mqtt} may be besides {@code embedded}: a broker's address. */
+        public static final java.util.regex.Pattern BROKER_URI = java.util.regex.Pattern.compile("(tcp|ssl)://[^\\s/]+:\\d{1,5}");
+    }
 
     /**
      * The converter.

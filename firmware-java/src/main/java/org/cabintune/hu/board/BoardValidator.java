@@ -75,6 +75,9 @@ final class BoardValidator {
         if (b.profileStore() != null) {
             nonBlank("profileStore", b.profileStore());
         }
+        if (b.link() != null) {
+            link(b.link());
+        }
         configTxt(b);
         if (b.modules() != null) {
             for (int i = 0; i < b.modules().size(); i++) {
@@ -329,4 +332,20 @@ final class BoardValidator {
             problems.add(path + " = " + values + " has repeated entries");
         }
     }
+
+    private void link(BoardConfig.Link l) {
+        if (l.mqtt() != null && !l.mqtt().equals("embedded") && !BoardConfig.Link.BROKER_URI.matcher(l.mqtt()).matches()) {
+            problems.add("link.mqtt = \"" + l.mqtt() + "\" is not a broker address; allowed: tcp://HOST:PORT,"
+                    + " ssl://HOST:PORT or embedded");
+        }
+        if (l.serial() != null) {
+            nonBlank("link.serial", l.serial());
+        }
+        if (l.unitId() != null && !l.unitId().matches("[a-z0-9]+(-[a-z0-9]+)*") || l.unitId() != null
+                && l.unitId().length() > 32) {
+            problems.add("link.unitId = \"" + l.unitId() + "\" is not 1..32 lower-case words of a-z 0-9 joined by"
+                    + " single hyphens");
+        }
+    }
+
 }

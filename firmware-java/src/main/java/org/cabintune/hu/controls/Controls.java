@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>{@code gpio.profileButtons[0]} / {@code [1]}: short press, previous / next profile
- *       ({@link Button}: debounced, acting on release).</li>
+ *       ({@link Button}: debounced, acting on release); long press (0.8 s), the link's pairing
+ *       window (a tuner may pair its key for 60 s).</li>
  *   <li>{@code gpio.encoder.a} / {@code .b}: volume, with acceleration ({@link RotaryEncoder},
  *       {@link VolumeCurve}).</li>
  *   <li>{@code gpio.encoder.push}: long press (0.8 s) toggles mute; a short press does nothing,
@@ -94,8 +95,8 @@ public final class Controls {
             controls.amp.idle();
             controls.led.show(UnitState.BOOTING);
         });
-        button(pi4j, clock, PROFILE_PREVIOUS, gpio.profileButtons().get(0), actions::previousProfile, null);
-        button(pi4j, clock, PROFILE_NEXT, gpio.profileButtons().get(1), actions::nextProfile, null);
+        button(pi4j, clock, PROFILE_PREVIOUS, gpio.profileButtons().get(0), actions::previousProfile, actions::openPairing);
+        button(pi4j, clock, PROFILE_NEXT, gpio.profileButtons().get(1), actions::nextProfile, actions::openPairing);
         button(pi4j, clock, ENCODER_PUSH, gpio.encoder().push(), null, actions::toggleMute);
         DigitalInput a = input(pi4j, ENCODER_A, gpio.encoder().a());
         DigitalInput b = input(pi4j, ENCODER_B, gpio.encoder().b());

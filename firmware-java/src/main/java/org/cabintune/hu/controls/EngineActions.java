@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * {@link UnitState#PLAYING} or {@link UnitState#MUTED} to its listener whenever what the
  * speakers get changes. Used from the controls' thread only.
  */
-public final class EngineActions implements HeadUnitActions, OutputGate {
+public final class EngineActions implements HeadUnitActions, OutputGate, OutputControl {
 
     /** The quietest volume the knob reaches, dB (below that, use mute). */
     public static final double MIN_VOLUME_DB = -80;
@@ -22,9 +22,10 @@ public final class EngineActions implements HeadUnitActions, OutputGate {
     private final AudioEngine engine;
     private final ProfileSelector profiles;
     private Consumer<UnitState> listener = state -> { };
-    private double volumeDb;
-    private boolean userMuted;
+    private volatile double volumeDb;
+    private volatile boolean userMuted;
     private boolean held;
+    private volatile Runnable pairing;
 
     /**
      * @param engine   the engine, built with {@code muted(true)} so it starts held
@@ -35,6 +36,19 @@ public final class EngineActions implements HeadUnitActions, OutputGate {
         this.profiles = profiles;
         this.volumeDb = Math.clamp(engine.context().volumeDb(), MIN_VOLUME_DB, MAX_VOLUME_DB);
         this.held = engine.context().muted();
+    }
+
+    /** What a long press on a profile button does: the link's pairing window. */
+    public void onPairing(Runnable value) {
+        pairing = value;
+    }
+
+    @Override
+    public void openPairing() {
+        Runnable p = pairing;
+        if (p != null) {
+            p.run();
+        }
     }
 
     /** Where {@link UnitState#PLAYING} and {@link UnitState#MUTED} go. */
@@ -60,6 +74,31 @@ public final class EngineActions implements HeadUnitActions, OutputGate {
         }
     }
 
+    /** The link's volume: on the control thread, like the knob's. */
+    @Override
+    public boolean setVolumeDb(double target) {
+        double clamped = Math.clamp(target, MIN_VOLUME_DB, MAX_VOLUME_DB);
+        if (clamped != volumeDb && !engine.setVolumeDb(clamped)) {
+            return false;
+        }
+        volumeDb = clamped;
+        return true;
+    }
+
+    /** The link's mute: on the control thread; a hold by the amplifier sequence stays in force. */
+    @Override
+    public boolean setMuted(boolean muted) {
+        if (muted == userMuted) {
+            return true;
+        }
+        if (!apply(muted, held)) {
+            return false;
+        }
+        userMuted = muted;
+        report();
+        return true;
+    }
+
     @Override
     public void toggleMute() {
         if (apply(!userMuted, held)) {
@@ -83,12 +122,14 @@ public final class EngineActions implements HeadUnitActions, OutputGate {
         }
     }
 
-    /** The volume the knob has set, dB. */
+    /** The volume the knob or the link has set, dB. */
+    @Override
     public double volumeDb() {
         return volumeDb;
     }
 
     /** True when the user has muted. */
+    @Override
     public boolean muted() {
         return userMuted;
     }

@@ -18,4 +18,11 @@ public interface HeadUnitActions {
 
     /** Mutes when playing, unmutes when muted. */
     void toggleMute();
+
+    /**
+     * Someone is at the unit and asks to pair a tuner (a long press on a profile button): the
+     * link opens its pairing window. Nothing by default, for a unit without a link.
+     */
+    default void openPairing() {
+    }
 }

@@ -73,6 +73,6 @@ record RatePlan(BoardConfig board, Profile profile, String note) {
         BoardConfig.Stream stream = new BoardConfig.Stream(s.sink(), s.wavPath(), s.source(), rate, s.format(),
                 s.periodFrames(), s.periods(), s.realtimePriority(), s.nice(), s.dither());
         return new BoardConfig(b.id(), b.name(), b.soc(), b.dac(), stream, b.outputs(), b.gpio(), b.i2cMute(), b.profile(),
-                b.configTxt(), b.modules(), b.profileStore());
+                b.configTxt(), b.modules(), b.profileStore(), b.link());
     }
 }

@@ -22,7 +22,9 @@ import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.meters.TappedSink;
 import org.cabintune.hu.meters.TappedSource;
 import org.cabintune.hu.store.ProfileService;
+import org.cabintune.hu.remote.UnitLink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -76,6 +78,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--meters-json", paramLabel = "F", description = "Write the meters' last snapshot here as JSON when the run ends.")
     Path metersJson;
+
+    @Mixin
+    LinkOptions linkOptions = new LinkOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -165,6 +170,23 @@ public final class RunCommand implements Callable<Integer> {
         return stream.run();
     }
 
+    /** The control link when one is asked for, or null; its failures are logged, never stop the audio. */
+    private UnitLink startLink(BoardConfig board, AudioEngine engine, ProfileService service, Meters meters,
+                               Supplier<String> playing, StartingProfile start, StreamControls controls) throws IOException {
+        if (!linkOptions.wanted(board)) {
+            return null;
+        }
+        try {
+            UnitLink link = linkOptions.start(board, engine, controls.output(engine), service, meters, playing,
+                    start.store() == null ? null : start.store().directory(), err);
+            controls.onPairing(link::openPairing);
+            return link;
+        } catch (LinkOptions.Refused e) {
+            err.println("link: " + e.getMessage() + "; running without the link");
+            return null;
+        }
+    }
+
     /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
     /**
      * For a profile with static normalisation playing a file: the file's loudness, measured
@@ -216,6 +238,7 @@ public final class RunCommand implements Callable<Integer> {
         private long allocatedAtStart;
         private GcPauses gc;
         private Integer exit;
+        private UnitLink link;
 
         RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, StartingProfile start,
                 Supplier<String> playing, Meters meters, ProfileService service, String sourceName, String sinkName,
@@ -238,6 +261,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             engine.start();
             controls.streamStarted();
+            link = startLink(board, engine, service, meters, playing, start, controls);
             allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
             gc = GcPauses.start();
             String note = note();
@@ -271,6 +295,9 @@ public final class RunCommand implements Callable<Integer> {
                 return exit;
             }
             controls.beforeStop(engine.stats().failure());
+            if (link != null) {
+                link.close();
+            }
             if (service != null) {
                 service.close();
             }

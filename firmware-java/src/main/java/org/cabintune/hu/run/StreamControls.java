@@ -7,11 +7,13 @@ import org.cabintune.hu.controls.AmpTiming;
 import org.cabintune.hu.controls.Controls;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.ExecutorClock;
+import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 
 import java.io.PrintStream;
 import java.util.ServiceConfigurationError;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,6 +92,56 @@ final class StreamControls {
             actions.onState(controls::showState);
         } catch (RuntimeException e) {
             err.println("controls: " + e.getMessage() + "; running without controls");
+        }
+    }
+
+    /** What a long press on a profile button opens: the link's pairing window. Without controls, nothing. */
+    void onPairing(Runnable pairing) {
+        if (actions != null) {
+            actions.onPairing(pairing);
+        }
+    }
+
+    /**
+     * The volume and mute the link sets: the controls' own, run on their thread (so the knob and
+     * the link share one volume and the amplifier sequence's hold stays in force), or the
+     * engine's without controls.
+     */
+    OutputControl output(AudioEngine engine) {
+        if (actions == null) {
+            return OutputControl.of(engine);
+        }
+        return new OutputControl() {
+            @Override
+            public boolean setVolumeDb(double volumeDb) {
+                return onControlThread(() -> actions.setVolumeDb(volumeDb));
+            }
+
+            @Override
+            public boolean setMuted(boolean muted) {
+                return onControlThread(() -> actions.setMuted(muted));
+            }
+
+            @Override
+            public double volumeDb() {
+                return actions.volumeDb();
+            }
+
+            @Override
+            public boolean muted() {
+                return actions.muted();
+            }
+        };
+    }
+
+    private boolean onControlThread(Supplier<Boolean> action) {
+        try {
+            return CompletableFuture.supplyAsync(action, clock::execute).get(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.cabintune.hu.store;
 
 import org.cabintune.dsp.graph.ProcessingGraph;
+import org.cabintune.dsp.profile.Bus;
+import org.cabintune.dsp.profile.Output;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.hu.board.BoardConfig;
@@ -23,6 +25,11 @@ import java.util.concurrent.Executors;
  * carried out (unknown name, a profile that does not fit the board, a disk that refuses the
  * write) changes nothing: the same profile keeps playing and the store keeps its selection,
  * and the result says why.
+ *
+ * <p><b>Bypass</b> (the A/B of a tuning) plays each profile flat: its routing and mix, no
+ * filters, delays, trims or bus, with the board's protection added as always. It is a graph
+ * like any other, compiled here and cross-faded in, and it stays on across profile switches
+ * until it is turned off.
  */
 public final class ProfileService implements AutoCloseable {
 
@@ -50,6 +57,8 @@ public final class ProfileService implements AutoCloseable {
         return t;
     });
     private volatile String playing;
+    private volatile boolean bypassed;
+    private Profile current;
 
     /**
      * @param playing the profile the engine was started with (its store name, or the safe
@@ -61,11 +70,21 @@ public final class ProfileService implements AutoCloseable {
         this.engine = engine;
         this.maxFrames = maxFrames;
         this.playing = playing;
+        try {
+            this.current = store.list().contains(playing) ? store.get(playing) : null;
+        } catch (ProfileStoreException e) {
+            this.current = null;
+        }
     }
 
     /** The name of the profile playing; any thread. */
     public String playing() {
         return playing;
+    }
+
+    /** True while the profiles play flat ({@link #bypass}). */
+    public boolean bypassed() {
+        return bypassed;
     }
 
     /** The stored profiles' names, in the order the buttons walk them. */
@@ -126,6 +145,50 @@ public final class ProfileService implements AutoCloseable {
         });
     }
 
+    /** Removes the stored profile {@code name}; refused for the one playing and the store's active one. */
+    public CompletableFuture<Result> delete(String name) {
+        return submit(() -> {
+            if (name.equals(playing)) {
+                return failed("\"" + name + "\" is playing; select another profile before deleting it");
+            }
+            try {
+                store.delete(name);
+            } catch (ProfileStoreException e) {
+                return failed(e.getMessage());
+            }
+            return new Result(true, playing, List.of("deleted \"" + name + "\""));
+        });
+    }
+
+    /** Plays the profile flat ({@code true}) or corrected again, cross-faded either way. */
+    public CompletableFuture<Result> bypass(boolean on) {
+        return submit(() -> {
+            if (on == bypassed) {
+                return new Result(true, playing, List.of());
+            }
+            if (current == null) {
+                return failed("\"" + playing + "\" is not a stored profile, so there is no correction to "
+                        + (on ? "bypass" : "bring back"));
+            }
+            BoardGraph graph;
+            try {
+                graph = BoardGraph.compile(board, on ? flat(current) : current, maxFrames);
+            } catch (ProfileException e) {
+                return failed(ProfileChoice.unfit(playing, board, e).message());
+            }
+            engine.swapGraph(graph.graph());
+            bypassed = on;
+            return new Result(true, playing, List.of());
+        });
+    }
+
+    /** {@code profile} without its correction: same routing and protection, no filters, delay, trim or bus. */
+    static Profile flat(Profile profile) {
+        List<Output> outputs = profile.outputs().stream().map(o -> new Output(o.name(), o.role(), o.mix(), List.of(),
+                0, 0, false, o.protect())).toList();
+        return new Profile(profile.format(), profile.name(), profile.sampleRate(), profile.inputs(), Bus.OFF, outputs);
+    }
+
     /** Stops the service's thread; requests already queued are dropped. */
     @Override
     public void close() {
@@ -157,7 +220,11 @@ public final class ProfileService implements AutoCloseable {
     }
 
     private BoardGraph compile(Profile profile) throws ProfileException {
-        BoardGraph graph = BoardGraph.compile(board, profile, maxFrames);
+        BoardGraph graph = BoardGraph.compile(board, bypassed ? flat(profile) : profile, maxFrames);
+        // A profile that plays only flat must not be stored or selected: bypass can end any moment.
+        if (bypassed) {
+            BoardGraph.compile(board, profile, maxFrames);
+        }
         ProcessingGraph running = engine.context().graph();
         if (graph.graph().inputs() != running.inputs()) {
             throw new ProfileException(List.of("profile.inputs has " + graph.graph().inputs()
@@ -168,12 +235,14 @@ public final class ProfileService implements AutoCloseable {
 
     /** Records the selection, then hands the graph over: a failed write leaves everything as it was. */
     private Result switchTo(String name, BoardGraph graph, List<String> passed) throws IOException {
+        Profile selected;
         try {
-            store.select(name);
+            selected = store.select(name);
         } catch (ProfileStoreException e) {
             return failed(e.getMessage());
         }
         engine.swapGraph(graph.graph());
+        current = selected;
         playing = name;
         List<String> messages = new ArrayList<>(passed);
         graph.added().forEach(a -> messages.add("protection: " + a));

@@ -1,5 +1,9 @@
 package org.cabintune.hu.controls;
 
+import org.cabintune.hu.meters.MeterTap;
+import org.cabintune.hu.meters.TappedSink;
+import org.cabintune.hu.meters.TappedSource;
+
 import org.cabintune.dsp.graph.GraphCompiler;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.engine.AudioEngine;
@@ -77,6 +81,28 @@ class EngineActionsTest {
             assertEquals(5, engine.stats().controlsApplied());
             assertEquals(-3, actions.volumeDb());
             assertTrue(engine.stop());
+        }
+    }
+
+    @Test
+    void theLinksUnmuteNeverLiftsTheAmplifierSequencesHold() throws Exception {
+        MeterTap tap = new MeterTap(48000, 2, 2, 128);
+        try (AudioEngine engine = AudioEngine.create(new AudioEngine.Context()
+                .source(new TappedSource(TestSignals.sine(2, 48000, 1000, -20), tap))
+                .sink(new TappedSink(new NullSink(2, 48000, 2), tap)).warmupPeriods(10).muted(true)
+                .graph(engine().context().graph()))) {
+            EngineActions actions = new EngineActions(engine, delta -> { });
+            engine.start();
+            assertTrue(actions.setMuted(true));
+            assertTrue(actions.setMuted(false));
+            assertTrue(actions.setVolumeDb(-6));
+            Thread.sleep(400);
+            assertEquals(Double.NEGATIVE_INFINITY, tap.read().outputs().getFirst().rmsDbfs(), "held: silent");
+            actions.release();
+            Thread.sleep(400);
+            // A -20 dBFS sine at -6 dB: RMS -29 dBFS.
+            assertEquals(-29.0, tap.read().outputs().getFirst().rmsDbfs(), 0.2);
+            assertEquals(-6, actions.volumeDb());
         }
     }
 

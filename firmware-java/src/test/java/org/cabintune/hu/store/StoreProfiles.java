@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Profiles and boards the store tests share. */
-final class StoreProfiles {
+public final class StoreProfiles {
 
     /** Two full-range doors: the stereo boards' speakers. */
     static final Path STEREO_BOARD = Path.of("..", "board-configs", "usb-dac.yaml");
@@ -23,7 +23,7 @@ final class StoreProfiles {
      * A profile for the stereo boards named {@code name}, its outputs at {@code gainDb}: it keeps
      * the boards' limits (60 Hz highpass, -1 dBTP), so the board adds nothing.
      */
-    static Profile stereo(String name, double gainDb) {
+    public static Profile stereo(String name, double gainDb) {
         return parse("""
                 {"format": "cabintune.profile/1", "name": "%s", "sampleRate": 48000, "inputs": ["L", "R"],
                  "outputs": [
@@ -41,7 +41,7 @@ final class StoreProfiles {
                  "outputs": [{"name": "dash-centre", "role": "fullrange", "mix": {"L": 0.5, "R": 0.5}}]}""".formatted(name));
     }
 
-    static BoardConfig stereoBoard() {
+    public static BoardConfig stereoBoard() {
         try {
             return BoardLoader.load(STEREO_BOARD);
         } catch (IOException | BoardConfigException e) {

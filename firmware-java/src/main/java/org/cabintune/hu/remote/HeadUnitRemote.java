@@ -1,0 +1,246 @@
+package org.cabintune.hu.remote;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.controls.EngineActions;
+import org.cabintune.hu.controls.OutputControl;
+import org.cabintune.hu.meters.MeterSnapshot;
+import org.cabintune.hu.meters.Meters;
+import org.cabintune.hu.store.ProfileService;
+import org.cabintune.link.command.HeadUnitPort;
+import org.cabintune.link.command.PortException;
+import org.cabintune.link.protocol.Command;
+import org.cabintune.link.protocol.ErrorCode;
+import org.cabintune.link.protocol.FieldPath;
+import org.cabintune.link.protocol.Limits;
+import org.cabintune.link.protocol.ProtectionLimits;
+import org.cabintune.link.protocol.Reply;
+
+/**
+ * The head unit as the link sees it: the running engine, its profile store and its meters
+ * behind the protocol's commands. Profile changes go through the {@link ProfileService}, which
+ * compiles off the audio thread and cross-fades, and changes nothing when it refuses; volume
+ * and mute go through the {@link OutputControl} (the knob's own state when the unit has
+ * controls, so an amplifier sequence's hold is never lifted by the link). Every refusal names the field and what is
+ * allowed, under the protocol's stable error codes.
+ *
+ * <p>The dispatcher calls it one command at a time; the getters are safe from any thread.
+ */
+public final class HeadUnitRemote implements HeadUnitPort {
+
+    /** The engine's volume only attenuates: the protection limiters follow it. */
+    public static final double ENGINE_MAX_VOLUME_DB = EngineActions.MAX_VOLUME_DB;
+    /** How long a profile request may take (a compile and a store write) before it counts as failed, s. */
+    static final long PROFILE_TIMEOUT_S = 10;
+
+    private final Reply.Info info;
+    private final BoardConfig board;
+    private final OutputControl output;
+    private final ProfileService service;
+    private final Meters meters;
+    private final Supplier<String> playing;
+    private final AtomicLong meterSequence = new AtomicLong();
+    private volatile int meterIntervalMs;
+    private volatile ProtectionLimits limits;
+
+    /**
+     * @param info    who the unit is
+     * @param board   the board the engine runs on
+     * @param output  the unit's volume and mute ({@code OutputControl.of(engine)} without controls)
+     * @param service the profile store's service, or null when the unit plays one profile file
+     * @param meters  the stream's meters
+     * @param playing the name of the profile playing
+     * @param limits  the protection limits to start with
+     */
+    public HeadUnitRemote(Reply.Info info, BoardConfig board, OutputControl output, ProfileService service,
+                          Meters meters, Supplier<String> playing, ProtectionLimits limits) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.board = Objects.requireNonNull(board, "board");
+        this.output = Objects.requireNonNull(output, "output");
+        this.service = service;
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.playing = Objects.requireNonNull(playing, "playing");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    @Override
+    public Reply.Info info() {
+        return info;
+    }
+
+    @Override
+    public Reply.State state() {
+        List<Reply.ProfileEntry> profiles = new ArrayList<>();
+        if (service != null) {
+            for (String name : service.profiles()) {
+                String id = ProfileIds.idOf(name);
+                if (id != null && profiles.size() < Limits.MAX_PROFILES) {
+                    profiles.add(new Reply.ProfileEntry(id, name));
+                }
+            }
+        }
+        boolean bypassed = service != null && service.bypassed();
+        double volumeDb = Math.clamp(output.volumeDb(), Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
+        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, false, limits);
+    }
+
+    /** The id of the profile playing, or null when it has none (the built-in safe profile). */
+    public String playingId() {
+        String name = playing.get();
+        return service != null && service.profiles().contains(name) ? ProfileIds.idOf(name) : null;
+    }
+
+    /** The name of the profile playing. */
+    public String playingName() {
+        return playing.get();
+    }
+
+    @Override
+    public void selectProfile(String profileId) throws PortException {
+        ProfileService s = store("select-profile");
+        carry(s.select(stored(s, profileId)), ErrorCode.REFUSED);
+    }
+
+    @Override
+    public void putProfile(String profileId, Profile profile) throws PortException {
+        ProfileService s = store("put-profile");
+        String id = ProfileIds.idOf(profile.name());
+        if (!profileId.equals(id)) {
+            throw new PortException(ErrorCode.BAD_PROFILE, "body.profile.name = " + FieldPath.quote(profile.name())
+                    + (id == null ? " has no profile id (it needs a letter or digit a-z 0-9)"
+                    : " has the profile id " + FieldPath.quote(id)) + ", not body.profileId = "
+                    + FieldPath.quote(profileId) + "; name the profile after its id");
+        }
+        carry(s.put(profile), ErrorCode.REFUSED);
+    }
+
+    @Override
+    public void deleteProfile(String profileId) throws PortException {
+        ProfileService s = store("delete-profile");
+        carry(s.delete(stored(s, profileId)), ErrorCode.REFUSED);
+    }
+
+    @Override
+    public void setVolume(double volumeDb) throws PortException {
+        if (volumeDb > ENGINE_MAX_VOLUME_DB) {
+            throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
+                    + " is above 0 dB: this unit's volume only attenuates (-80..0 dB), so no volume can lift an output"
+                    + " over its protection ceiling");
+        }
+        ProtectionLimits l = limits;
+        if (volumeDb > l.maxVolumeDb()) {
+            throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
+                    + " is above the unit's maxVolumeDb = " + FieldPath.number(l.maxVolumeDb()));
+        }
+        queued(output.setVolumeDb(volumeDb), "set-volume");
+    }
+
+    @Override
+    public void setMute(boolean muted) throws PortException {
+        queued(output.setMuted(muted), "set-mute");
+    }
+
+    @Override
+    public void setBypass(boolean bypassed) throws PortException {
+        carry(store("set-bypass").bypass(bypassed), ErrorCode.REFUSED);
+    }
+
+    @Override
+    public void playTestSignal(Command.PlayTestSignal signal) throws PortException {
+        throw new PortException(ErrorCode.REFUSED, "play-test-signal: this unit plays test signals only as the"
+                + " programme it starts with (cabintune-hu run --source sine|pink|sweep); it cannot switch to one"
+                + " while it runs");
+    }
+
+    @Override
+    public void stopTestSignal() {
+        // No test signal can be playing (see playTestSignal): stopping is already done.
+    }
+
+    @Override
+    public Reply.Meters meters() {
+        MeterSnapshot snapshot = meters.snapshot();
+        List<MeterSnapshot.OutputLevel> byChannel = new ArrayList<>(snapshot.outputs());
+        byChannel.sort(Comparator.comparingInt(MeterSnapshot.OutputLevel::channel));
+        List<Reply.Level> levels = new ArrayList<>(byChannel.size());
+        for (MeterSnapshot.OutputLevel o : byChannel.subList(0, Math.min(byChannel.size(), Limits.MAX_OUTPUTS))) {
+            levels.add(Reply.Level.clamped(o.peakDbfs(), o.rmsDbfs()));
+        }
+        return new Reply.Meters(meterSequence.getAndIncrement(), levels);
+    }
+
+    @Override
+    public void streamMeters(int intervalMs) {
+        meterIntervalMs = intervalMs;
+    }
+
+    /** The meter stream's interval, ms, or 0 when it is off. */
+    public int meterIntervalMs() {
+        return meterIntervalMs;
+    }
+
+    @Override
+    public void setLimits(ProtectionLimits limits) throws PortException {
+        if (output.volumeDb() > limits.maxVolumeDb()) {
+            // The new limit is below the volume: come down to it first, so the limit holds at once.
+            queued(output.setVolumeDb(Math.max(EngineActions.MIN_VOLUME_DB, limits.maxVolumeDb())), "set-limits");
+        }
+        this.limits = limits;
+    }
+
+    /** The board the unit runs on. */
+    public BoardConfig board() {
+        return board;
+    }
+
+    private ProfileService store(String command) throws PortException {
+        if (service == null) {
+            throw new PortException(ErrorCode.REFUSED, command + ": this unit runs without a profile store"
+                    + " (cabintune-hu run --profiles DIR, or the board's profileStore); it plays one profile file");
+        }
+        return service;
+    }
+
+    private static String stored(ProfileService s, String profileId) throws PortException {
+        String name = ProfileIds.nameOf(profileId, s.profiles());
+        if (name == null) {
+            List<String> ids = s.profiles().stream().map(ProfileIds::idOf).filter(Objects::nonNull).toList();
+            throw new PortException(ErrorCode.UNKNOWN_PROFILE, "body.profileId = " + FieldPath.quote(profileId)
+                    + " is not stored on this unit; stored: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
+        }
+        return name;
+    }
+
+    /** Waits for a profile request; a refusal becomes {@code code} with the service's reasons. */
+    private static void carry(CompletableFuture<ProfileService.Result> request, ErrorCode code) throws PortException {
+        ProfileService.Result result;
+        try {
+            result = request.get(PROFILE_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortException(ErrorCode.INTERNAL, "interrupted while the profile request ran");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PortException(ErrorCode.INTERNAL, "the profile request did not finish: " + e);
+        }
+        if (!result.done()) {
+            throw new PortException(code, String.join("; ", result.messages()));
+        }
+    }
+
+    private static void queued(boolean accepted, String command) throws PortException {
+        if (!accepted) {
+            throw new PortException(ErrorCode.REFUSED, command + ": the engine's control queue is full or the controls"
+                    + " did not answer; send it again");
+        }
+    }
+}

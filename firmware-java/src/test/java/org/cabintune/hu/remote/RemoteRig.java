@@ -1,0 +1,97 @@
+package org.cabintune.hu.remote;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.cabintune.dsp.Q824;
+import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.board.BoardGraph;
+import org.cabintune.hu.controls.OutputControl;
+import org.cabintune.hu.engine.AudioEngine;
+import org.cabintune.hu.engine.NullSink;
+import org.cabintune.hu.engine.TestSignals;
+import org.cabintune.hu.meters.MeterTap;
+import org.cabintune.hu.meters.Meters;
+import org.cabintune.hu.meters.TappedSink;
+import org.cabintune.hu.meters.TappedSource;
+import org.cabintune.hu.store.ProfileChoice;
+import org.cabintune.hu.store.ProfileService;
+import org.cabintune.hu.store.ProfileStore;
+import org.cabintune.hu.store.StoreProfiles;
+import org.cabintune.link.protocol.Limits;
+import org.cabintune.link.protocol.ProtectionLimits;
+import org.cabintune.link.protocol.Reply;
+
+/**
+ * A head unit as {@code run} assembles it, for the link's tests: the stereo USB board's chain
+ * on a real-time paced null device, fed a 1 kHz sine at -20 dBFS, a real profile store in a
+ * directory holding {@code Driver} (0 dB) and {@code Night} (-12 dB), its service, meters and
+ * link. The audio thread's allocation is counted from the moment the stream runs.
+ */
+final class RemoteRig implements AutoCloseable {
+
+    static final int FS = 48000;
+    static final int PERIOD = 128;
+    static final double SINE_DBFS = -20;
+    static final double NIGHT_DB = -12;
+
+    final BoardConfig board = StoreProfiles.stereoBoard();
+    final ProfileStore store;
+    final AudioEngine engine;
+    final ProfileService service;
+    final HeadUnitRemote unit;
+    final UnitLink link;
+    final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final long allocatedAtStart;
+
+    RemoteRig(Path dir) throws Exception {
+        store = ProfileStore.open(dir.resolve("profiles"));
+        store.put(StoreProfiles.stereo("Driver", 0));
+        store.put(StoreProfiles.stereo("Night", NIGHT_DB));
+        ProfileChoice choice = ProfileChoice.choose(store, board, PERIOD);
+        BoardGraph graph = choice.graph();
+        MeterTap tap = new MeterTap(FS, 2, 2, PERIOD);
+        engine = AudioEngine.create(new AudioEngine.Context()
+                .source(new TappedSource(TestSignals.sine(2, FS, 1000, SINE_DBFS), tap))
+                .sink(new TappedSink(new NullSink(2, FS), tap)).graph(graph.graph()).channelMap(graph.channelMap())
+                .periodFrames(PERIOD).crossfadeMs(5));
+        engine.start();
+        service = new ProfileService(store, board, engine, PERIOD, choice.name());
+        Meters meters = new Meters(tap, engine::stats, service::playing, "sine", board.outputs());
+        Reply.Info info = new Reply.Info("test-unit", board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
+                Limits.MAX_MESSAGE_BYTES, FS, board.outputs().stream().map(BoardConfig.Output::speaker).toList());
+        unit = new HeadUnitRemote(info, board, OutputControl.of(engine), service, meters, service::playing, new ProtectionLimits(0, -6));
+        link = new UnitLink(unit, dir.resolve("keys").resolve("trust.json"), engine::stats,
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
+    }
+
+    /** RMS of output 0 now, dBFS. */
+    double outputRmsDbfs() {
+        return unit.meters().outputs().getFirst().rmsDbfs();
+    }
+
+    /** Bytes the audio thread allocated since the stream ran. */
+    long audioAllocated() {
+        return engine.stats().audioThreadAllocatedBytes() - allocatedAtStart;
+    }
+
+    String log() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The sine's level through a profile whose outputs are at {@code gainDb}, RMS dBFS. */
+    static double expectedRms(double gainDb) {
+        return SINE_DBFS + gainDb + Q824.gainToDb(Math.sqrt(0.5));
+    }
+
+    @Override
+    public void close() throws Exception {
+        link.close();
+        service.close();
+        engine.stop();
+        store.close();
+    }
+}
