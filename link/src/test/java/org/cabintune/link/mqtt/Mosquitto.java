@@ -16,16 +16,16 @@ import org.cabintune.link.testing.ExternalProgram;
  * account from a password file made with mosquitto_passwd), nothing kept on disk. Stopping and
  * starting it again keeps its port, as a broker restart would.
  */
-final class Mosquitto {
+public final class Mosquitto {
 
-    static final String USER = "unit-test";
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String USER = "unit-test";
+    public static final String PASSWORD = "correct horse battery staple";
 
     private final Path dir;
     private final int port;
     private final ExternalProgram program = new ExternalProgram("mosquitto");
 
-    Mosquitto(Path dir) throws IOException {
+    public Mosquitto(Path dir) throws IOException {
         this.dir = dir;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
@@ -33,24 +33,24 @@ final class Mosquitto {
     }
 
     /** True when mosquitto and mosquitto_passwd can be run here. */
-    static boolean available() {
+    public static boolean available() {
         return ExternalProgram.available("mosquitto", "-h") && ExternalProgram.available("mosquitto_passwd", "-h");
     }
 
-    BrokerLogin login() {
+    public BrokerLogin login() {
         return new BrokerLogin(uri(), USER, PASSWORD);
     }
 
-    BrokerLogin login(String user, String password) {
+    public BrokerLogin login(String user, String password) {
         return new BrokerLogin(uri(), user, password);
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts the broker and waits until it accepts connections. */
-    Mosquitto start() throws IOException, InterruptedException {
+    public Mosquitto start() throws IOException, InterruptedException {
         Path passwords = dir.resolve("passwd");
         if (!Files.exists(passwords)) {
             Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), USER, PASSWORD)
@@ -76,7 +76,7 @@ final class Mosquitto {
     }
 
     /** Stops the broker: every client loses its connection. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         program.stop();
     }
 

@@ -11,32 +11,32 @@ import org.cabintune.link.testing.ExternalProgram;
  * serial ports: {@code a} and {@code b} are symlinks to the two ptys. Stopping it closes both
  * ptys, as pulling the cable would; starting it again makes the same two paths.
  */
-final class Socat {
+public final class Socat {
 
     private final Path a;
     private final Path b;
     private final ExternalProgram program = new ExternalProgram("socat");
 
-    Socat(Path dir) {
+    public Socat(Path dir) {
         this.a = dir.resolve("a");
         this.b = dir.resolve("b");
     }
 
     /** True when socat can be run here. */
-    static boolean available() {
+    public static boolean available() {
         return ExternalProgram.available("socat", "-V");
     }
 
-    Path a() {
+    public Path a() {
         return a;
     }
 
-    Path b() {
+    public Path b() {
         return b;
     }
 
     /** Starts socat and waits until both ptys exist. */
-    Socat start() throws IOException, InterruptedException {
+    public Socat start() throws IOException, InterruptedException {
         program.start(new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD),
                 () -> Files.exists(a) && Files.exists(b), Duration.ofSeconds(5));
@@ -44,7 +44,7 @@ final class Socat {
     }
 
     /** Stops socat: both ptys close, as when the cable is pulled. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         program.stop();
     }
 
