@@ -1,13 +1,21 @@
 package org.cabintune.tuner;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cabintune.tuner.loudness.LoudnessCommand;
+import org.cabintune.tuner.unit.KeysCommand;
+import org.cabintune.tuner.unit.MetersCommand;
+import org.cabintune.tuner.unit.PushCommand;
+import org.cabintune.tuner.unit.SelectCommand;
+import org.cabintune.tuner.unit.UnitsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./cabintune}: the tuner's CLI. */
 @Command(name = "cabintune", mixinStandardHelpOptions = true, version = "CabinTune tuner 0.1.0",
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
-        subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, UnitsCommand.class, PushCommand.class,
+                SelectCommand.class, MetersCommand.class, KeysCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec
@@ -18,13 +26,21 @@ public final class TunerCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    public static void main(String[] args) {
+    /** The CLI with its error handling, ready to {@code execute}. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TunerCli());
         // A failure the user can act on is one line, not a stack trace.
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            line.getErr().flush();
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        // Paho logs lost sockets itself; the commands say what went wrong in one line instead.
+        Logger.getLogger("org.eclipse.paho").setLevel(Level.OFF);
+        System.exit(commandLine().execute(args));
     }
 }

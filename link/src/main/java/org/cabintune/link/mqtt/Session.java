@@ -177,9 +177,11 @@ final class Session implements AutoCloseable {
             return;
         }
         try {
-            old.disconnectForcibly(0, 100, false);
+            if (old.isConnected()) {
+                old.disconnectForcibly(0, 100, false);
+            }
         } catch (MqttException e) {
-            // Not connected: nothing to drop.
+            // Lost meanwhile: nothing to drop.
         }
         try {
             old.close(true);
