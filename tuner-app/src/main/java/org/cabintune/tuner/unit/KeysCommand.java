@@ -3,7 +3,6 @@ package org.cabintune.tuner.unit;
 import java.io.PrintWriter;
 import java.util.Base64;
 import org.cabintune.link.protocol.Check;
-import org.cabintune.link.protocol.ErrorCode;
 import org.cabintune.link.protocol.FieldException;
 import org.cabintune.link.protocol.Limits;
 import picocli.CommandLine;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Spec;
         subcommands = CommandLine.HelpCommand.class,
         footer = {"", "Examples:", "  cabintune keys init --label \"Workshop bench 2\"",
                 "  cabintune keys pair --serial /dev/ttyUSB0",
-                "  cabintune keys pair --mqtt ssl://car.local:8883 --credentials car.properties --unit car-7",
+                "  cabintune keys pair --mqtt ssl://car.local:8883 --credentials car.properties \\",
+                "      --unit car-7",
                 "      (within 60 s of a long press on the unit's button)", "  cabintune keys list", ""})
 public final class KeysCommand {
 
@@ -53,15 +53,8 @@ public final class KeysCommand {
     int pair(@Mixin LinkOptions link, @Mixin ConfigDir config, @Mixin UnitOption unit) {
         InstallerKeyFile key = InstallerKeyFile.load(config.resolve());
         try (UnitLink connection = UnitLink.open(link, unit.id, message -> { })) {
-            try {
-                connection.ask(key.key().pairCommand(key.label()), key.key());
-            } catch (UnitLink.UnitRefusal e) {
-                if (e.error().code() == ErrorCode.PRESENCE_REQUIRED) {
-                    throw new Failure(e.getMessage() + " (press and hold the unit's button, then run this again "
-                            + "within its pairing window, or pair over --serial)", e);
-                }
-                throw e;
-            }
+            // Refused without presence, the unit's message says how to give it (long press or cable).
+            connection.ask(key.key().pairCommand(key.label()), key.key());
             out().println("unit " + connection.unit() + " trusts installer key " + key.key().keyId() + " (" + key.label() + ")");
         }
         return 0;

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "meters", mixinStandardHelpOptions = true,
         description = "Show a head unit's output meters (peak and RMS, dBFS), live or once.",
         footer = {"", "JSON (--json): one object per snapshot per line: sequence, and outputs with name, peakDbfs, rmsDbfs",
-                "(-200 stands for silence).", "", "Examples:", "  cabintune meters --mqtt tcp://car.local:1883 --credentials car.properties --unit car-7",
+                "(-200 stands for silence).", "", "Examples:",
+                "  cabintune meters --mqtt tcp://car.local:1883 --credentials car.properties \\",
+                "      --unit car-7",
                 "  cabintune meters --serial /dev/ttyUSB0 --once --json", ""})
 public final class MetersCommand implements Callable<Integer> {
 

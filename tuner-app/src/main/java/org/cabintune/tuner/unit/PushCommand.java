@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         description = "Check a profile, sign it with the installer key and store it on a head unit.",
         footer = {"", "The profile is checked here first, with the unit's own parser; nothing is sent if it has problems.",
                 "The unit must trust the key: ./cabintune keys pair --unit U.", "",
-                "Examples:", "  cabintune push --mqtt ssl://car.local:8883 --credentials car.properties --unit car-7 \\",
-                "      --profile driver-seat.json --select", "  cabintune push --serial /dev/ttyUSB0 --profile driver-seat.json", ""})
+                "Examples:", "  cabintune push --mqtt ssl://car.local:8883 --credentials car.properties \\",
+                "      --unit car-7 --profile driver-seat.json --select",
+                "  cabintune push --serial /dev/ttyUSB0 --profile driver-seat.json", ""})
 public final class PushCommand implements Callable<Integer> {
 
     @Mixin

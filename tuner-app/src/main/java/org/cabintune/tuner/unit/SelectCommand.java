@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code cabintune select --unit U --profile NAME}: switches the unit to a stored profile. */
 @Command(name = "select", mixinStandardHelpOptions = true,
         description = "Switch a head unit to one of its stored profiles, named by id or by name.",
-        footer = {"", "Examples:", "  cabintune select --mqtt tcp://car.local:1883 --credentials car.properties --unit car-7 --profile driver-seat",
+        footer = {"", "Examples:", "  cabintune select --mqtt tcp://car.local:1883 --credentials car.properties \\",
+                "      --unit car-7 --profile driver-seat",
                 "  cabintune select --serial /dev/ttyUSB0 --profile \"Driver seat\"", ""})
 public final class SelectCommand implements Callable<Integer> {
 

@@ -2,7 +2,6 @@ package org.cabintune.tuner.unit;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.cabintune.link.mqtt.MqttUnitClient;
@@ -119,7 +118,8 @@ final class UnitLink implements AutoCloseable {
             throw new Failure("interrupted while waiting for unit " + unit, e);
         }
         if (reply.body() instanceof Reply.Error error) {
-            throw new UnitRefusal(unit, command, error);
+            throw new Failure("unit " + unit + " refused " + command.type().word() + ": " + error.code().word() + ": "
+                    + error.message().replace('\n', ' '));
         }
         return (Reply) reply.body();
     }
@@ -144,22 +144,6 @@ final class UnitLink implements AutoCloseable {
             mqtt.close();
         } else {
             serial.close();
-        }
-    }
-
-    /** A refusal from the unit: its stable code and its message, in one line. */
-    static final class UnitRefusal extends Failure {
-
-        private final Reply.Error error;
-
-        UnitRefusal(String unit, Command command, Reply.Error error) {
-            super("unit " + unit + " refused " + command.type().word() + ": " + error.code().word() + ": "
-                    + error.message().replace('\n', ' '));
-            this.error = Objects.requireNonNull(error);
-        }
-
-        Reply.Error error() {
-            return error;
         }
     }
 

@@ -89,7 +89,8 @@ class MqttCommandsTest extends UnitCommandsContract {
         assertEquals(1, refused.exit());
         assertTrue(refused.err().startsWith("cabintune keys pair: unit " + unitId + " refused pair-key: presence-required: "),
                 refused::toString);
-        assertTrue(refused.err().contains("press and hold the unit's button"), refused::toString);
+        assertTrue(refused.err().contains("hold its button until it blinks, or connect with the serial cable"),
+                refused::toString);
         assertEquals(1, refused.err().lines().count());
         allowPairing();
         Cli paired = run("keys pair", "--config-dir", config.toString());
