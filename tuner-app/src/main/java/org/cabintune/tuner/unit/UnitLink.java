@@ -69,7 +69,7 @@ final class UnitLink implements AutoCloseable {
             try {
                 client.connect();
             } catch (MqttException e) {
-                client.close();
+                closeQuietly(client);
                 throw new Failure(connectFailure(options, e), e);
             }
             return new UnitLink(name, options.describe(), timeout, client, null);
@@ -141,9 +141,17 @@ final class UnitLink implements AutoCloseable {
     @Override
     public void close() {
         if (mqtt != null) {
-            mqtt.close();
+            closeQuietly(mqtt);
         } else {
             serial.close();
+        }
+    }
+
+    private static void closeQuietly(MqttUnitClient client) {
+        try {
+            client.close();
+        } catch (MqttException e) {
+            // Leaving anyway: the broker drops the connection when the process ends.
         }
     }
 
