@@ -62,8 +62,21 @@ class SerialCommandsTest extends UnitCommandsContract {
     }
 
     @Override
+    String expectedStatus() {
+        return "cable";
+    }
+
+    @Override
     void allowPairing() {
         // The cable is presence.
+    }
+
+    @Test
+    void unitsShowsATable() {
+        Cli table = run("units");
+        assertEquals(0, table.exit(), table::toString);
+        assertEquals(List.of("UNIT STATUS PROFILE VOLUME PROFILES", "test-unit cable initial -20.0 dB initial"),
+                table.out().lines().map(l -> l.strip().replaceAll(" +", " ")).toList());
     }
 
     @Test

@@ -35,6 +35,9 @@ abstract class UnitCommandsContract {
     /** The options that name the unit for commands that talk to one: {@code --unit car-1} over MQTT. */
     abstract List<String> unitOption();
 
+    /** What {@code units} shows as the unit's status: {@code online} from the broker, {@code cable} over serial. */
+    abstract String expectedStatus();
+
     /** Lets a pairing in: over the network the unit's button opens its window; the cable needs nothing. */
     abstract void allowPairing();
 
@@ -150,9 +153,11 @@ abstract class UnitCommandsContract {
 
     @Test
     void unitsShowsTheUnitAndItsState() throws Exception {
-        Cli units = run("units", "--json");
+        // --wait is how long to listen to the broker; the cable answers at once and ignores it.
+        Cli units = run("units", "--json", "--wait", "0.5");
         assertEquals(0, units.exit(), units::toString);
         JsonNode unit = JSON.readTree(units.out().lines().toList().getLast());
+        assertEquals(expectedStatus(), unit.path("status").asText());
         assertEquals("initial", unit.path("activeProfile").asText());
         assertEquals(-20.0, unit.path("volumeDb").asDouble());
     }
