@@ -43,6 +43,8 @@ final class Session implements AutoCloseable {
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile MqttAsyncClient client;
+    /** The current client has connected and its owner has subscribed: ready for traffic. */
+    private volatile boolean established;
     private volatile boolean closed;
     private Thread reconnector;
 
@@ -62,9 +64,10 @@ final class Session implements AutoCloseable {
         reconnector = Thread.ofPlatform().name("mqtt reconnect " + clientId).daemon().start(this::reconnectLoop);
     }
 
+    /** Connected, and subscribed by the owner's {@link Handler#connected}. */
     boolean isConnected() {
         MqttAsyncClient current = client;
-        return current != null && current.isConnected();
+        return established && current != null && current.isConnected();
     }
 
     /** Connections made, the first one included. */
@@ -130,11 +133,13 @@ final class Session implements AutoCloseable {
         MqttAsyncClient fresh = Connections.client(broker, clientId);
         fresh.setCallback(new Callback(fresh));
         // Current before it connects, so a loss right after connecting is not missed.
+        established = false;
         client = fresh;
         try {
             fresh.connect(options).waitForCompletion(Connections.CONNECT_TIMEOUT_S * 1000L);
             handler.connected(fresh);
             connects.incrementAndGet();
+            established = true;
         } catch (MqttException | RuntimeException e) {
             client = null;
             dispose(fresh);
