@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.cabintune.link.client.PendingReplies;
 import org.cabintune.link.protocol.Envelope;
 import org.cabintune.link.protocol.MessageCodec;
