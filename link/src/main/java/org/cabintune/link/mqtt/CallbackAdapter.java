@@ -8,8 +8,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
- * Paho's callback with nothing done by default; each end overrides what it uses. Losing the
- * connection needs nothing here: Paho reconnects by itself and calls {@link #connectComplete}.
+ * Paho's callback with nothing done by default; {@link Session} and tests override what they use.
  */
 abstract class CallbackAdapter implements MqttCallback {
 

@@ -1,7 +1,9 @@
 package org.cabintune.link.mqtt;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -12,7 +14,7 @@ final class Connections {
 
     /** Seconds to wait for the broker's answer to a connect. */
     static final int CONNECT_TIMEOUT_S = 5;
-    /** Reconnecting starts after 1 s and backs off to at most this many seconds. */
+    /** Reconnecting ({@link Session}) backs off to at most this many seconds between tries. */
     static final int MAX_RECONNECT_DELAY_S = 8;
     /** Keep-alive, s: a dead connection is noticed (and the will published) within 1.5 times this. */
     static final int KEEP_ALIVE_S = 10;
@@ -25,14 +27,23 @@ final class Connections {
         return new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
     }
 
-    /** Logged in, reconnecting by itself, a fresh session each time (subscriptions are renewed on connect). */
-    static MqttConnectionOptions options(BrokerLogin broker) {
+    /**
+     * Logged in, a fresh session each time (subscriptions are renewed on connect). Paho's own
+     * automatic reconnect is off: {@link Session} reconnects with a fresh client.
+     */
+    static MqttConnectionOptions options(BrokerLogin broker) throws MqttException {
         MqttConnectionOptions options = new MqttConnectionOptions();
+        if (broker.caFile() != null) {
+            try {
+                options.setSocketFactory(CarCa.socketFactory(broker.caFile()));
+            } catch (IOException e) {
+                throw new MqttException(MqttClientException.REASON_CODE_SSL_CONFIG_ERROR, e);
+            }
+        }
         options.setUserName(broker.username());
         options.setPassword(broker.password().getBytes(StandardCharsets.UTF_8));
         options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, MAX_RECONNECT_DELAY_S);
+        options.setAutomaticReconnect(false);
         options.setConnectionTimeout(CONNECT_TIMEOUT_S);
         options.setKeepAliveInterval(KEEP_ALIVE_S);
         return options;

@@ -45,11 +45,10 @@ public final class MqttServer implements AutoCloseable {
     private final CommandDispatcher dispatcher;
     private final Supplier<Reply.State> state;
     private final Caller caller;
-    private final MqttAsyncClient client;
+    private final Session session;
     private final ExecutorService commands;
     private final AtomicLong unanswerable = new AtomicLong();
     private final AtomicLong publishFailures = new AtomicLong();
-    private final AtomicLong connects = new AtomicLong();
     private final MessageIds ids = new MessageIds("unit");
 
     /**
@@ -67,18 +66,17 @@ public final class MqttServer implements AutoCloseable {
         this.state = Objects.requireNonNull(state, "state");
         // The broker refuses clients without a login, so whatever arrives on cmd is authenticated.
         this.caller = new Caller("mqtt " + broker.uri(), true, presence);
-        this.client = Connections.client(broker, "cabintune-unit-" + unitId);
         this.commands = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("mqtt commands " + unitId)
                 .daemon().unstarted(r));
-        client.setCallback(new Callback());
+        MqttConnectionOptions options = Connections.options(broker);
+        options.setWill(topics.status(), Connections.message(Topics.OFFLINE.getBytes(StandardCharsets.UTF_8),
+                QOS_RELIABLE, true));
+        this.session = new Session(broker, "cabintune-unit-" + unitId, options, new Handler());
     }
 
     /** Connects (waiting at most the connect timeout); from then on it stays connected by itself. */
     public void start() throws MqttException {
-        MqttConnectionOptions options = Connections.options(broker);
-        options.setWill(topics.status(), Connections.message(Topics.OFFLINE.getBytes(StandardCharsets.UTF_8),
-                QOS_RELIABLE, true));
-        client.connect(options).waitForCompletion(Connections.CONNECT_TIMEOUT_S * 1000L);
+        session.connect();
     }
 
     public Topics topics() {
@@ -86,12 +84,12 @@ public final class MqttServer implements AutoCloseable {
     }
 
     public boolean isConnected() {
-        return client.isConnected();
+        return session.isConnected();
     }
 
     /** Times a connection was made, the first one included. */
     public long connects() {
-        return connects.get();
+        return session.connects();
     }
 
     /** Commands that came without a response topic, so their replies had nowhere to go. */
@@ -101,7 +99,7 @@ public final class MqttServer implements AutoCloseable {
 
     /** Publishes that failed because the connection was down, or broker errors Paho reported. */
     public long publishFailures() {
-        return publishFailures.get();
+        return publishFailures.get() + session.errors();
     }
 
     /** Publishes the unit's state, retained. */
@@ -128,19 +126,21 @@ public final class MqttServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (client.isConnected()) {
-            client.publish(topics.status(), Connections.message(Topics.OFFLINE.getBytes(StandardCharsets.UTF_8),
-                    QOS_RELIABLE, true)).waitForCompletion(2000);
-            client.disconnect().waitForCompletion(2000);
+        if (session.isConnected()) {
+            try {
+                session.publish(topics.status(), Connections.message(Topics.OFFLINE.getBytes(StandardCharsets.UTF_8),
+                        QOS_RELIABLE, true));
+            } catch (MqttException e) {
+                // Lost just now: the broker publishes the will instead.
+            }
         }
-        client.close(true);
+        session.close();
     }
 
     /** Drops the connection without a goodbye, as a power cut does: the broker then publishes the will. */
-    void abandon() throws MqttException {
+    void abandon() {
         commands.shutdownNow();
-        client.disconnectForcibly(0, 100, false);
-        client.close(true);
+        session.abandon();
     }
 
     private void handle(MqttMessage message) {
@@ -167,7 +167,7 @@ public final class MqttServer implements AutoCloseable {
 
     private void publish(String topic, MqttMessage message) {
         try {
-            client.publish(topic, message);
+            session.publish(topic, message);
         } catch (MqttException e) {
             // Not connected right now: state and status are published again on reconnect.
             publishFailures.incrementAndGet();
@@ -178,16 +178,11 @@ public final class MqttServer implements AutoCloseable {
         return Envelope.of(ids.next(), System.currentTimeMillis(), body);
     }
 
-    private final class Callback extends CallbackAdapter {
+    private final class Handler implements Session.Handler {
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            connects.incrementAndGet();
-            try {
-                client.subscribe(topics.cmd(), QOS_RELIABLE);
-            } catch (MqttException e) {
-                publishFailures.incrementAndGet();
-            }
+        public void connected(MqttAsyncClient client) throws MqttException {
+            client.subscribe(topics.cmd(), QOS_RELIABLE).waitForCompletion(Connections.CONNECT_TIMEOUT_S * 1000L);
             publish(topics.status(), Connections.message(Topics.ONLINE.getBytes(StandardCharsets.UTF_8),
                     QOS_RELIABLE, true));
             publishState(state.get());
@@ -198,11 +193,6 @@ public final class MqttServer implements AutoCloseable {
             if (topic.equals(topics.cmd())) {
                 commands.execute(() -> handle(message));
             }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            publishFailures.incrementAndGet();
         }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.cabintune.link.client.PendingReplies;
 import org.cabintune.link.protocol.Envelope;
 import org.cabintune.link.protocol.MessageCodec;
@@ -33,34 +32,31 @@ public final class MqttUnitClient implements AutoCloseable {
         }
     }
 
-    private final BrokerLogin broker;
     private final Topics topics;
     private final String replyTopic;
     private final Listener listener;
     private final PendingReplies pending;
-    private final MqttAsyncClient client;
+    private final Session session;
 
     /**
      * @param clientId lower-case words joined by hyphens, unique among the unit's clients; it
      *                 names the client's reply topic
      */
     public MqttUnitClient(BrokerLogin broker, String unitId, String clientId, Listener listener) throws MqttException {
-        this.broker = Objects.requireNonNull(broker, "broker");
         this.topics = new Topics(unitId);
         this.replyTopic = topics.replies(clientId);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.pending = new PendingReplies(listener::message);
-        this.client = Connections.client(broker, "cabintune-" + clientId);
-        client.setCallback(new Callback());
+        this.session = new Session(broker, "cabintune-" + clientId, Connections.options(broker), new Handler());
     }
 
-    /** Connects and subscribes, waiting at most the connect timeout. */
+    /** Connects and subscribes, waiting at most the connect timeout; from then on it reconnects by itself. */
     public void connect() throws MqttException {
-        client.connect(Connections.options(broker)).waitForCompletion(Connections.CONNECT_TIMEOUT_S * 1000L);
+        session.connect();
     }
 
     public boolean isConnected() {
-        return client.isConnected();
+        return session.isConnected();
     }
 
     /**
@@ -76,7 +72,7 @@ public final class MqttUnitClient implements AutoCloseable {
             properties.setCorrelationData(command.id().getBytes(StandardCharsets.UTF_8));
             MqttMessage message = Connections.message(MessageCodec.encode(command), MqttServer.QOS_RELIABLE, false);
             message.setProperties(properties);
-            client.publish(topics.cmd(), message);
+            session.publish(topics.cmd(), message);
             return PendingReplies.await(reply, timeout);
         } finally {
             pending.forget(command.id());
@@ -88,25 +84,22 @@ public final class MqttUnitClient implements AutoCloseable {
         return pending.undecodable();
     }
 
+    /**
+     * Disconnects in order and stops reconnecting. It no longer throws; the clause stays so
+     * callers that catch it still compile.
+     */
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect().waitForCompletion(2000);
-        }
-        client.close(true);
+        session.close();
     }
 
-    private final class Callback extends CallbackAdapter {
+    private final class Handler implements Session.Handler {
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            try {
-                client.subscribe(new String[] {replyTopic, topics.state(), topics.events(), topics.status(),
-                        topics.meters()}, new int[] {MqttServer.QOS_RELIABLE, MqttServer.QOS_RELIABLE, MqttServer.QOS_RELIABLE,
-                        MqttServer.QOS_RELIABLE, MqttServer.QOS_METERS});
-            } catch (MqttException e) {
-                // Paho reconnects and this runs again.
-            }
+        public void connected(MqttAsyncClient client) throws MqttException {
+            client.subscribe(new String[] {replyTopic, topics.state(), topics.events(), topics.status(),
+                    topics.meters()}, new int[] {MqttServer.QOS_RELIABLE, MqttServer.QOS_RELIABLE, MqttServer.QOS_RELIABLE,
+                    MqttServer.QOS_RELIABLE, MqttServer.QOS_METERS}).waitForCompletion(Connections.CONNECT_TIMEOUT_S * 1000L);
         }
 
         @Override

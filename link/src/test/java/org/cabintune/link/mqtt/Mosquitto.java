@@ -45,6 +45,10 @@ public final class Mosquitto {
         return new BrokerLogin(uri(), user, password);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String uri() {
         return "tcp://127.0.0.1:" + port;
     }

@@ -1,0 +1,25 @@
+package org.cabintune.tuner.unit;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.cabintune.tuner.TunerCli;
+import picocli.CommandLine;
+
+/** Runs {@code ./cabintune} in this JVM and keeps what it printed. */
+record Cli(int exit, String out, String err) {
+
+    static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TunerCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
+    }
+}
