@@ -6,15 +6,10 @@
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_name=$(basename "$0")
 
-# bin/launch.sh builds and execs when sourced, so take only its two search functions from it
-# rather than keep a second copy of the search that could drift from the launchers'.
+# The same JDK search as the launchers (bin/find-jdk.sh), so a benchmark runs the JVM users get.
 need=25
-eval "$(sed -n -e '/^jdk_major() {/,/^}/p' -e '/^find_jdk() {/,/^}/p' "$bench_root/bin/launch.sh")"
-if ! declare -F find_jdk >/dev/null || ! declare -F jdk_major >/dev/null; then
-  echo "$bench_name: bin/launch.sh no longer defines jdk_major and find_jdk; update bench/lib.sh" >&2
-  exit 1
-fi
-if ! bench_jdk=$(find_jdk); then
+source "$bench_root/bin/find-jdk.sh"
+if ! bench_jdk=$(find_jdk "$need"); then
   echo "$bench_name: no JDK $need or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm, /opt, SDKMAN); install one, e.g. 'apt-get install temurin-$need-jdk'" >&2
   exit 1
 fi
