@@ -42,18 +42,23 @@ final class Pacer {
             origin = now;
             capacity = (long) periods * blockFrames;
         } else {
+            // Branch-free on lateness, as the engine's miss count is: a branch first taken at an
+            // underrun would deoptimise the compiled period mid-stream, and deoptimisation
+            // reallocates on this thread what escape analysis had removed.
             long late = now - (origin + nanos(written));
-            if (late > 0) {
-                underruns++;
-                maxLatenessNanos = Math.max(maxLatenessNanos, late);
-                origin += late;
-            } else {
-                long room = origin + nanos(Math.max(0, written + blockFrames - capacity));
-                long left;
-                while ((left = room - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(left);
-                }
-            }
+            long isLate = -late >>> 63;
+            underruns += isLate;
+            maxLatenessNanos = Math.max(maxLatenessNanos, late * isLate);
+            origin += late * isLate;
+            // A late block finds the room already there: it parks for the shortest time (a park
+            // of 0 would take a branch inside parkNanos that blocks on time never take) and the
+            // loop ends, through the same instructions as a block on time.
+            long room = origin + nanos(Math.max(0, written + blockFrames - capacity));
+            long left;
+            do {
+                left = room - System.nanoTime();
+                LockSupport.parkNanos(Math.max(left, 1));
+            } while (room - System.nanoTime() > 0);
         }
         written += blockFrames;
     }
