@@ -97,31 +97,28 @@ class LinkFaultsTest {
         }
     }
 
-    /** Sends one command, retrying the same message id until a reply comes: applied at most once. */
+    private interface Transport {
+        Envelope request(Envelope command, Duration timeout) throws Exception;
+    }
+
     private Reply requestOverMqtt(MqttUnitClient mqtt, Command command) throws Exception {
-        Envelope envelope = Envelope.of(ids.next(), 0, command);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            try {
-                return (Reply) mqtt.request(envelope, Duration.ofMillis(500)).body();
-            } catch (TimeoutException | MqttException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no reply to " + command + " in " + TIMEOUT, e);
-                }
-                Thread.sleep(100);
-            }
-        }
+        return request(mqtt::request, command, "over MQTT");
     }
 
     private Reply requestOverSerial(SerialClient serial, Command command) throws Exception {
+        return request(serial::request, command, "over the cable");
+    }
+
+    /** Sends one command, retrying the same message id until a reply comes: applied at most once. */
+    private Reply request(Transport transport, Command command, String over) throws Exception {
         Envelope envelope = Envelope.of(ids.next(), 0, command);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             try {
-                return (Reply) serial.request(envelope, Duration.ofMillis(500)).body();
-            } catch (TimeoutException | java.io.IOException e) {
+                return (Reply) transport.request(envelope, Duration.ofMillis(500)).body();
+            } catch (TimeoutException | MqttException | java.io.IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no reply to " + command + " over the cable in " + TIMEOUT, e);
+                    throw new AssertionError("no reply to " + command + " " + over + " in " + TIMEOUT, e);
                 }
                 Thread.sleep(100);
             }
