@@ -27,6 +27,22 @@ final class Checks {
         }
     }
 
+    static void testSignal(int programmeChannels, Source signal) {
+        if (signal.channels() != programmeChannels) {
+            throw new IllegalArgumentException("signal.channels = " + signal.channels() + " differs from the programme's "
+                    + programmeChannels);
+        }
+    }
+
+    static void switchFrames(int rampFrames, int maxFrames) {
+        if (rampFrames < 1 || rampFrames > 1 << 20) {
+            throw new IllegalArgumentException("rampFrames = " + rampFrames + " is outside 1..1048576");
+        }
+        if (maxFrames < 1 || maxFrames > 1 << 16) {
+            throw new IllegalArgumentException("maxFrames = " + maxFrames + " is outside 1..65536");
+        }
+    }
+
     static void sampleRate(int sampleRate) {
         if (sampleRate < 8000 || sampleRate > 384000) {
             throw new IllegalArgumentException("sampleRate = " + sampleRate + " is outside 8000..384000");

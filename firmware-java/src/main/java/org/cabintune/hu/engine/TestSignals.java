@@ -1,6 +1,8 @@
 package org.cabintune.hu.engine;
 
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.sweep.SweepGenerator;
+import org.cabintune.dsp.sweep.SweepSpec;
 
 /**
  * Makes {@link TestSignalSource}s, checking every argument with a message that names it.
@@ -54,6 +56,25 @@ public final class TestSignals {
         return new TestSignalSource(channels, new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
                 fadeMs / 1000, gapSeconds), new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
                 fadeMs / 1000, gapSeconds), "log sweep " + f1 + ".." + f2 + " Hz over " + seconds + " s");
+    }
+
+    /**
+     * The tuner's measurement stimulus for {@code spec} (its sweep channel: lead silence, the
+     * sweep, the tail), rendered here by {@link SweepGenerator} into Q8.24, then
+     * {@code gapFrames} more silence, repeated. The audio thread only copies the samples.
+     */
+    public static TestSignalSource stimulus(int channels, SweepSpec spec, int gapFrames) {
+        if (spec.markers()) {
+            throw new IllegalArgumentException("spec.markers = true: a test signal plays the sweep channel only");
+        }
+        if (gapFrames < 0) {
+            throw new IllegalArgumentException("gapFrames = " + gapFrames + " is negative");
+        }
+        SweepGenerator generator = new SweepGenerator(spec);
+        int[] samples = new int[generator.layout().total()];
+        generator.fill(generator.layout().sweepChannel(), 0, samples, samples.length);
+        return new TestSignalSource(channels, new SampleLoop(samples, gapFrames), new SampleLoop(samples, gapFrames),
+                "measurement sweep " + spec.startHz() + ".." + spec.endHz() + " Hz over " + spec.seconds() + " s");
     }
 
     private static void requireFrequency(String name, double hz, int sampleRate) {

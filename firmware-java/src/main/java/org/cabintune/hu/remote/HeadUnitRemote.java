@@ -2,18 +2,23 @@ package org.cabintune.hu.remote;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.OutputControl;
+import org.cabintune.hu.engine.SwitchableSource;
+import org.cabintune.hu.engine.TestSignalSource;
 import org.cabintune.hu.meters.MeterSnapshot;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.store.ProfileService;
@@ -52,6 +57,10 @@ public final class HeadUnitRemote implements HeadUnitPort {
     private final AtomicLong meterSequence = new AtomicLong();
     private volatile int meterIntervalMs;
     private volatile ProtectionLimits limits;
+    private final SwitchableSource source;
+    /** The board's outputs in DAC order: the protocol's output indices. */
+    private final List<BoardConfig.Output> dacOrder;
+    private volatile boolean testPlaying;
 
     /**
      * @param info    who the unit is
@@ -61,9 +70,10 @@ public final class HeadUnitRemote implements HeadUnitPort {
      * @param meters  the stream's meters
      * @param playing the name of the profile playing
      * @param limits  the protection limits to start with
+     * @param source  the engine's source, which test signals replace; null when it cannot (test signals are refused)
      */
     public HeadUnitRemote(Reply.Info info, BoardConfig board, OutputControl output, ProfileService service,
-                          Meters meters, Supplier<String> playing, ProtectionLimits limits) {
+                          Meters meters, Supplier<String> playing, ProtectionLimits limits, SwitchableSource source) {
         this.info = Objects.requireNonNull(info, "info");
         this.board = Objects.requireNonNull(board, "board");
         this.output = Objects.requireNonNull(output, "output");
@@ -71,6 +81,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.playing = Objects.requireNonNull(playing, "playing");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.source = source;
+        this.dacOrder = board.outputs().stream().sorted(Comparator.comparingInt(BoardConfig.Output::channel)).toList();
     }
 
     @Override
@@ -91,7 +103,7 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         boolean bypassed = service != null && service.bypassed();
         double volumeDb = Math.clamp(output.volumeDb(), Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
-        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, false, limits);
+        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, testPlaying, limits);
     }
 
     /** The id of the profile playing, or null when it has none (the built-in safe profile). */
@@ -155,16 +167,79 @@ public final class HeadUnitRemote implements HeadUnitPort {
         carry(store("set-bypass").bypass(bypassed), ErrorCode.REFUSED);
     }
 
+    /**
+     * Plays a test signal on the outputs asked for: the graph of the playing profile with only
+     * those outputs fed (corrected or flat, protection always) is cross-faded in first, then the
+     * programme ramps down and the signal up. Everything is checked and built before anything
+     * changes; a refusal leaves the unit as it was.
+     */
     @Override
-    public void playTestSignal(Command.PlayTestSignal signal) throws PortException {
-        throw new PortException(ErrorCode.REFUSED, "play-test-signal: this unit plays test signals only as the"
-                + " programme it starts with (cabintune-hu run --source sine|pink|sweep); it cannot switch to one"
-                + " while it runs");
+    public void playTestSignal(Command.PlayTestSignal request) throws PortException {
+        ProfileService s = store("play-test-signal");
+        if (source == null) {
+            throw new PortException(ErrorCode.REFUSED, "play-test-signal: this unit's engine was started without a"
+                    + " switchable source");
+        }
+        Set<String> speakers = new HashSet<>();
+        for (int i = 0; i < request.outputs().size(); i++) {
+            int index = request.outputs().get(i);
+            if (index >= dacOrder.size()) {
+                throw new PortException(ErrorCode.OUT_OF_RANGE, FieldPath.index("body.outputs", i) + " = " + index
+                        + " is beyond this unit's outputs 0.." + (dacOrder.size() - 1) + " ("
+                        + String.join(", ", dacOrder.stream().map(BoardConfig.Output::speaker).toList()) + ")");
+            }
+            speakers.add(dacOrder.get(index).speaker());
+        }
+        ProtectionLimits l = limits;
+        if (request.levelDbfs() > l.maxTestLevelDbfs()) {
+            throw new PortException(ErrorCode.REFUSED, "body.levelDbfs = " + FieldPath.number(request.levelDbfs())
+                    + " is above the unit's maxTestLevelDbfs = " + FieldPath.number(l.maxTestLevelDbfs()));
+        }
+        TestSignalSource signal = TestSignalRequests.source(request.signal(), request.levelDbfs(), source.channels(),
+                info.sampleRate());
+        // The old signal leaves before the graph changes, so it never reaches an output not under test.
+        awaitSource(source::stop, source::programmePlays);
+        try {
+            carry(s.startTest(speakers, request.correction() == Command.Correction.BYPASSED), ErrorCode.REFUSED);
+        } catch (PortException e) {
+            if (testPlaying) {
+                // The test that played is over (it was ramped out above): its graph goes too.
+                carry(s.endTest(), ErrorCode.INTERNAL);
+                testPlaying = false;
+            }
+            throw e;
+        }
+        testPlaying = true;
+        awaitSource(() -> source.play(signal), () -> source.plays(signal));
     }
 
+    /** Ramps the programme back in, then the normal graph of the profile playing (selected meanwhile or not). */
     @Override
-    public void stopTestSignal() {
-        // No test signal can be playing (see playTestSignal): stopping is already done.
+    public void stopTestSignal() throws PortException {
+        if (source == null || service == null) {
+            return;
+        }
+        awaitSource(source::stop, source::programmePlays);
+        carry(service.endTest(), ErrorCode.INTERNAL);
+        testPlaying = false;
+    }
+
+    /** Publishes a change to the source and waits until the audio thread has taken it, at most 2 s. */
+    private static void awaitSource(Runnable change, BooleanSupplier taken) throws PortException {
+        change.run();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!taken.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new PortException(ErrorCode.INTERNAL, "the audio thread did not take the test signal's switch"
+                        + " within 2 s; is the stream running?");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
+            }
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.meters.Meters;
+import org.cabintune.hu.engine.SwitchableSource;
 import org.cabintune.hu.remote.EmbeddedBroker;
 import org.cabintune.hu.remote.HeadUnitRemote;
 import org.cabintune.hu.remote.UnitLink;
@@ -92,7 +93,8 @@ final class LinkOptions {
 
     /** Builds the unit and starts its link; a broker that is down is retried, not refused. */
     UnitLink start(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
-                   Supplier<String> playing, Path storeDir, PrintStream err) throws Refused, IOException {
+                   Supplier<String> playing, SwitchableSource source, Path storeDir, PrintStream err)
+            throws Refused, IOException {
         String id = unitId != null ? unitId : board.link() != null && board.link().unitId() != null
                 ? board.link().unitId() : board.id();
         String broker = mqtt(board);
@@ -127,7 +129,7 @@ final class LinkOptions {
             throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
         }
         HeadUnitRemote unit = new HeadUnitRemote(info, board, output, service, meters, playing,
-                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS));
+                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source);
         unit.streamMeters(DEFAULT_METER_INTERVAL_MS);
         Path keys = trustStore != null ? trustStore
                 : (storeDir != null ? storeDir.toAbsolutePath().resolveSibling("keys") : DEFAULT_KEYS).resolve("trust.json");

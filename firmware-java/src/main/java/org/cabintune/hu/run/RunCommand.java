@@ -2,6 +2,7 @@ package org.cabintune.hu.run;
 
 import com.pi4j.Pi4J;
 import org.cabintune.dsp.audiofile.AudioFiles;
+import org.cabintune.dsp.gain.GainParams;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.profile.Profile;
@@ -17,6 +18,7 @@ import org.cabintune.hu.engine.EngineStats;
 import org.cabintune.hu.engine.RealtimeScheduling;
 import org.cabintune.hu.engine.Sink;
 import org.cabintune.hu.engine.Source;
+import org.cabintune.hu.engine.SwitchableSource;
 import org.cabintune.hu.meters.MeterTap;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.meters.TappedSink;
@@ -51,6 +53,9 @@ import java.util.stream.Stream;
                 "  cabintune-hu run --board board-configs/simulator.yaml --duration 10 --stats-json stats.json",
                 "  cabintune-hu run --board board-configs/rpi4-hifiberry-dacplus.yaml --source file:music.wav", ""})
 public final class RunCommand implements Callable<Integer> {
+
+    /** The engine's source of the run: the programme, or a test signal the link asks for. */
+    private SwitchableSource switchable;
 
     @Option(names = "--board", required = true, paramLabel = "F.yaml", description = "Board configuration (board-configs/*.yaml).")
     Path boardPath;
@@ -153,7 +158,10 @@ public final class RunCommand implements Callable<Integer> {
         MeterTap tap = new MeterTap(board.stream().sampleRate(), graph.inputs(), sink.channels(), periodFrames);
         String renice = board.stream().nice() != 0 ? RealtimeScheduling.reniceProcess(board.stream().nice()) : null;
         StreamControls controls = StreamControls.prepare(board, Pi4J::newAutoContext, err);
-        AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(new TappedSource(programme, tap))
+        // Always switchable, so the link can put a test signal in the programme's place mid-stream.
+        switchable = new SwitchableSource(programme,
+                (int) Math.round(GainParams.DEFAULT_RAMP_MS * board.stream().sampleRate() / 1000), periodFrames);
+        AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(new TappedSource(switchable, tap))
                 .sink(new TappedSink(sink, tap)).graph(graph)
                 .periodFrames(periodFrames).channelMap(boardGraph.channelMap())
                 .realtimePriority(board.stream().realtimePriority()).muted(controls.holdsOutput()));
@@ -177,7 +185,7 @@ public final class RunCommand implements Callable<Integer> {
             return null;
         }
         try {
-            UnitLink link = linkOptions.start(board, engine, controls.output(engine), service, meters, playing,
+            UnitLink link = linkOptions.start(board, engine, controls.output(engine), service, meters, playing, switchable,
                     start.store() == null ? null : start.store().directory(), err);
             controls.onPairing(link::openPairing);
             return link;

@@ -11,7 +11,10 @@ import org.cabintune.hu.engine.AudioEngine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +33,12 @@ import java.util.concurrent.Executors;
  * filters, delays, trims or bus, with the board's protection added as always. It is a graph
  * like any other, compiled here and cross-faded in, and it stays on across profile switches
  * until it is turned off.
+ *
+ * <p><b>Test signals</b> play through a variant of the playing profile ({@link #startTest}):
+ * corrected or flat, with the mix of every output not under test at zero, and the board's
+ * protection as always. While it plays, selecting, replacing or bypassing a profile is done as
+ * usual (compiled, checked, recorded) except that the engine keeps the test's graph; the
+ * outcome is cross-faded in when the test ends ({@link #endTest}).
  */
 public final class ProfileService implements AutoCloseable {
 
@@ -59,6 +68,8 @@ public final class ProfileService implements AutoCloseable {
     private volatile String playing;
     private volatile boolean bypassed;
     private Profile current;
+    /** True while a test signal's graph plays; the service's thread only. */
+    private boolean testing;
 
     /**
      * @param playing the profile the engine was started with (its store name, or the safe
@@ -176,10 +187,84 @@ public final class ProfileService implements AutoCloseable {
             } catch (ProfileException e) {
                 return failed(ProfileChoice.unfit(playing, board, e).message());
             }
-            engine.swapGraph(graph.graph());
+            if (!testing) {
+                engine.swapGraph(graph.graph());
+            }
             bypassed = on;
             return new Result(true, playing, List.of());
         });
+    }
+
+    /**
+     * Swaps in the playing profile's graph for a test signal: corrected ({@code flat} false) or
+     * flat, only the outputs named in {@code speakers} fed, the board's protection on all. The
+     * future completes once the engine's cross-fade to it is over.
+     */
+    public CompletableFuture<Result> startTest(Set<String> speakers, boolean flat) {
+        return submit(() -> {
+            if (current == null) {
+                return failed("\"" + playing + "\" is not a stored profile, so there is no correction to play a test"
+                        + " signal through; select a stored profile first");
+            }
+            BoardGraph graph;
+            try {
+                graph = BoardGraph.compile(board, forTest(current, speakers, flat), maxFrames);
+            } catch (ProfileException e) {
+                return failed(ProfileChoice.unfit(playing, board, e).message());
+            }
+            engine.swapGraph(graph.graph());
+            testing = true;
+            awaitCrossfade();
+            return new Result(true, playing, List.of());
+        });
+    }
+
+    /** Swaps the normal graph of the profile playing back in (with what was selected meanwhile). */
+    public CompletableFuture<Result> endTest() {
+        return submit(() -> {
+            if (!testing) {
+                return new Result(true, playing, List.of());
+            }
+            try {
+                engine.swapGraph(compile(current).graph());
+            } catch (ProfileException e) {
+                return failed(ProfileChoice.unfit(playing, board, e).message());
+            }
+            testing = false;
+            return new Result(true, playing, List.of());
+        });
+    }
+
+    /**
+     * What a test signal plays through: {@code profile}, {@linkplain #flat flat} when asked, with
+     * the mix of every output not in {@code speakers} at zero, so those outputs are silent.
+     */
+    public static Profile forTest(Profile corrected, Set<String> speakers, boolean flat) {
+        Profile profile = flat ? flat(corrected) : corrected;
+        List<Output> outputs = profile.outputs().stream().map(o -> speakers.contains(o.name()) ? o
+                : new Output(o.name(), o.role(), silent(o.mix()), o.filters(), o.delayMs(), o.gainDb(), o.invert(),
+                        o.protect())).toList();
+        return new Profile(profile.format(), profile.name(), profile.sampleRate(), profile.inputs(), profile.bus(),
+                outputs);
+    }
+
+    private static Map<String, Double> silent(Map<String, Double> mix) {
+        Map<String, Double> zero = new LinkedHashMap<>();
+        mix.keySet().forEach(k -> zero.put(k, 0.0));
+        return zero;
+    }
+
+    /** Waits (on the service's thread) until the engine has finished a cross-fade, at most 2 s. */
+    private void awaitCrossfade() {
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (engine.switching() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** {@code profile} without its correction: same routing and protection, no filters, delay, trim or bus. */
@@ -241,7 +326,9 @@ public final class ProfileService implements AutoCloseable {
         } catch (ProfileStoreException e) {
             return failed(e.getMessage());
         }
-        engine.swapGraph(graph.graph());
+        if (!testing) {
+            engine.swapGraph(graph.graph());
+        }
         current = selected;
         playing = name;
         List<String> messages = new ArrayList<>(passed);

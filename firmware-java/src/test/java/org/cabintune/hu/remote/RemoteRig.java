@@ -11,6 +11,8 @@ import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.NullSink;
+import org.cabintune.hu.engine.Sink;
+import org.cabintune.hu.engine.SwitchableSource;
 import org.cabintune.hu.engine.TestSignals;
 import org.cabintune.hu.meters.MeterTap;
 import org.cabintune.hu.meters.Meters;
@@ -36,6 +38,8 @@ final class RemoteRig implements AutoCloseable {
     static final int PERIOD = 128;
     static final double SINE_DBFS = -20;
     static final double NIGHT_DB = -12;
+    /** The source switch's ramps: 10 ms, as run has them. */
+    static final int RAMP_FRAMES = 480;
 
     final BoardConfig board = StoreProfiles.stereoBoard();
     final ProfileStore store;
@@ -43,26 +47,34 @@ final class RemoteRig implements AutoCloseable {
     final ProfileService service;
     final HeadUnitRemote unit;
     final UnitLink link;
+    final SwitchableSource source;
+    final MeterTap tap;
     final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final long allocatedAtStart;
 
     RemoteRig(Path dir) throws Exception {
+        this(dir, null);
+    }
+
+    /** The rig writing to {@code sink} (a two-channel sink at 48 kHz) instead of a paced null device. */
+    RemoteRig(Path dir, Sink sink) throws Exception {
         store = ProfileStore.open(dir.resolve("profiles"));
         store.put(StoreProfiles.stereo("Driver", 0));
         store.put(StoreProfiles.stereo("Night", NIGHT_DB));
         ProfileChoice choice = ProfileChoice.choose(store, board, PERIOD);
         BoardGraph graph = choice.graph();
-        MeterTap tap = new MeterTap(FS, 2, 2, PERIOD);
+        tap = new MeterTap(FS, 2, 2, PERIOD);
+        source = new SwitchableSource(TestSignals.sine(2, FS, 1000, SINE_DBFS), RAMP_FRAMES, PERIOD);
         engine = AudioEngine.create(new AudioEngine.Context()
-                .source(new TappedSource(TestSignals.sine(2, FS, 1000, SINE_DBFS), tap))
-                .sink(new TappedSink(new NullSink(2, FS), tap)).graph(graph.graph()).channelMap(graph.channelMap())
+                .source(new TappedSource(source, tap))
+                .sink(new TappedSink(sink == null ? new NullSink(2, FS) : sink, tap)).graph(graph.graph()).channelMap(graph.channelMap())
                 .periodFrames(PERIOD).crossfadeMs(5));
         engine.start();
         service = new ProfileService(store, board, engine, PERIOD, choice.name());
         Meters meters = new Meters(tap, engine::stats, service::playing, "sine", board.outputs());
         Reply.Info info = new Reply.Info("test-unit", board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
                 Limits.MAX_MESSAGE_BYTES, FS, board.outputs().stream().map(BoardConfig.Output::speaker).toList());
-        unit = new HeadUnitRemote(info, board, OutputControl.of(engine), service, meters, service::playing, new ProtectionLimits(0, -6));
+        unit = new HeadUnitRemote(info, board, OutputControl.of(engine), service, meters, service::playing, new ProtectionLimits(0, -6), source);
         link = new UnitLink(unit, dir.resolve("keys").resolve("trust.json"), engine::stats,
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
