@@ -33,32 +33,6 @@ public final class TestSignals {
     }
 
     /**
-     * A log sweep from {@code f1} to {@code f2} Hz over {@code seconds}, {@code fadeMs} raised-cosine
-     * fades at each end, then {@code gapSeconds} of silence, repeated.
-     */
-    public static TestSignalSource sweep(int channels, int sampleRate, double f1, double f2, double seconds,
-                                         double peakDbfs, double fadeMs, double gapSeconds) {
-        requireFrequency("f1", f1, sampleRate);
-        requireFrequency("f2", f2, sampleRate);
-        if (!(f1 < f2)) {
-            throw new IllegalArgumentException("f1 = " + f1 + " must be below f2 = " + f2);
-        }
-        if (!(seconds >= 0.1 && seconds <= 600)) {
-            throw new IllegalArgumentException("seconds = " + seconds + " is outside 0.1..600");
-        }
-        if (!(fadeMs >= 0 && fadeMs <= seconds * 500)) {
-            throw new IllegalArgumentException("fadeMs = " + fadeMs + " is outside 0.." + seconds * 500 + " (half the sweep)");
-        }
-        if (!(gapSeconds >= 0 && gapSeconds <= 60)) {
-            throw new IllegalArgumentException("gapSeconds = " + gapSeconds + " is outside 0..60");
-        }
-        requireLevel("peakDbfs", peakDbfs);
-        return new TestSignalSource(channels, new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
-                fadeMs / 1000, gapSeconds), new LogSweep(sampleRate, f1, f2, seconds, Q824.dbToGain(peakDbfs),
-                fadeMs / 1000, gapSeconds), "log sweep " + f1 + ".." + f2 + " Hz over " + seconds + " s");
-    }
-
-    /**
      * The tuner's measurement stimulus for {@code spec} (its sweep channel: lead silence, the
      * sweep, the tail), rendered here by {@link SweepGenerator} into Q8.24, then
      * {@code gapFrames} more silence, repeated. The audio thread only copies the samples.

@@ -1,5 +1,6 @@
 package org.cabintune.hu.run;
 
+import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.hu.audio.Alsa;
 import org.cabintune.hu.audio.AlsaPcm;
 import org.cabintune.hu.audio.PcmFormat;
@@ -22,9 +23,6 @@ final class Streams {
     /** The test signals' levels: well below full scale, loud enough to measure. */
     static final double SINE_HZ = 1000;
     static final double SIGNAL_DBFS = -20;
-    static final double SWEEP_SECONDS = 5;
-    static final double SWEEP_GAP_SECONDS = 1;
-    static final double SWEEP_FADE_MS = 50;
 
     private Streams() {
     }
@@ -42,8 +40,9 @@ final class Streams {
             return TestSignals.pink(channels, rate, SIGNAL_DBFS, 1);
         }
         if (spec.equals("sweep")) {
-            return TestSignals.sweep(channels, rate, 20, Math.min(20000, rate / 2.0 - 1), SWEEP_SECONDS, SIGNAL_DBFS,
-                    SWEEP_FADE_MS, SWEEP_GAP_SECONDS);
+            // The tuner's own stimulus (without its markers), so what plays is what it analyses.
+            return TestSignals.stimulus(channels, new SweepSpec(rate, SweepSpec.DEFAULT_START_HZ,
+                    SweepSpec.defaultEndHz(rate), SweepSpec.DEFAULT_SECONDS, SIGNAL_DBFS, false), 0);
         }
         if (spec.startsWith("file:") && spec.length() > 5) {
             return WavFiles.player(Path.of(spec.substring(5)), rate, channels, true);

@@ -1,6 +1,8 @@
 package org.cabintune.hu.engine;
 
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.sweep.SweepGenerator;
+import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.dsp.testing.Allocation;
 import org.junit.jupiter.api.Test;
 
@@ -70,42 +72,30 @@ class TestSignalSourceTest {
         }
     }
 
+    /**
+     * The sweep is the tuner's stimulus sample for sample (SweepGenerator, Q8.24), then the gap,
+     * repeated: what the head unit plays is exactly what the tuner analyses.
+     */
     @Test
-    void sweepFadesInAndOutRisesLogarithmicallyAndRestsInItsGap() {
-        double seconds = 1.0;
-        int[] x = render(TestSignals.sweep(1, FS, 100, 10000, seconds, -3, 20, 0.5), 2 * FS, 128);
-        int sweep = (int) (seconds * FS);
-        assertEquals(0, x[0], "starts at zero");
-        double peakInFade = 0;
-        for (int i = 0; i < 48; i++) {
-            peakInFade = Math.max(peakInFade, Math.abs(Q824.toDouble(x[i])));
-        }
-        assertTrue(peakInFade < 0.01, "the first millisecond is still fading in: " + peakInFade);
-        assertTrue(Math.abs(Q824.toDouble(x[sweep - 1])) < 1e-4, "ends at zero");
-        for (int i = sweep; i < sweep + FS / 2; i++) {
+    void sweepIsTheTunersStimulusThenItsGapRepeated() {
+        SweepSpec spec = new SweepSpec(FS, 100, 10000, 1.0, -3, false);
+        int gap = FS / 2;
+        SweepGenerator generator = new SweepGenerator(spec);
+        int total = generator.layout().total();
+        int[] expected = new int[total];
+        generator.fill(generator.layout().sweepChannel(), 0, expected, total);
+        int[] x = render(TestSignals.stimulus(1, spec, gap), 2 * (total + gap), 128);
+        assertArrayEquals(expected, java.util.Arrays.copyOfRange(x, 0, total), "the stimulus, bit for bit");
+        for (int i = total; i < total + gap; i++) {
             assertEquals(0, x[i], "gap is silence at " + i);
         }
-        assertEquals(x[4800], x[sweep + FS / 2 + 4800], "the next sweep repeats the first");
-        // Instantaneous frequency at the middle: the geometric mean of f1 and f2 (1 kHz).
-        int mid = sweep / 2;
-        int first = -1;
-        int last = -1;
-        int crossings = 0;
-        for (int i = mid - 2400; i < mid + 2400; i++) {
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                first = first < 0 ? i : first;
-                last = i;
-                crossings++;
-            }
-        }
-        double hz = (crossings - 1) * (double) FS / (last - first);
-        assertEquals(1000, hz, 15);
+        assertArrayEquals(expected, java.util.Arrays.copyOfRange(x, total + gap, 2 * total + gap), "then again");
     }
 
     @Test
     void generatingAllocatesNothing() {
         for (TestSignalSource s : new TestSignalSource[] {TestSignals.sine(8, FS, 440, -10), TestSignals.pink(8, FS, -20, 1),
-                TestSignals.sweep(8, FS, 20, 20000, 2, -6, 10, 1)}) {
+                TestSignals.stimulus(8, new SweepSpec(FS, 20, 20000, 2, -6, false), FS)}) {
             int[][] block = new int[8][128];
             assertEquals(0, Allocation.bytesAllocatedBy(() -> s.read(block, 128), 5000), s.toString());
         }
@@ -116,9 +106,11 @@ class TestSignalSourceTest {
         assertThrows(IllegalArgumentException.class, () -> TestSignals.sine(2, FS, 30000, -6));
         assertThrows(IllegalArgumentException.class, () -> TestSignals.sine(2, FS, 1000, 3));
         assertThrows(IllegalArgumentException.class, () -> TestSignals.pink(2, FS, -3, 1));
-        assertThrows(IllegalArgumentException.class, () -> TestSignals.sweep(2, FS, 2000, 200, 1, -6, 10, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TestSignals.sweep(2, FS, 20, 20000, 0.01, -6, 10, 0));
-        assertTrue(e.getMessage().startsWith("seconds = 0.01"), e.getMessage());
+                () -> TestSignals.stimulus(2, SweepSpec.defaults(FS), 0));
+        assertTrue(e.getMessage().startsWith("spec.markers = true"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TestSignals.stimulus(2, new SweepSpec(FS, 20, 20000, 2, -6, false), -1));
+        assertTrue(e.getMessage().startsWith("gapFrames = -1"), e.getMessage());
     }
 }
