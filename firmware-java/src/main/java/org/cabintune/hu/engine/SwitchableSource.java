@@ -10,16 +10,15 @@ import java.io.IOException;
  *
  * <p>Lock-free and allocation-free on the audio thread: the signal is built off-thread and
  * published through a volatile field. While a test signal plays, a {@linkplain #paced() paced}
- * programme (capture) is still read, into a buffer made here, and dropped, so its device keeps
+ * programme (capture; {@code behind}) is still read, into a buffer made here, and dropped, so its device keeps
  * its clock and does not overrun; a file player simply waits where it was.
  */
-public final class SwitchableSource implements Source {
+public final class SwitchableSource extends ForwardingSource {
 
     private static final int STEADY = 0;
     private static final int DOWN = 1;
     private static final int UP = 2;
 
-    private final Source programme;
     private final int rampFrames;
     private final int[][] drain;
     /** What should play; written by the control side, read by the audio thread at each block. */
@@ -36,8 +35,8 @@ public final class SwitchableSource implements Source {
      * @param maxFrames  the largest block the engine reads
      */
     public SwitchableSource(Source programme, int rampFrames, int maxFrames) {
+        super(programme);
         Checks.switchFrames(rampFrames, maxFrames);
-        this.programme = programme;
         this.rampFrames = rampFrames;
         this.drain = programme.paced() ? new int[programme.channels()][maxFrames] : new int[0][];
         this.wanted = programme;
@@ -50,18 +49,18 @@ public final class SwitchableSource implements Source {
      * but the audio thread; the signal must be fully built and is not read by anyone else.
      */
     public void play(Source signal) {
-        Checks.testSignal(programme.channels(), signal);
+        Checks.testSignal(behind.channels(), signal);
         wanted = signal;
     }
 
     /** Goes back to the programme, ramped. Any thread. */
     public void stop() {
-        wanted = programme;
+        wanted = behind;
     }
 
     /** True once the programme is what plays (at full level or ramping up). */
     public boolean programmePlays() {
-        return playing == programme;
+        return playing == behind;
     }
 
     /** True once {@code signal} is what plays (ramping up or at full level). */
@@ -71,7 +70,7 @@ public final class SwitchableSource implements Source {
 
     @Override
     public int channels() {
-        return programme.channels();
+        return behind.channels();
     }
 
     @Override
@@ -88,7 +87,7 @@ public final class SwitchableSource implements Source {
         drainProgramme(now, frames);
         int n = now.read(block, frames);
         // What the engine would play after a short read: silence (filled here, so the ramp covers the block).
-        for (int c = 0; c < programme.channels(); c++) {
+        for (int c = 0; c < behind.channels(); c++) {
             for (int i = Math.max(0, n); i < frames; i++) {
                 block[c][i] = 0;
             }
@@ -110,7 +109,7 @@ public final class SwitchableSource implements Source {
 
     /** Scales the block by gain/rampFrames, the gain moving one frame's step per frame toward 0 or rampFrames. */
     private int ramp(int[][] block, int frames, int from, int step) {
-        int channels = programme.channels();
+        int channels = behind.channels();
         int g = from;
         for (int i = 0; i < frames; i++) {
             for (int c = 0; c < channels; c++) {
@@ -124,40 +123,15 @@ public final class SwitchableSource implements Source {
     }
 
     private void drainProgramme(Source now, int frames) throws IOException {
-        if (now != programme && drain.length > 0) {
-            programme.read(drain, frames);
+        if (now != behind && drain.length > 0) {
+            behind.read(drain, frames);
         }
     }
 
     @Override
     public void rehearse(int[][] block, int frames) {
-        programme.rehearse(block, frames);
+        behind.rehearse(block, frames);
         // The ramp's code too, so a switch mid-stream runs compiled code.
         ramp(block, frames, ramp(block, frames, rampFrames, -1), 1);
-    }
-
-    @Override
-    public boolean paced() {
-        return programme.paced();
-    }
-
-    @Override
-    public void control(Control command, long a, long b) {
-        programme.control(command, a, b);
-    }
-
-    @Override
-    public long xruns() {
-        return programme.xruns();
-    }
-
-    @Override
-    public void close() throws IOException {
-        programme.close();
-    }
-
-    @Override
-    public String toString() {
-        return programme.toString();
     }
 }

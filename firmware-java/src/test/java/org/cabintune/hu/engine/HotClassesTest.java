@@ -29,7 +29,7 @@ public class HotClassesTest {
     @ValueSource(classes = {AudioLoop.class, ControlQueue.class, ControlQueue.Handler.class, StatsPublisher.class,
             Source.class, Sink.class, NullSink.class, Pacer.class, WavFileSink.class, AlsaSink.class,
             AlsaSource.class, TestSignalSource.class, SignalGenerator.class, SineGenerator.class, PinkNoise.class,
-            SampleLoop.class, SwitchableSource.class, WavFileSource.class, org.cabintune.hu.audio.AlsaPcm.class,
+            SampleLoop.class, SwitchableSource.class, ForwardingSource.class, WavFileSource.class, org.cabintune.hu.audio.AlsaPcm.class,
             org.cabintune.dsp.resample.Resampler.class, JavaSoundSink.class, BlockTimeHistogram.class,
 
             org.cabintune.dsp.wav.Dither.class, org.cabintune.dsp.loudness.LevelRider.class,
