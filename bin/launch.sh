@@ -18,7 +18,7 @@ jar="$root/$LAUNCH_MODULE/target/$LAUNCH_JAR"
 stale=""
 if [ ! -f "$jar" ]; then
   stale=yes
-elif [ -n "$(find "$root/pom.xml" "$root/dsp-core" "$root/link" "$root/$LAUNCH_MODULE" \
+elif [ -n "$(find "$root/pom.xml" "$root/dsp-core" "$root/link" "$root/firmware-java" "$root/$LAUNCH_MODULE" \
               \( -path '*/target' -prune \) -o \( \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
               -newer "$jar" -print \) 2>/dev/null | head -n 1)" ]; then
   stale=yes
@@ -35,4 +35,4 @@ if [ -n "$stale" ]; then
   rm -f "$log"
 fi
 
-exec "$jdk/bin/java" --enable-native-access=ALL-UNNAMED ${LAUNCH_JAVA_OPTS:-} ${CABINTUNE_JAVA_OPTS:-} -jar "$jar" "$@"
+exec "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Dcabintune.home="$root" ${LAUNCH_JAVA_OPTS:-} ${CABINTUNE_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -37,7 +37,7 @@ final class BoardValidator {
     static final double TWEETER_MIN_HIGHPASS_HZ = 1000;
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern SOURCE = Pattern.compile("sine|pink|sweep|file:.+|alsa:.+");
+    private static final Pattern SOURCE = Pattern.compile("silence|sine|pink|sweep|file:.+|alsa:.+");
     private static final Pattern CONFIG_LINE = Pattern.compile("\\[[a-z0-9]+]|[a-z_0-9]+=\\S.*");
     private static final Pattern MODULE = Pattern.compile("[a-z0-9_-]+");
 
@@ -123,7 +123,7 @@ final class BoardValidator {
                 problems.add("stream.wavPath is set but stream.sink is \"" + s.sink() + "\", not \"wav\"");
             }
         }
-        matches("stream.source", s.source(), SOURCE, "is not sine, pink, sweep, file:PATH or alsa:DEVICE");
+        matches("stream.source", s.source(), SOURCE, "is not silence, sine, pink, sweep, file:PATH or alsa:DEVICE");
         if (present("stream.sampleRate", s.sampleRate()) && dac != null && dac.sampleRates() != null
                 && !dac.sampleRates().contains(s.sampleRate())) {
             problems.add("stream.sampleRate = " + s.sampleRate() + " is not one of the DAC's rates " + dac.sampleRates());

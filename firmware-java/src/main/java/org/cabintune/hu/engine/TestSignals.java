@@ -32,6 +32,11 @@ public final class TestSignals {
                 "pink noise at " + rmsDbfs + " dBFS RMS");
     }
 
+    /** Digital silence: a programme that leaves the car quiet (while it is measured, for one). */
+    public static TestSignalSource silence(int channels) {
+        return new TestSignalSource(channels, new SampleLoop(new int[1], 0), new SampleLoop(new int[1], 0), "silence");
+    }
+
     /**
      * The tuner's measurement stimulus for {@code spec} (its sweep channel: lead silence, the
      * sweep, the tail), rendered here by {@link SweepGenerator} into Q8.24, then

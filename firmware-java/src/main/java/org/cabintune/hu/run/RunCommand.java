@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     Path profilePath;
 
     @Option(names = "--source", paramLabel = "SPEC",
-            description = "sine | pink | sweep | file:PATH | alsa:DEVICE; default: the board's stream.source.")
+            description = "silence | sine | pink | sweep | file:PATH | alsa:DEVICE; default: the board's stream.source.")
     String source;
 
     @Option(names = "--period", paramLabel = "N", description = "Frames per period, 32..1024; default: the board's.")

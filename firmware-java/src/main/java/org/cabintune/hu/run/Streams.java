@@ -28,11 +28,14 @@ final class Streams {
     }
 
     /**
-     * The source a spec names: {@code sine}, {@code pink}, {@code sweep}, {@code file:PATH}
+     * The source a spec names: {@code silence}, {@code sine}, {@code pink}, {@code sweep}, {@code file:PATH}
      * (looped) or {@code alsa:DEVICE} (capture with the board's format and buffer).
      */
     static Source source(String spec, int channels, BoardConfig board, int periodFrames) throws IOException {
         int rate = board.stream().sampleRate();
+        if (spec.equals("silence")) {
+            return TestSignals.silence(channels);
+        }
         if (spec.equals("sine")) {
             return TestSignals.sine(channels, rate, SINE_HZ, SIGNAL_DBFS);
         }
@@ -51,7 +54,7 @@ final class Streams {
             return new AlsaSource(AlsaPcm.open(new AlsaPcm.Spec(spec.substring(5), true,
                     PcmFormat.valueOf(board.stream().format()), channels, rate, periodFrames, board.stream().periods(), null)));
         }
-        throw new IllegalArgumentException("--source = \"" + spec + "\" is not sine, pink, sweep, file:PATH or alsa:DEVICE");
+        throw new IllegalArgumentException("--source = \"" + spec + "\" is not silence, sine, pink, sweep, file:PATH or alsa:DEVICE");
     }
 
     /**

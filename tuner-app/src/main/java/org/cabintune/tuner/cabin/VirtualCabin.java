@@ -42,6 +42,11 @@ public final class VirtualCabin {
         return spec;
     }
 
+    /** The rate it plays and records at, Hz. */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
     /** Where a microphone is: a seat's head centre plus a position's offset. */
     public Vec micPosition(String seat, String mic) {
         return spec.seat(seat).head().plus(spec.mic(mic).offset());

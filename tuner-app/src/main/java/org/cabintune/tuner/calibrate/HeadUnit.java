@@ -1,0 +1,39 @@
+package org.cabintune.tuner.calibrate;
+
+import java.util.List;
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.sweep.SweepSpec;
+
+/** What the calibration loop asks of the head unit it tunes. */
+public interface HeadUnit extends AutoCloseable {
+
+    /** The unit's id, for messages. */
+    String id();
+
+    /** The rate its chain runs at, Hz. */
+    int sampleRate();
+
+    /** Its outputs in DAC order, by name. */
+    List<String> outputs();
+
+    /** The profile playing now, or null. */
+    String activeProfile();
+
+    /** Stores {@code profile} under {@code id} (signed) and plays it. */
+    void install(String id, Profile profile);
+
+    /** Plays it again (after a failure, to leave the car as it was). */
+    void select(String id);
+
+    /**
+     * Plays the measurement stimulus {@code spec} (with timing markers) once: the sweep on
+     * {@code outputs}, the markers on {@code reference}, each output through its correction.
+     */
+    void playSweep(SweepSpec spec, List<Integer> outputs, int reference);
+
+    /** Ends the test signal; the programme comes back. */
+    void stopSignal();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,83 @@
+package org.cabintune.tuner.calibrate;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.cabintune.dsp.sweep.SweepSpec;
+import org.cabintune.tuner.measure.Measurement;
+import org.cabintune.tuner.measure.MeasurementException;
+import org.cabintune.tuner.measure.SweepAnalyzer;
+
+/**
+ * Measures outputs of a head unit with a microphone: for each take, the unit plays the stimulus
+ * (its markers on the timing-reference output, its sweep on the outputs measured) while the
+ * microphone records, and every position's recording is analysed.
+ */
+final class Measurer {
+
+    /** Recording kept after the stimulus's end: the unit's buffers and the recorder's flushes. */
+    static final double AFTER_SECONDS = 0.4;
+
+    private final HeadUnit unit;
+    private final Microphone mic;
+    private final SweepSpec spec;
+    private final int reference;
+    private final SweepAnalyzer analyzer;
+    private final Consumer<String> log;
+
+    Measurer(HeadUnit unit, Microphone mic, SweepSpec spec, int reference, Consumer<String> log) {
+        if (!spec.markers()) {
+            throw new IllegalArgumentException("the calibration's stimulus needs its timing markers");
+        }
+        this.unit = unit;
+        this.mic = mic;
+        this.spec = spec;
+        this.reference = reference;
+        this.analyzer = new SweepAnalyzer(spec);
+        this.log = log;
+    }
+
+    /** Measures {@code outputs} playing together, at every position of every take; label for messages. */
+    List<Measurement> measure(List<Integer> outputs, String label) throws IOException {
+        List<Measurement> all = new ArrayList<>();
+        for (int take = 0; take < mic.takes(); take++) {
+            List<String> positions = mic.positions(take);
+            List<double[]> recordings = record(outputs, take);
+            for (int p = 0; p < recordings.size(); p++) {
+                try {
+                    all.add(analyzer.analyze(recordings.get(p)));
+                } catch (MeasurementException e) {
+                    throw new MeasurementException(label + " at position " + positions.get(p) + ": " + e.getMessage());
+                }
+            }
+        }
+        return all;
+    }
+
+    private List<double[]> record(List<Integer> outputs, int take) throws IOException {
+        log.accept("  playing the stimulus (" + Math.round(spec.layout().total() / (double) spec.sampleRate() * 10) / 10.0
+                + " s) at " + String.join(", ", mic.positions(take)));
+        mic.start(take);
+        boolean playing = false;
+        try {
+            unit.playSweep(spec, outputs, reference);
+            playing = true;
+            sleep(spec.layout().total() / (double) spec.sampleRate() + AFTER_SECONDS);
+        } finally {
+            if (playing) {
+                unit.stopSignal();
+            }
+        }
+        return mic.stop();
+    }
+
+    private static void sleep(double seconds) throws IOException {
+        try {
+            Thread.sleep(Math.round(seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the unit played the stimulus", e);
+        }
+    }
+}

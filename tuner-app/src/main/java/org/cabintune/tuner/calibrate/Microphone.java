@@ -1,0 +1,30 @@
+package org.cabintune.tuner.calibrate;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a calibration's recordings come from. A take is one recording of one stimulus; it
+ * covers one or more microphone positions at once (a real microphone one, the virtual car all
+ * of them). The loop starts a take, has the unit play, and stops it.
+ */
+public interface Microphone extends AutoCloseable {
+
+    /** The rate the recordings are made at, Hz. */
+    int sampleRate();
+
+    /** How many times every output is measured: one per position for a real microphone. */
+    int takes();
+
+    /** The positions take {@code take} records, by name. */
+    List<String> positions(int take);
+
+    /** Starts recording take {@code take}. */
+    void start(int take) throws IOException;
+
+    /** Stops recording; one recording per position of the take, in {@link #positions} order. */
+    List<double[]> stop() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

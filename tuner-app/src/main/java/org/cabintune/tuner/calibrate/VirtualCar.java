@@ -1,0 +1,157 @@
+package org.cabintune.tuner.calibrate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cabintune.tuner.cabin.CabinSpec;
+import org.cabintune.tuner.cabin.VirtualCabin;
+
+/**
+ * A virtual car as the calibration's microphone: the head unit's DAC outputs, read from the
+ * recording the unit is writing, are wired to the cabin's speakers and played through the cabin
+ * to every microphone position around the chosen seat at once, with the cabin's road noise, the
+ * microphone's own clock and an unknown start. Each take gets a fresh noise seed.
+ */
+public final class VirtualCar implements Microphone {
+
+    /** How long the unit may take to start its recording. */
+    private static final long OPEN_MILLIS = 30_000;
+
+    private final VirtualCabin cabin;
+    private final Path recording;
+    private final String seat;
+    private final List<String> mics;
+    private final List<VirtualCabin.Route> routes;
+    private final List<String> wiring;
+    private DacTap tap;
+    private long from = -1;
+    private long seed;
+
+    /**
+     * @param cabin      the car
+     * @param sampleRate the unit's rate
+     * @param outputs    the unit's outputs in DAC order, by speaker name
+     * @param recording  the WAV file the unit writes ({@code cabintune-hu run --sink wav:FILE})
+     * @param seat       the seat the microphone is at
+     * @param positions  how many of the cabin's microphone positions to record (1..all)
+     * @param seed       the first seed of the road noise and the microphone's start
+     */
+    public VirtualCar(CabinSpec cabin, int sampleRate, List<String> outputs, Path recording, String seat, int positions,
+                      long seed) {
+        this.cabin = new VirtualCabin(cabin, sampleRate);
+        this.recording = recording;
+        cabin.seat(seat);
+        this.seat = seat;
+        if (positions < 1 || positions > cabin.mics().size()) {
+            throw new IllegalArgumentException("--positions " + positions + " is outside 1.." + cabin.mics().size()
+                    + ", the microphone positions of cabin " + cabin.name());
+        }
+        this.mics = cabin.mics().subList(0, positions).stream().map(CabinSpec.Mic::name).toList();
+        this.seed = seed;
+        List<VirtualCabin.Route> r = new ArrayList<>();
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Optional<String> speaker = speakerFor(cabin, outputs.get(i));
+            if (speaker.isPresent()) {
+                r.add(new VirtualCabin.Route(speaker.get(), i));
+            }
+            w.add(outputs.get(i) + " -> " + speaker.orElse("(nothing connected)"));
+        }
+        this.routes = List.copyOf(r);
+        this.wiring = List.copyOf(w);
+    }
+
+    /**
+     * The cabin speaker an output drives: the one of the same name, else the one whose name is
+     * the output's without a trailing number ({@code subwoofer-1} drives {@code subwoofer}), else none.
+     */
+    static Optional<String> speakerFor(CabinSpec cabin, String output) {
+        for (CabinSpec.Speaker s : cabin.speakers()) {
+            if (s.name().equals(output)) {
+                return Optional.of(s.name());
+            }
+        }
+        String base = output.replaceFirst("-1$", "");
+        return cabin.speakers().stream().map(CabinSpec.Speaker::name).filter(base::equals).findFirst();
+    }
+
+    /** One line per output: what it is wired to. */
+    public List<String> wiring() {
+        return wiring;
+    }
+
+    /** The car. */
+    public VirtualCabin cabin() {
+        return cabin;
+    }
+
+    /** The seat. */
+    public String seat() {
+        return seat;
+    }
+
+    @Override
+    public int sampleRate() {
+        return cabin.sampleRate();
+    }
+
+    @Override
+    public int takes() {
+        return 1;
+    }
+
+    @Override
+    public List<String> positions(int take) {
+        return mics;
+    }
+
+    @Override
+    public void start(int take) throws IOException {
+        if (tap == null) {
+            tap = DacTap.open(recording, OPEN_MILLIS);
+            if (tap.sampleRate() != cabin.sampleRate()) {
+                throw new IOException(recording + " runs at " + tap.sampleRate() + " Hz, not the unit's "
+                        + cabin.sampleRate() + " Hz");
+            }
+        }
+        from = tap.frames();
+    }
+
+    @Override
+    public List<double[]> stop() throws IOException {
+        if (from < 0) {
+            throw new IllegalStateException("stop() without start()");
+        }
+        double[][] dac = tap.read(from, tap.frames());
+        from = -1;
+        List<VirtualCabin.Route> playing = new ArrayList<>();
+        for (VirtualCabin.Route route : routes) {
+            if (route.channel() < dac.length && !silent(dac[route.channel()])) {
+                playing.add(route);
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        for (String mic : mics) {
+            out.add(cabin.play(dac, playing, seat, mic, VirtualCabin.PlayOptions.seeded(seed++)));
+        }
+        return out;
+    }
+
+    private static boolean silent(double[] x) {
+        for (double v : x) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (tap != null) {
+            tap.close();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.cabintune.tuner.unit;
+
+import java.util.List;
+import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.sweep.SweepSpec;
+import org.cabintune.link.protocol.Command;
+import org.cabintune.link.protocol.Reply;
+import org.cabintune.link.protocol.TestSignal;
+import org.cabintune.link.security.InstallerKey;
+import org.cabintune.tuner.calibrate.HeadUnit;
+
+/** A head unit over the link (MQTT or the cable), with the installer key that signs what needs it. */
+public final class LinkHeadUnit implements HeadUnit {
+
+    private final UnitLink link;
+    private final InstallerKey key;
+    private final Reply.Info info;
+
+    private LinkHeadUnit(UnitLink link, InstallerKey key, Reply.Info info) {
+        this.link = link;
+        this.key = key;
+        this.info = info;
+    }
+
+    /** Connects and asks the unit what it is. */
+    public static LinkHeadUnit open(LinkOptions options, String unitId, InstallerKey key) {
+        UnitLink link = UnitLink.open(options, unitId, message -> { });
+        try {
+            Reply.Info info = link.ask(new Command.Hello("cabintune calibrate"), Reply.Info.class);
+            return new LinkHeadUnit(link, key, info);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    /** Connects with the installer key of the tuner's configuration directory. */
+    public static LinkHeadUnit open(LinkOptions options, UnitOption unit, ConfigDir config) {
+        return open(options, unit.id, InstallerKeyFile.load(config.resolve()).key());
+    }
+
+    @Override
+    public String id() {
+        return info.unitId();
+    }
+
+    @Override
+    public int sampleRate() {
+        return info.sampleRate();
+    }
+
+    @Override
+    public List<String> outputs() {
+        return info.outputs();
+    }
+
+    @Override
+    public String activeProfile() {
+        return link.ask(new Command.GetState(), Reply.State.class).activeProfile();
+    }
+
+    @Override
+    public void install(String id, Profile profile) {
+        link.ask(new Command.PutProfile(id, profile), key);
+        link.ask(new Command.SelectProfile(id));
+    }
+
+    @Override
+    public void select(String id) {
+        link.ask(new Command.SelectProfile(id));
+    }
+
+    @Override
+    public void playSweep(SweepSpec spec, List<Integer> outputs, int reference) {
+        TestSignal.Sweep sweep = new TestSignal.Sweep(spec.startHz(), spec.endHz(), spec.seconds(),
+                spec.fadeInMillis(), spec.layout().total() / (double) spec.sampleRate() + 1, reference);
+        link.ask(new Command.PlayTestSignal(outputs, sweep, spec.levelDbfs(), Command.Correction.ON), key);
+    }
+
+    @Override
+    public void stopSignal() {
+        link.ask(new Command.StopTestSignal());
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}
