@@ -19,13 +19,18 @@ public final class HeadUnitCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    public static void main(String[] args) {
+    /** The CLI with its error handling, ready to {@code execute}. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HeadUnitCli());
         // A failure the user can act on is one line, not a stack trace.
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 }

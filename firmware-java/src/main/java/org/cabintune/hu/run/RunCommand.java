@@ -277,10 +277,20 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("warning: " + note + "; running without real-time scheduling");
             }
             long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + (long) (duration * 1e9);
+            boolean interrupted = false;
             while (System.nanoTime() < end && engine.stats().failure() == null) {
-                Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+                try {
+                    Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    // Stopped by whoever runs it in its own process (a demo, a test): stop as on SIGTERM.
+                    interrupted = true;
+                    break;
+                }
             }
             int code = finish();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
