@@ -1,5 +1,6 @@
 package org.cabintune.tuner.unit;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.sweep.SweepSpec;
@@ -37,6 +38,37 @@ public final class LinkHeadUnit implements HeadUnit {
     /** Connects with the installer key of the tuner's configuration directory. */
     public static LinkHeadUnit open(LinkOptions options, UnitOption unit, ConfigDir config) {
         return open(options, unit.id, InstallerKeyFile.load(config.resolve()).key());
+    }
+
+    /**
+     * Connects over MQTT with a key kept in {@code keyDir}, trying until {@code waitSeconds} have
+     * passed (a unit that is still starting its broker).
+     */
+    public static LinkHeadUnit openMqtt(String url, String user, Path passwordFile, String unitId, Path keyDir,
+                                        double waitSeconds) {
+        InstallerKey key = InstallerKeyFile.load(keyDir).key();
+        LinkOptions options = LinkOptions.mqtt(url, user, passwordFile, 10);
+        long deadline = System.nanoTime() + (long) (waitSeconds * 1e9);
+        while (true) {
+            try {
+                return open(options, unitId, key);
+            } catch (Failure e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failure("interrupted while waiting for unit " + unitId, e);
+            }
+        }
+    }
+
+    /** Makes a new installer key in {@code dir} (for a unit of one's own, as the demo's) and returns its file. */
+    public static Path newKey(Path dir, String label) {
+        return InstallerKeyFile.create(dir, label, true).file();
     }
 
     @Override
