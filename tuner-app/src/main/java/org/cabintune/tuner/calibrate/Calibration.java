@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cabintune.dsp.filter.BiquadCoefficients;
+import org.cabintune.tuner.correct.HouseCurve;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.hu.board.BoardConfig;
-import org.cabintune.tuner.measure.FrequencyResponse;
 import org.cabintune.tuner.measure.LogGrid;
 import org.cabintune.tuner.measure.Measurement;
 import org.cabintune.tuner.measure.SignalToNoise;
@@ -45,17 +45,48 @@ public final class Calibration {
         this.log = log;
     }
 
-    /** One output as measured: per position, its transfer with the measurement profile's own filters taken out. */
+    /**
+     * One output (or all together) as measured at every position: the analysed sweeps, their
+     * transfers and noise (for the flat measurement, with the flat profile's own high-pass taken
+     * out, so they are the speaker's), and the mean SNR over 100 Hz .. 10 kHz.
+     */
     record Measured(int index, BoardConfig.Output output, List<Measurement> raw, List<Transfer> speaker,
-                    List<FrequencyResponse> positions, FrequencyResponse average, double snrDb) {
+                    List<Transfer> noise, double snrDb) {
 
         boolean connected() {
             return snrDb >= MIN_SNR_DB;
         }
 
-        double meanArrivalSeconds() {
-            return raw.stream().mapToDouble(Measurement::arrivalSeconds).average().orElse(Double.NaN);
+        /** The speaker's level: the positions' power mean at 1/6 octave, dB re full-scale drive. */
+        double[] averageDb(double[] hz) {
+            return meanDb(speaker, hz);
         }
+
+        /** The level as played (the flat profile's own filters in). */
+        double[] asPlayedDb(double[] hz) {
+            return meanDb(raw.stream().map(Measurement::transfer).toList(), hz);
+        }
+
+        /** Arrival at the first position (the head's centre), ms after the timing reference. */
+        double arrivalMs() {
+            return raw.get(0).arrivalSeconds() * 1000;
+        }
+    }
+
+    /** The power mean of transfers smoothed at {@link #SMOOTHING} onto {@code hz}, dB. */
+    static double[] meanDb(List<Transfer> transfers, double[] hz) {
+        double[] power = new double[hz.length];
+        for (Transfer t : transfers) {
+            double[] db = t.respond(hz, SMOOTHING, 0, 0).db();
+            for (int i = 0; i < hz.length; i++) {
+                power[i] += Math.pow(10, db[i] / 10) / transfers.size();
+            }
+        }
+        double[] out = new double[hz.length];
+        for (int i = 0; i < hz.length; i++) {
+            out[i] = 10 * Math.log10(power[i]);
+        }
+        return out;
     }
 
     double[] grid() {
@@ -78,30 +109,33 @@ public final class Calibration {
     }
 
     /** Measures each output alone, then all together; progress through the log. */
-    List<Measured> measureEach(Measurer measurer, List<BoardConfig.Output> outs, String phase) throws IOException {
+    List<Measured> measureEach(Measurer measurer, List<BoardConfig.Output> outs, String phase, boolean flat)
+            throws IOException {
         List<Measured> all = new ArrayList<>();
         for (int i = 0; i < outs.size(); i++) {
             BoardConfig.Output o = outs.get(i);
             log.accept(phase + " " + (i + 1) + "/" + outs.size() + ": " + o.speaker());
-            all.add(analyse(i, o, measurer.measure(List.of(i), o.speaker())));
+            all.add(analyse(i, o, measurer.measure(List.of(i), o.speaker()), flat));
         }
         return all;
     }
 
-    Measured analyse(int index, BoardConfig.Output o, List<Measurement> raw) {
-        List<BiquadCoefficients> path = o == null ? List.of() : MeasurementProfile.path(o, unit.sampleRate());
+    /**
+     * An output's (or, with a null output, a sum's) measurements on the grid. Measured through the
+     * flat profile, its own high-pass is taken out of the transfers so they are the speaker's.
+     */
+    Measured analyse(int index, BoardConfig.Output o, List<Measurement> raw, boolean flat) {
+        List<BiquadCoefficients> path = o == null || !flat ? List.of() : MeasurementProfile.path(o, unit.sampleRate());
         List<Transfer> speaker = new ArrayList<>();
-        List<FrequencyResponse> positions = new ArrayList<>();
+        List<Transfer> noise = new ArrayList<>();
+        double[] snrHz = LogGrid.of(100, 10_000, 6);
         double snr = 0;
         for (Measurement m : raw) {
-            Transfer t = path.isEmpty() ? m.transfer() : m.transfer().dividedBy(path, unit.sampleRate());
-            speaker.add(t);
-            positions.add(t.respond(hz, SMOOTHING, m.arrivalSeconds(), m.driveDbfs()));
-            double[] snrHz = LogGrid.of(100, 10_000, 6);
+            speaker.add(path.isEmpty() ? m.transfer() : m.transfer().dividedBy(path, unit.sampleRate()));
+            noise.add(path.isEmpty() ? m.noise() : m.noise().dividedBy(path, unit.sampleRate()));
             snr += SignalToNoise.of(m.response(snrHz, SMOOTHING), m.noiseFloor(snrHz, SMOOTHING)).meanDb() / raw.size();
         }
-        FrequencyResponse average = org.cabintune.tuner.measure.Averaging.rms(positions, 200, 2000);
-        return new Measured(index, o, raw, speaker, positions, average, snr);
+        return new Measured(index, o, raw, speaker, noise, snr);
     }
 
     /** The stimulus: markers on, the options' length and level, the full band at the unit's rate. */
@@ -111,8 +145,74 @@ public final class Calibration {
                 options.levelDbfs(), true);
     }
 
-    /** What a profile's outputs and a run of the loop look like; the design step fills these. */
-    static Profile unused() {
-        return null;
+    /**
+     * The loop: flat profile, measure, design, store, measure again. On a failure the profile that
+     * played before is selected again.
+     *
+     * @param car what is measured, for the report
+     */
+    public CalibrationResult run(String car) throws IOException {
+        long start = System.nanoTime();
+        List<BoardConfig.Output> outs = checkUnit();
+        HouseCurve target = HouseCurve.read(options.target());
+        double[] targetShape = target.on(hz);
+        int rate = unit.sampleRate();
+        SweepSpec spec = stimulus();
+        Measurer measurer = new Measurer(unit, mic, spec, options.reference(), log);
+        String previous = unit.activeProfile();
+        boolean done = false;
+        try {
+            log.accept("storing the flat measurement profile " + MeasurementProfile.ID + " on unit " + unit.id());
+            unit.install(MeasurementProfile.ID, MeasurementProfile.of(board, rate));
+            List<Measured> before = measureEach(measurer, outs, "measuring", true);
+            List<Integer> connected = new ArrayList<>();
+            for (Measured m : before) {
+                if (m.connected()) {
+                    connected.add(m.index());
+                }
+            }
+            if (connected.isEmpty()) {
+                throw new CalibrationException("no output was heard above the noise; is the microphone in the car?");
+            }
+            log.accept("measuring all outputs together");
+            Measured sumBefore = analyse(-1, null, measurer.measure(connected, "all outputs"), false);
+
+            log.accept("designing crossovers, levels, delays and EQ against " + options.target().getFileName());
+            Design design = Design.of(before, outs, hz, targetShape, rate, options, log);
+            Profile profile = design.profile(options.profileName());
+            log.accept("storing " + options.profileId() + " (signed) and playing it");
+            unit.install(options.profileId(), profile);
+
+            List<Measured> after = new ArrayList<>();
+            for (Measured m : before) {
+                if (!design.muted(m.index())) {
+                    log.accept("re-measuring " + (after.size() + 1) + "/" + design.playing() + ": " + m.output().speaker());
+                    after.add(analyse(m.index(), m.output(), measurer.measure(List.of(m.index()), m.output().speaker()),
+                            false));
+                } else {
+                    after.add(null);
+                }
+            }
+            log.accept("measuring all corrected outputs together");
+            List<Integer> playing = new ArrayList<>();
+            for (Measured m : before) {
+                if (!design.muted(m.index())) {
+                    playing.add(m.index());
+                }
+            }
+            Measured sumAfter = analyse(-1, null, measurer.measure(playing, "all outputs"), false);
+            done = true;
+            return design.result(unit.id(), car, mic.positions(0), options, profile, before, after, sumBefore,
+                    sumAfter, (System.nanoTime() - start) / 1e9);
+        } finally {
+            if (!done && previous != null) {
+                try {
+                    unit.select(previous);
+                    log.accept("the calibration did not finish; unit " + unit.id() + " plays " + previous + " again");
+                } catch (RuntimeException e) {
+                    log.accept("could not select " + previous + " again: " + e.getMessage());
+                }
+            }
+        }
     }
 }
