@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * collected, on the control thread.
  *
  * <p>Real-time rules: {@link #process} allocates nothing and takes no locks; the hand-over is
- * two {@link AtomicReference}s.
+ * two {@link AtomicReference}s. The class holds no string constants: HotSpot resolves them all
+ * on the thread that first asks for a C2 compilation of one of its methods, which for
+ * {@code process} is the audio thread; the messages live in {@link SwitchChecks}.
  */
 public final class GraphSwitcher {
 
@@ -35,9 +37,7 @@ public final class GraphSwitcher {
      * @param fadeFrames length of the cross-fade, at least 1
      */
     public GraphSwitcher(ProcessingGraph initial, int fadeFrames) {
-        if (fadeFrames < 1) {
-            throw new IllegalArgumentException("fadeFrames = " + fadeFrames + " must be at least 1");
-        }
+        SwitchChecks.fadeFrames(fadeFrames);
         this.current = initial;
         this.fadeFrames = fadeFrames;
         this.scratch = new int[initial.outputs()][initial.maxFrames()];
@@ -56,11 +56,7 @@ public final class GraphSwitcher {
      *     size) differs from the running one; nothing changes then
      */
     public ProcessingGraph offer(ProcessingGraph graph) {
-        ProcessingGraph running = current;
-        if (graph.sampleRate() != running.sampleRate() || graph.inputs() != running.inputs()
-                || graph.outputs() != running.outputs() || graph.maxFrames() != running.maxFrames()) {
-            throw new IllegalArgumentException("cannot switch from " + shape(running) + " to " + shape(graph));
-        }
+        SwitchChecks.sameShape(current, graph);
         return pending.getAndSet(graph);
     }
 
@@ -133,9 +129,5 @@ public final class GraphSwitcher {
             current = next;
             next = null;
         }
-    }
-
-    private static String shape(ProcessingGraph g) {
-        return g.sampleRate() + " Hz, " + g.inputs() + " in, " + g.outputs() + " out, blocks of " + g.maxFrames();
     }
 }

@@ -124,6 +124,12 @@ public record BoardConfig(String id, String name, String soc, Dac dac, Stream st
     public record I2cMute(Integer bus, Integer address, Integer register, Integer muteValue, Integer unmuteValue) {
     }
 
+    /** This board with another {@code stream} section (a rate or sink chosen for one run). */
+    public BoardConfig withStream(Stream other) {
+        return new BoardConfig(id, name, soc, dac, other, outputs, gpio, i2cMute, profile, configTxt, modules,
+                profileStore, link);
+    }
+
     /** The output on DAC channel {@code channel}, or null. */
     public Output outputOnChannel(int channel) {
         return outputs.stream().filter(o -> o.channel() == channel).findFirst().orElse(null);

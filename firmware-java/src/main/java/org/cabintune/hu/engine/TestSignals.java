@@ -10,6 +10,11 @@ import org.cabintune.dsp.sweep.SweepSpec;
  */
 public final class TestSignals {
 
+    /** The input that carries a stimulus's timing markers (channel 0 of {@code SweepLayout}). */
+    public static final int MARKER_INPUT = 0;
+    /** The input that carries a stimulus's sweep when it has markers (channel 1 of {@code SweepLayout}). */
+    public static final int SWEEP_INPUT = 1;
+
     private TestSignals() {
     }
 
@@ -38,22 +43,45 @@ public final class TestSignals {
     }
 
     /**
-     * The tuner's measurement stimulus for {@code spec} (its sweep channel: lead silence, the
-     * sweep, the tail), rendered here by {@link SweepGenerator} into Q8.24, then
-     * {@code gapFrames} more silence, repeated. The audio thread only copies the samples.
+     * The tuner's measurement stimulus for {@code spec}, rendered here by {@link SweepGenerator}
+     * into Q8.24, then {@code gapFrames} more silence, repeated. Without markers every channel
+     * carries the sweep channel (lead silence, the sweep, the tail). With markers the source's
+     * channel {@link #MARKER_INPUT} carries the marker channel and {@link #SWEEP_INPUT} the sweep
+     * channel, in step, and any other channel is silent. The audio thread only copies samples.
+     *
+     * @param channels the stream's inputs; at least 2 when {@code spec} has markers
      */
     public static TestSignalSource stimulus(int channels, SweepSpec spec, int gapFrames) {
-        if (spec.markers()) {
-            throw new IllegalArgumentException("spec.markers = true: a test signal plays the sweep channel only");
+        if (spec.markers() && channels < 2) {
+            throw new IllegalArgumentException("channels = " + channels + ": a stimulus with timing markers plays its"
+                    + " marker channel and its sweep channel on two inputs");
         }
         if (gapFrames < 0) {
             throw new IllegalArgumentException("gapFrames = " + gapFrames + " is negative");
         }
         SweepGenerator generator = new SweepGenerator(spec);
+        String description = "measurement sweep " + spec.startHz() + ".." + spec.endHz() + " Hz over "
+                + spec.seconds() + " s";
+        int[] sweep = channel(generator, generator.layout().sweepChannel());
+        if (!spec.markers()) {
+            return new TestSignalSource(channels, new SampleLoop(sweep, gapFrames), new SampleLoop(sweep, gapFrames),
+                    description);
+        }
+        int[] markers = channel(generator, 0);
+        SignalGenerator[] played = new SignalGenerator[2];
+        SignalGenerator[] understudies = new SignalGenerator[2];
+        played[MARKER_INPUT] = new SampleLoop(markers, gapFrames);
+        played[SWEEP_INPUT] = new SampleLoop(sweep, gapFrames);
+        understudies[MARKER_INPUT] = new SampleLoop(markers, gapFrames);
+        understudies[SWEEP_INPUT] = new SampleLoop(sweep, gapFrames);
+        return new TestSignalSource(channels, played, understudies, description + " with timing markers");
+    }
+
+    /** One channel of the whole stimulus as Q8.24 samples. */
+    private static int[] channel(SweepGenerator generator, int channel) {
         int[] samples = new int[generator.layout().total()];
-        generator.fill(generator.layout().sweepChannel(), 0, samples, samples.length);
-        return new TestSignalSource(channels, new SampleLoop(samples, gapFrames), new SampleLoop(samples, gapFrames),
-                "measurement sweep " + spec.startHz() + ".." + spec.endHz() + " Hz over " + spec.seconds() + " s");
+        generator.fill(channel, 0, samples, samples.length);
+        return samples;
     }
 
     private static void requireFrequency(String name, double hz, int sampleRate) {

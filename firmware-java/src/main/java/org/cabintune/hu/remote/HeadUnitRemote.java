@@ -30,6 +30,7 @@ import org.cabintune.link.protocol.FieldPath;
 import org.cabintune.link.protocol.Limits;
 import org.cabintune.link.protocol.ProtectionLimits;
 import org.cabintune.link.protocol.Reply;
+import org.cabintune.link.protocol.TestSignal;
 
 /**
  * The head unit as the link sees it: the running engine, its profile store and its meters
@@ -169,8 +170,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     /**
      * Plays a test signal on the outputs asked for: the graph of the playing profile with only
-     * those outputs fed (corrected or flat, protection always) is cross-faded in first, then the
-     * programme ramps down and the signal up. Everything is checked and built before anything
+     * those outputs fed (corrected or flat, protection always; a sweep's timing markers fed to its
+     * reference output) is cross-faded in first, then the programme ramps down and the signal up. Everything is checked and built before anything
      * changes; a refusal leaves the unit as it was.
      */
     @Override
@@ -182,14 +183,10 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         Set<String> speakers = new HashSet<>();
         for (int i = 0; i < request.outputs().size(); i++) {
-            int index = request.outputs().get(i);
-            if (index >= dacOrder.size()) {
-                throw new PortException(ErrorCode.OUT_OF_RANGE, FieldPath.index("body.outputs", i) + " = " + index
-                        + " is beyond this unit's outputs 0.." + (dacOrder.size() - 1) + " ("
-                        + String.join(", ", dacOrder.stream().map(BoardConfig.Output::speaker).toList()) + ")");
-            }
-            speakers.add(dacOrder.get(index).speaker());
+            speakers.add(speaker(FieldPath.index("body.outputs", i), request.outputs().get(i)));
         }
+        String reference = request.signal() instanceof TestSignal.Sweep sweep && sweep.referenceOutput() != null
+                ? speaker("body.signal.referenceOutput", sweep.referenceOutput()) : null;
         ProtectionLimits l = limits;
         if (request.levelDbfs() > l.maxTestLevelDbfs()) {
             throw new PortException(ErrorCode.REFUSED, "body.levelDbfs = " + FieldPath.number(request.levelDbfs())
@@ -200,7 +197,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
         // The old signal leaves before the graph changes, so it never reaches an output not under test.
         awaitSource(source::stop, source::programmePlays);
         try {
-            carry(s.startTest(speakers, request.correction() == Command.Correction.BYPASSED), ErrorCode.REFUSED);
+            carry(s.startTest(speakers, reference, request.correction() == Command.Correction.BYPASSED),
+                    ErrorCode.REFUSED);
         } catch (PortException e) {
             if (testPlaying) {
                 // The test that played is over (it was ramped out above): its graph goes too.
@@ -211,6 +209,16 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         testPlaying = true;
         awaitSource(() -> source.play(signal), () -> source.plays(signal));
+    }
+
+    /** The speaker on output {@code index} (DAC order), or {@code out-of-range} naming {@code field}. */
+    private String speaker(String field, int index) throws PortException {
+        if (index >= dacOrder.size()) {
+            throw new PortException(ErrorCode.OUT_OF_RANGE, field + " = " + index + " is beyond this unit's outputs 0.."
+                    + (dacOrder.size() - 1) + " (" + String.join(", ", dacOrder.stream().map(BoardConfig.Output::speaker)
+                    .toList()) + ")");
+        }
+        return dacOrder.get(index).speaker();
     }
 
     /** Ramps the programme back in, then the normal graph of the profile playing (selected meanwhile or not). */

@@ -10,9 +10,9 @@ import org.cabintune.link.protocol.TestSignal;
 
 /**
  * A {@code play-test-signal}'s signal as the unit plays it, built off the audio thread. Sweeps are
- * the tuner's measurement stimulus ({@link SweepSpec}, without markers): the message's
- * parameters must name one exactly, or the request is refused with the field that cannot be
- * played and what it would take.
+ * the tuner's measurement stimulus ({@link SweepSpec}; with timing markers when the request names
+ * a {@code referenceOutput}): the message's parameters must name one exactly, or the request is
+ * refused with the field that cannot be played and what to send instead.
  */
 final class TestSignalRequests {
 
@@ -24,7 +24,7 @@ final class TestSignalRequests {
     private TestSignalRequests() {
     }
 
-    /** The source playing {@code signal} at {@code levelDbfs} on every one of {@code channels}. */
+    /** The source playing {@code signal} at {@code levelDbfs} on the stream's {@code channels} inputs. */
     static TestSignalSource source(TestSignal signal, double levelDbfs, int channels, int sampleRate)
             throws PortException {
         return switch (signal) {
@@ -35,6 +35,12 @@ final class TestSignalRequests {
             case TestSignal.Pink pink -> TestSignals.pink(channels, sampleRate, levelDbfs, PINK_SEED);
             case TestSignal.Sweep sweep -> {
                 SweepSpec spec = sweepSpec(sweep, levelDbfs, sampleRate);
+                if (spec.markers() && channels < 2) {
+                    throw new PortException(ErrorCode.REFUSED, "body.signal.referenceOutput = "
+                            + sweep.referenceOutput() + " cannot be played: the playing profile has " + channels
+                            + " input, and a sweep with timing markers plays its markers and its sweep on two"
+                            + " inputs; select a profile with two inputs or leave referenceOutput out");
+                }
                 int gap = (int) Math.round(sweep.gapSeconds() * sampleRate)
                         - (spec.layout().total() - spec.sweepFrames());
                 yield TestSignals.stimulus(channels, spec, Math.max(0, gap));
@@ -43,10 +49,12 @@ final class TestSignalRequests {
     }
 
     /**
-     * The measurement stimulus a sweep request names. The stimulus is 0.25 s of silence, the
-     * sweep, 1 s of silence; the request's {@code gapSeconds} is the silence from one sweep's end
-     * to the next one's start, so it is at least those 1.25 s. Its fades are fixed in octaves
-     * (0.5 in, 0.1 out): {@code fadeMs} must be the fade-in's length.
+     * The measurement stimulus a sweep request names: with timing markers when it has a
+     * {@code referenceOutput}. Its fades are fixed in octaves (0.5 in, 0.1 out), so {@code fadeMs}
+     * must be the fade-in's length. {@code gapSeconds} is the time from one sweep's end to the next
+     * one's start, so it is at least the stimulus's own silences (and markers) between two sweeps
+     * ({@link TestSignal.Sweep#ownGapSeconds}: 1.25 s without markers, 2.2 s with them); what it
+     * has beyond them is silence after each stimulus.
      */
     static SweepSpec sweepSpec(TestSignal.Sweep sweep, double levelDbfs, int sampleRate) throws PortException {
         requireBelowNyquist("body.signal.f2Hz", sweep.f2Hz(), sampleRate);
@@ -65,34 +73,44 @@ final class TestSignalRequests {
             throw new PortException(ErrorCode.OUT_OF_RANGE, "body.levelDbfs = " + FieldPath.number(levelDbfs)
                     + " is below the measurement sweep's " + FieldPath.number(SweepSpec.MIN_LEVEL_DBFS) + " dBFS");
         }
-        SweepSpec spec = new SweepSpec(sampleRate, sweep.f1Hz(), sweep.f2Hz(), sweep.seconds(), levelDbfs, false);
-        double fadeInMs = fadeMs(spec, SweepSpec.FADE_IN_OCTAVES);
+        boolean markers = sweep.referenceOutput() != null;
+        SweepSpec spec = new SweepSpec(sampleRate, sweep.f1Hz(), sweep.f2Hz(), sweep.seconds(), levelDbfs, markers);
+        double fadeInMs = TestSignal.Sweep.fadeMs(spec, SweepSpec.FADE_IN_OCTAVES);
         if (Math.abs(sweep.fadeMs() - fadeInMs) > TOLERANCE_MS) {
             throw new PortException(ErrorCode.OUT_OF_RANGE, "body.signal.fadeMs = " + FieldPath.number(sweep.fadeMs())
-                    + " cannot be played: the measurement sweep's raised-cosine fades are "
-                    + FieldPath.number(SweepSpec.FADE_IN_OCTAVES) + " octave in (" + FieldPath.number(round(fadeInMs))
-                    + " ms for this sweep) and " + FieldPath.number(SweepSpec.FADE_OUT_OCTAVES) + " octave out ("
-                    + FieldPath.number(round(fadeMs(spec, SweepSpec.FADE_OUT_OCTAVES))) + " ms); send fadeMs = "
-                    + FieldPath.number(round(fadeInMs)));
+                    + " is not this sweep's fade-in: send fadeMs = " + FieldPath.number(round(fadeInMs))
+                    + " (within " + FieldPath.number(TOLERANCE_MS) + " ms); the measurement sweep's raised-cosine"
+                    + " fades are " + FieldPath.number(SweepSpec.FADE_IN_OCTAVES) + " octave in and "
+                    + FieldPath.number(SweepSpec.FADE_OUT_OCTAVES) + " octave ("
+                    + FieldPath.number(round(TestSignal.Sweep.fadeMs(spec, SweepSpec.FADE_OUT_OCTAVES))) + " ms) out");
         }
-        double silence = SweepSpec.LEAD_SECONDS + SweepSpec.TAIL_SECONDS;
-        if (sweep.gapSeconds() < silence - TOLERANCE_MS / 1000) {
+        double own = TestSignal.Sweep.ownGapSeconds(spec);
+        if (sweep.gapSeconds() < own - TOLERANCE_MS / 1000) {
             throw new PortException(ErrorCode.OUT_OF_RANGE, "body.signal.gapSeconds = "
-                    + FieldPath.number(sweep.gapSeconds()) + " is below the measurement sweep's own silences ("
-                    + FieldPath.number(SweepSpec.LEAD_SECONDS) + " s before, " + FieldPath.number(SweepSpec.TAIL_SECONDS)
-                    + " s after): allowed " + FieldPath.number(silence) + "..60 s");
+                    + FieldPath.number(sweep.gapSeconds()) + " is below the measurement stimulus's own time from one"
+                    + " sweep's end to the next one's start, " + FieldPath.number(round(own)) + " s (" + parts(markers)
+                    + "): allowed " + FieldPath.number(round(own)) + "..60 s (what is above "
+                    + FieldPath.number(round(own)) + " s is silence after each stimulus)");
         }
         return spec;
     }
 
-    /** The length of a fade of {@code octaves} in the sweep of {@code spec}, ms. */
-    static double fadeMs(SweepSpec spec, double octaves) {
-        double sweepOctaves = Math.log(spec.endHz() / spec.startHz()) / Math.log(2);
-        return 1000.0 * spec.sweepFrames() / spec.sampleRate() * octaves / sweepOctaves;
+    /** What the stimulus has between two sweeps. */
+    private static String parts(boolean markers) {
+        String after = FieldPath.number(SweepSpec.TAIL_SECONDS) + " s of silence after the sweep";
+        String before = FieldPath.number(SweepSpec.LEAD_SECONDS) + " s before it";
+        if (!markers) {
+            return after + ", " + before;
+        }
+        return after + ", marker B " + FieldPath.number(SweepSpec.MARKER_SECONDS) + " s, "
+                + FieldPath.number(SweepSpec.END_SECONDS) + " s of silence; then " + before + ", marker A "
+                + FieldPath.number(SweepSpec.MARKER_SECONDS) + " s, " + FieldPath.number(SweepSpec.MARKER_GAP_SECONDS)
+                + " s of silence";
     }
 
-    private static double round(double ms) {
-        return Math.round(ms * 10) / 10.0;
+    /** To a hundredth of a millisecond (or second): what a message offers to send. */
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static void requireBelowNyquist(String field, double hz, int sampleRate) throws PortException {

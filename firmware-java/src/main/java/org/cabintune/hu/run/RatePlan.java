@@ -70,9 +70,7 @@ record RatePlan(BoardConfig board, Profile profile, String note) {
 
     private static BoardConfig atRate(BoardConfig b, int rate) {
         BoardConfig.Stream s = b.stream();
-        BoardConfig.Stream stream = new BoardConfig.Stream(s.sink(), s.wavPath(), s.source(), rate, s.format(),
-                s.periodFrames(), s.periods(), s.realtimePriority(), s.nice(), s.dither());
-        return new BoardConfig(b.id(), b.name(), b.soc(), b.dac(), stream, b.outputs(), b.gpio(), b.i2cMute(), b.profile(),
-                b.configTxt(), b.modules(), b.profileStore(), b.link());
+        return b.withStream(new BoardConfig.Stream(s.sink(), s.wavPath(), s.source(), rate, s.format(),
+                s.periodFrames(), s.periods(), s.realtimePriority(), s.nice(), s.dither()));
     }
 }

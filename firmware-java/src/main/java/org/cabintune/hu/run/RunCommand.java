@@ -51,7 +51,8 @@ import java.util.stream.Stream;
                 "Stops speaker-safe on SIGINT/SIGTERM: ramp to silence, then stop the device."},
         footer = {"", "Examples:",
                 "  cabintune-hu run --board board-configs/simulator.yaml --duration 10 --stats-json stats.json",
-                "  cabintune-hu run --board board-configs/rpi4-hifiberry-dacplus.yaml --source file:music.wav", ""})
+                "  cabintune-hu run --board board-configs/rpi4-hifiberry-dacplus.yaml --source file:music.wav",
+                "  cabintune-hu run --board board-configs/simulator.yaml --sink wav:out.wav --mqtt embedded ...", ""})
 public final class RunCommand implements Callable<Integer> {
 
     /** The engine's source of the run: the programme, or a test signal the link asks for. */
@@ -72,6 +73,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "SPEC",
             description = "silence | sine | pink | sweep | file:PATH | alsa:DEVICE; default: the board's stream.source.")
     String source;
+
+    @Option(names = "--sink", paramLabel = "SPEC",
+            description = {"null | wav:FILE | alsa: where the output goes, instead of the board's stream.sink. null: a"
+                    + " null device paced at real time; wav:FILE: a paced recording of what the DAC gets, in the board's"
+                    + " format (readable while it grows); alsa: the board's device."})
+    String sinkSpec;
 
     @Option(names = "--period", paramLabel = "N", description = "Frames per period, 32..1024; default: the board's.")
     Integer period;
@@ -102,6 +109,13 @@ public final class RunCommand implements Callable<Integer> {
             return fail("board " + boardPath + " does not exist");
         } catch (BoardConfigException e) {
             return fail(e.getMessage());
+        }
+        if (sinkSpec != null) {
+            try {
+                board = Streams.withSink(board, sinkSpec);
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
         }
         int periodFrames = period != null ? period : board.stream().periodFrames();
         if (periodFrames < AudioEngine.Context.MIN_PERIOD || periodFrames > AudioEngine.Context.MAX_PERIOD) {

@@ -15,6 +15,7 @@ import org.cabintune.hu.engine.TestSignals;
 import org.cabintune.hu.engine.WavFiles;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Builds the engine's source and sink from a board's {@code stream} section and the command line. */
@@ -75,6 +76,33 @@ final class Streams {
         return null;
     }
 
+    /**
+     * The board with its {@code stream.sink} replaced by the {@code --sink} spec: {@code null} (a
+     * null device paced at real time), {@code wav:FILE} (a paced recording of what the DAC gets, in
+     * the board's format) or {@code alsa} (the board's device).
+     *
+     * @throws IllegalArgumentException naming the option and the allowed forms
+     */
+    static BoardConfig withSink(BoardConfig board, String spec) {
+        String sink;
+        String wavPath = null;
+        if (spec.equals("null") || spec.equals("alsa")) {
+            sink = spec;
+        } else if (spec.startsWith("wav:") && spec.length() > "wav:".length()) {
+            sink = "wav";
+            wavPath = spec.substring("wav:".length());
+        } else {
+            throw new IllegalArgumentException("--sink = \"" + spec + "\" is not one of null, wav:FILE, alsa");
+        }
+        if (sink.equals("alsa") && board.dac().alsaDevice() == null) {
+            throw new IllegalArgumentException("--sink alsa: board " + board.id() + " has no dac.alsaDevice to play"
+                    + " to; use --sink null or --sink wav:FILE");
+        }
+        BoardConfig.Stream s = board.stream();
+        return board.withStream(new BoardConfig.Stream(sink, wavPath, s.source(), s.sampleRate(), s.format(),
+                s.periodFrames(), s.periods(), s.realtimePriority(), s.nice(), s.dither()));
+    }
+
     /** The sink of the board: the DAC through ALSA (or Java Sound), a paced null device, or a paced WAV recording. */
     static Sink sink(BoardConfig board, int periodFrames) throws IOException {
         BoardConfig.Stream s = board.stream();
@@ -89,8 +117,15 @@ final class Streams {
                 yield JavaSound.open(mixer, PcmFormat.valueOf(s.format()).bits(), channels, s.sampleRate(), periodFrames,
                         s.periods());
             }
-            case "wav" -> WavFiles.recorder(Path.of(s.wavPath()), channels, s.sampleRate(),
-                    PcmFormat.valueOf(s.format()).bits(), true, s.ditherMode());
+            case "wav" -> {
+                Path file = Path.of(s.wavPath());
+                try {
+                    yield WavFiles.recorder(file, channels, s.sampleRate(), PcmFormat.valueOf(s.format()).bits(), true,
+                            s.ditherMode());
+                } catch (NoSuchFileException e) {
+                    throw new IOException("cannot record to " + file + ": its directory does not exist", e);
+                }
+            }
             default -> new NullSink(channels, s.sampleRate(), s.periods());
         };
     }

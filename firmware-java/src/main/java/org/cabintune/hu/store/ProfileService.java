@@ -11,9 +11,7 @@ import org.cabintune.hu.engine.AudioEngine;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +32,9 @@ import java.util.concurrent.Executors;
  * like any other, compiled here and cross-faded in, and it stays on across profile switches
  * until it is turned off.
  *
- * <p><b>Test signals</b> play through a variant of the playing profile ({@link #startTest}):
- * corrected or flat, with the mix of every output not under test at zero, and the board's
- * protection as always. While it plays, selecting, replacing or bypassing a profile is done as
+ * <p><b>Test signals</b> play through a variant of the playing profile ({@link #startTest},
+ * {@link TestProfiles}): corrected or flat, with only the outputs under test (and a stimulus's
+ * reference output) fed, and the board's protection as always. While it plays, selecting, replacing or bypassing a profile is done as
  * usual (compiled, checked, recorded) except that the engine keeps the test's graph; the
  * outcome is cross-faded in when the test ends ({@link #endTest}).
  */
@@ -196,11 +194,12 @@ public final class ProfileService implements AutoCloseable {
     }
 
     /**
-     * Swaps in the playing profile's graph for a test signal: corrected ({@code flat} false) or
-     * flat, only the outputs named in {@code speakers} fed, the board's protection on all. The
-     * future completes once the engine's cross-fade to it is over.
+     * Swaps in the playing profile's graph for a test signal ({@link TestProfiles#forTest}):
+     * corrected ({@code flat} false) or flat, the outputs named in {@code speakers} fed the signal
+     * and {@code reference} (or null) a stimulus's timing markers, the board's protection on all.
+     * The future completes once the engine's cross-fade to it is over.
      */
-    public CompletableFuture<Result> startTest(Set<String> speakers, boolean flat) {
+    public CompletableFuture<Result> startTest(Set<String> speakers, String reference, boolean flat) {
         return submit(() -> {
             if (current == null) {
                 return failed("\"" + playing + "\" is not a stored profile, so there is no correction to play a test"
@@ -208,9 +207,11 @@ public final class ProfileService implements AutoCloseable {
             }
             BoardGraph graph;
             try {
-                graph = BoardGraph.compile(board, forTest(current, speakers, flat), maxFrames);
+                graph = BoardGraph.compile(board, TestProfiles.forTest(current, speakers, reference, flat), maxFrames);
             } catch (ProfileException e) {
                 return failed(ProfileChoice.unfit(playing, board, e).message());
+            } catch (IllegalArgumentException e) {
+                return failed(e.getMessage());
             }
             engine.swapGraph(graph.graph());
             testing = true;
@@ -233,25 +234,6 @@ public final class ProfileService implements AutoCloseable {
             testing = false;
             return new Result(true, playing, List.of());
         });
-    }
-
-    /**
-     * What a test signal plays through: {@code profile}, {@linkplain #flat flat} when asked, with
-     * the mix of every output not in {@code speakers} at zero, so those outputs are silent.
-     */
-    public static Profile forTest(Profile corrected, Set<String> speakers, boolean flat) {
-        Profile profile = flat ? flat(corrected) : corrected;
-        List<Output> outputs = profile.outputs().stream().map(o -> speakers.contains(o.name()) ? o
-                : new Output(o.name(), o.role(), silent(o.mix()), o.filters(), o.delayMs(), o.gainDb(), o.invert(),
-                        o.protect())).toList();
-        return new Profile(profile.format(), profile.name(), profile.sampleRate(), profile.inputs(), profile.bus(),
-                outputs);
-    }
-
-    private static Map<String, Double> silent(Map<String, Double> mix) {
-        Map<String, Double> zero = new LinkedHashMap<>();
-        mix.keySet().forEach(k -> zero.put(k, 0.0));
-        return zero;
     }
 
     /** Waits (on the service's thread) until the engine has finished a cross-fade, at most 2 s. */

@@ -33,7 +33,7 @@ public class HotClassesTest {
             org.cabintune.dsp.resample.Resampler.class, JavaSoundSink.class, BlockTimeHistogram.class,
 
             org.cabintune.dsp.wav.Dither.class, org.cabintune.dsp.loudness.LevelRider.class,
-            org.cabintune.dsp.loudness.LoudnessCompensation.class})
+            org.cabintune.dsp.loudness.LoudnessCompensation.class, org.cabintune.dsp.graph.GraphSwitcher.class})
     void holdsNoStringConstants(Class<?> hot) throws IOException {
         assertEquals(List.of(), strings(hot), hot.getSimpleName() + " string constants");
     }

@@ -92,10 +92,45 @@ class TestSignalSourceTest {
         assertArrayEquals(expected, java.util.Arrays.copyOfRange(x, total + gap, 2 * total + gap), "then again");
     }
 
+    /**
+     * With timing markers the two channels of the tuner's stimulus play on the first two inputs,
+     * bit for bit and in step, then the gap, repeated; any other input is silent.
+     */
+    @Test
+    void aStimulusWithMarkersPlaysItsTwoChannelsOnTheFirstTwoInputs() throws Exception {
+        SweepSpec spec = new SweepSpec(FS, 100, 10000, 0.5, -6, true);
+        int gap = FS / 10;
+        SweepGenerator generator = new SweepGenerator(spec);
+        int total = generator.layout().total();
+        TestSignalSource source = TestSignals.stimulus(3, spec, gap);
+        int frames = 2 * (total + gap);
+        int[][] x = new int[3][frames];
+        int[][] block = new int[3][100];
+        for (int at = 0; at < frames; at += 100) {
+            int n = Math.min(100, frames - at);
+            assertEquals(n, source.read(block, n));
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(block[c], 0, x[c], at, n);
+            }
+        }
+        for (int c = 0; c < 2; c++) {
+            int[] expected = new int[total];
+            generator.fill(c == TestSignals.MARKER_INPUT ? 0 : 1, 0, expected, total);
+            int[] cycle = java.util.Arrays.copyOf(expected, total + gap);
+            assertArrayEquals(cycle, java.util.Arrays.copyOfRange(x[c], 0, total + gap), "input " + c);
+            assertArrayEquals(cycle, java.util.Arrays.copyOfRange(x[c], total + gap, frames), "input " + c + " again");
+        }
+        assertArrayEquals(new int[frames], x[2], "the third input is silent");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TestSignals.stimulus(1, spec, 0));
+        assertTrue(e.getMessage().startsWith("channels = 1: a stimulus with timing markers"), e.getMessage());
+    }
+
     @Test
     void generatingAllocatesNothing() {
         for (TestSignalSource s : new TestSignalSource[] {TestSignals.sine(8, FS, 440, -10), TestSignals.pink(8, FS, -20, 1),
-                TestSignals.stimulus(8, new SweepSpec(FS, 20, 20000, 2, -6, false), FS)}) {
+                TestSignals.stimulus(8, new SweepSpec(FS, 20, 20000, 2, -6, false), FS),
+                TestSignals.stimulus(8, new SweepSpec(FS, 20, 20000, 2, -6, true), FS)}) {
             int[][] block = new int[8][128];
             assertEquals(0, Allocation.bytesAllocatedBy(() -> s.read(block, 128), 5000), s.toString());
         }
@@ -107,9 +142,6 @@ class TestSignalSourceTest {
         assertThrows(IllegalArgumentException.class, () -> TestSignals.sine(2, FS, 1000, 3));
         assertThrows(IllegalArgumentException.class, () -> TestSignals.pink(2, FS, -3, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TestSignals.stimulus(2, SweepSpec.defaults(FS), 0));
-        assertTrue(e.getMessage().startsWith("spec.markers = true"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
                 () -> TestSignals.stimulus(2, new SweepSpec(FS, 20, 20000, 2, -6, false), -1));
         assertTrue(e.getMessage().startsWith("gapFrames = -1"), e.getMessage());
     }

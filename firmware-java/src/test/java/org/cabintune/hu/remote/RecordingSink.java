@@ -6,12 +6,14 @@ import org.cabintune.hu.engine.Sink;
 /**
  * A paced null device that, once {@linkplain #arm armed}, keeps the first {@code capacity}
  * frames written to each channel in arrays made here, so the audio thread allocates nothing.
+ * Arming again starts a new take over the same arrays; only the audio thread moves the count.
  */
 final class RecordingSink implements Sink {
 
     private final NullSink device;
     private final int[][] recorded;
-    private volatile boolean armed;
+    private volatile int takesAsked;
+    private volatile int takesStarted;
     private volatile int frames;
 
     RecordingSink(int channels, int sampleRate, int capacity) {
@@ -19,14 +21,14 @@ final class RecordingSink implements Sink {
         this.recorded = new int[channels][capacity];
     }
 
-    /** Starts keeping what is written, from the next block. */
+    /** Starts keeping what is written, from the next block, from the first frame of the arrays. */
     void arm() {
-        armed = true;
+        takesAsked++;
     }
 
-    /** True once {@code capacity} frames are kept. */
+    /** True once {@code capacity} frames of the take asked for last are kept. */
     boolean full() {
-        return frames == recorded[0].length;
+        return takesStarted == takesAsked && frames == recorded[0].length;
     }
 
     /** The frames kept of {@code channel}. */
@@ -41,7 +43,12 @@ final class RecordingSink implements Sink {
 
     @Override
     public void write(int[][] block, int n) {
-        if (armed) {
+        int asked = takesAsked;
+        if (asked != takesStarted) {
+            frames = 0;
+            takesStarted = asked;
+        }
+        if (asked > 0) {
             int at = frames;
             int keep = Math.min(n, recorded[0].length - at);
             for (int c = 0; c < recorded.length; c++) {

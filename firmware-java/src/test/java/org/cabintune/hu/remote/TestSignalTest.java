@@ -14,7 +14,7 @@ import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.sweep.SweepGenerator;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.hu.board.BoardGraph;
-import org.cabintune.hu.store.ProfileService;
+import org.cabintune.hu.store.TestProfiles;
 import org.cabintune.hu.store.StoreProfiles;
 import org.cabintune.link.command.PortException;
 import org.cabintune.link.protocol.Command;
@@ -105,7 +105,7 @@ class TestSignalTest {
     void aSweepIsTheTunersStimulusSampleForSample() throws Exception {
         int fs = RemoteRig.FS;
         SweepSpec spec = new SweepSpec(fs, 100, 20000, 0.5, -20, false);
-        double fadeMs = TestSignalRequests.fadeMs(spec, SweepSpec.FADE_IN_OCTAVES);
+        double fadeMs = TestSignal.Sweep.fadeMs(spec, SweepSpec.FADE_IN_OCTAVES);
         double gapSeconds = 1.5;
         int total = spec.layout().total();
         int cycle = spec.sweepFrames() + (int) Math.round(gapSeconds * fs);
@@ -131,7 +131,7 @@ class TestSignalTest {
                 in[1][n] = in[0][n];
             }
             BoardGraph graph = BoardGraph.compile(rig.board,
-                    ProfileService.forTest(StoreProfiles.stereo("Driver", 0), Set.of("front-left"), true),
+                    TestProfiles.forTest(StoreProfiles.stereo("Driver", 0), Set.of("front-left"), null, true),
                     RemoteRig.PERIOD);
             int[] expected = render(graph.graph(), in, frames)[graph.channelMap()[0]];
 
@@ -147,7 +147,7 @@ class TestSignalTest {
             for (int n = 0; n < compared; n++) {
                 maxError = Math.max(maxError, Math.abs((long) left[onRecord + n] - expected[onTwin + n]));
             }
-            assertTrue(maxError <= 16, "largest difference from the twin, Q8.24 LSB: " + maxError);
+            assertEquals(0, maxError, "largest difference from the twin, Q8.24 LSB");
             // The sweep lasts its frames: the energy after it (the tail, decayed) is below -100 dBFS.
             double after = 0;
             for (int n = onRecord + spec.sweepFrames() + fs / 100; n < onRecord + compared; n++) {
@@ -158,6 +158,120 @@ class TestSignalTest {
                 assertEquals(0, v, "output 1 is silent");
             }
         }
+    }
+
+    /**
+     * A sweep with timing markers, correction on, the reference on output 1 (front-right) and the
+     * sweep on output 0 (front-left): each output is the stimulus's channel through its own chain
+     * of the profile, compared with a fresh graph of the unchanged profile fed that channel on
+     * every input, to the last bit. Then the reference output also under test plays both, and
+     * output 0 is exact zeros. Refused requests between them change nothing.
+     */
+    @Test
+    void aReferencedSweepPlaysItsMarkersOnTheReferenceOutputSampleForSample() throws Exception {
+        int fs = RemoteRig.FS;
+        SweepSpec spec = new SweepSpec(fs, 100, 20000, 0.5, -20, true);
+        SweepGenerator generator = new SweepGenerator(spec);
+        int total = generator.layout().total();
+        int[] markers = new int[total];
+        int[] sweep = new int[total];
+        generator.fill(0, 0, markers, total);
+        generator.fill(1, 0, sweep, total);
+        int[] both = new int[total];
+        for (int n = 0; n < total; n++) {
+            both[n] = markers[n] + sweep[n];
+            assertTrue(markers[n] == 0 || sweep[n] == 0, "markers and sweep never sound at once");
+        }
+        Command.PlayTestSignal request = Command.PlayTestSignal.stimulus(List.of(0), spec, 1, 0, Command.Correction.ON);
+        RecordingSink sink = new RecordingSink(2, fs, total);
+        try (RemoteRig rig = new RemoteRig(dir, sink)) {
+            rig.unit.playTestSignal(request);
+            sink.arm();
+            // Refused while it plays, each naming its field; the stimulus plays on untouched.
+            TestSignal.Sweep asked = (TestSignal.Sweep) request.signal();
+            PortException beyond = assertThrows(PortException.class, () -> rig.unit.playTestSignal(
+                    new Command.PlayTestSignal(List.of(0), new TestSignal.Sweep(100, 20000, 0.5, asked.fadeMs(),
+                            asked.gapSeconds(), 2), -20, Command.Correction.ON)));
+            assertEquals(ErrorCode.OUT_OF_RANGE, beyond.code());
+            assertEquals("body.signal.referenceOutput = 2 is beyond this unit's outputs 0..1 (front-left, front-right)",
+                    beyond.getMessage());
+            PortException gap = assertThrows(PortException.class, () -> rig.unit.playTestSignal(
+                    new Command.PlayTestSignal(List.of(0), new TestSignal.Sweep(100, 20000, 0.5, asked.fadeMs(), 1.25,
+                            1), -20, Command.Correction.ON)));
+            assertEquals(ErrorCode.OUT_OF_RANGE, gap.code());
+            assertTrue(gap.getMessage().startsWith("body.signal.gapSeconds = 1.25 is below") && gap.getMessage()
+                    .contains("allowed 2.2..60 s"), gap.getMessage());
+            PortException fade = assertThrows(PortException.class, () -> rig.unit.playTestSignal(
+                    new Command.PlayTestSignal(List.of(0), new TestSignal.Sweep(100, 20000, 0.5, 50, asked.gapSeconds(),
+                            1), -20, Command.Correction.ON)));
+            assertTrue(fade.getMessage().startsWith("body.signal.fadeMs = 50 is not this sweep's fade-in: send fadeMs = "
+                    + Math.round(asked.fadeMs() * 100) / 100.0 + " "), fade.getMessage());
+            Await.until(sink::full, "the stimulus recorded", Duration.ofSeconds(10));
+            assertTrue(rig.unit.state().testSignal());
+            int[][] take = {sink.recorded(0), sink.recorded(1)};
+
+            // The reference output also under test plays both; output 0 is not fed.
+            rig.unit.playTestSignal(Command.PlayTestSignal.stimulus(List.of(1), spec, 1, 0, Command.Correction.ON));
+            sink.arm();
+            Await.until(sink::full, "the second stimulus recorded", Duration.ofSeconds(10));
+            int[][] second = {sink.recorded(0), sink.recorded(1)};
+            rig.unit.stopTestSignal();
+            assertEquals(null, rig.engine.stats().failure());
+            assertEquals(0, rig.audioAllocated(), "bytes the audio thread allocated");
+
+            // The twins: the unchanged profile, corrected, fresh, with the channel on every input.
+            BoardGraph graph = BoardGraph.compile(rig.board, StoreProfiles.stereo("Driver", 0), RemoteRig.PERIOD);
+            int[] left = graph.channelMap()[0] == 0 ? new int[] {0, 1} : new int[] {1, 0};
+            int[] sweepChain = chain(graph, sweep, 2 * total)[left[0]];
+            int[] markerChain = chain(graph, markers, 2 * total)[left[1]];
+            int[] bothChain = chain(graph, both, 2 * total)[left[1]];
+            int[] quiet = new int[2 * total];
+
+            int first = onset(take[1], Q824.fromDouble(1e-4));
+            int twin = onset(markerChain, Q824.fromDouble(1e-4));
+            assertTrue(first > 0 && twin > 0, "marker A starts in both: " + first + ", " + twin);
+            int through = generator.layout().markerB() + spec.markerFrames() - generator.layout().markerA();
+            assertEquals(0, largestDifference(take[1], first, markerChain, twin, through), "reference output, LSB");
+            assertEquals(0, largestDifference(take[0], first, sweepChain, twin, through), "output under test, LSB");
+
+            int again = onset(second[1], Q824.fromDouble(1e-4));
+            assertEquals(0, largestDifference(second[1], again, bothChain, twin, through), "reference under test, LSB");
+            assertEquals(0, largestDifference(second[0], 0, quiet, 0, second[0].length), "output 0 is exact zeros");
+        }
+    }
+
+    @Test
+    void aReferencedSweepNeedsTwoInputs() throws Exception {
+        TestSignal.Sweep sweep = TestSignal.Sweep.of(new SweepSpec(48000, 20, 20000, 3, -12, true), 0, 0);
+        PortException mono = assertThrows(PortException.class, () -> TestSignalRequests.source(sweep, -12, 1, 48000));
+        assertEquals(ErrorCode.REFUSED, mono.code());
+        assertTrue(mono.getMessage().startsWith("body.signal.referenceOutput = 0 cannot be played: the playing profile"
+                + " has 1 input"), mono.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TestProfiles.forTest(org.cabintune.dsp.profile.ProfileParser
+                .parse("""
+                        {"format": "cabintune.profile/1", "name": "Mono", "sampleRate": 48000, "inputs": ["M"],
+                         "outputs": [{"name": "front-left", "role": "fullrange", "mix": {"M": 1.0}}]}"""),
+                Set.of("front-left"), "front-left", false));
+    }
+
+    /** {@code channel} on every input of a fresh {@code graph}, then silence, over {@code frames}. */
+    private static int[][] chain(BoardGraph graph, int[] channel, int frames) {
+        int[][] in = new int[graph.graph().inputs()][frames];
+        for (int[] input : in) {
+            System.arraycopy(channel, 0, input, 0, Math.min(channel.length, frames));
+        }
+        return render(graph.graph(), in, frames);
+    }
+
+    /** The largest |a - b| over {@code frames} frames from {@code atA} and {@code atB}, Q8.24 LSB. */
+    private static long largestDifference(int[] a, int atA, int[] b, int atB, int frames) {
+        assertTrue(atA + frames <= a.length && atB + frames <= b.length, "frames to compare: " + frames + " from "
+                + atA + " of " + a.length + " and " + atB + " of " + b.length);
+        long largest = 0;
+        for (int n = 0; n < frames; n++) {
+            largest = Math.max(largest, Math.abs((long) a[atA + n] - b[atB + n]));
+        }
+        return largest;
     }
 
     private static int[][] render(ProcessingGraph graph, int[][] in, int frames) {

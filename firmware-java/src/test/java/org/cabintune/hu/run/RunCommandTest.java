@@ -3,7 +3,9 @@ package org.cabintune.hu.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cabintune.dsp.testing.Signals;
+import org.cabintune.dsp.Q824;
 import org.cabintune.dsp.wav.WavFormat;
+import org.cabintune.dsp.wav.WavProgress;
 import org.cabintune.dsp.wav.WavWriter;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.HeadUnitCli;
@@ -17,6 +19,7 @@ import org.cabintune.link.protocol.Reply;
 import org.cabintune.link.serial.SerialClient;
 import org.cabintune.link.serial.SerialLink;
 import org.cabintune.link.serial.Socat;
+import org.cabintune.link.testing.Await;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -339,6 +342,66 @@ class RunCommandTest {
                 "--profile", Path.of("..", "calibration", "profiles", "stereo-fullrange.json").toString()));
         assertTrue(stderr.contains("cannot play on board simulator"), stderr);
         assertTrue(stderr.contains("profile.outputs[0].name = \"front-left\" is no speaker of board simulator"), stderr);
+    }
+
+    /**
+     * {@code --sink wav:FILE} records what the DAC gets, in the board's format (S32_LE, 8
+     * channels), paced; a reader follows the file while the unit runs, and at the end it holds
+     * every frame the stream processed.
+     */
+    @Test
+    void recordsToAWavFileThatCanBeReadWhileItGrows() throws Exception {
+        Path wav = dir.resolve("dac.wav");
+        Path stats = dir.resolve("stats.json");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("run", "--board",
+                SIMULATOR.toString(), "--duration", "2", "--source", "sine", "--sink", "wav:" + wav,
+                "--stats-json", stats.toString()));
+        Await.until(() -> frames(wav) > 0, "the recording's first frames", Duration.ofSeconds(10));
+        long first = frames(wav);
+        Thread.sleep(400);
+        long later = frames(wav);
+        assertFalse(exit.isDone(), "still running");
+        assertTrue(later > first, "the file grows while the unit runs: " + first + " then " + later);
+        try (FileChannel in = FileChannel.open(wav)) {
+            WavProgress growing = WavProgress.of(in).orElseThrow();
+            int[][] block = new int[8][4800];
+            assertEquals(4800, growing.read(in, growing.frames() - 4800, block, 4800));
+            int peak = 0;
+            for (int v : block[2]) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            assertTrue(peak > Q824.fromDouble(0.01), "the midwoofer plays the sine: peak " + Q824.toDouble(peak));
+        }
+        assertEquals(0, exit.get(), stderr);
+        try (FileChannel in = FileChannel.open(wav)) {
+            WavProgress done = WavProgress.of(in).orElseThrow();
+            assertEquals(WavFormat.pcm(48000, 8, 32).withFrameCount(done.frames()), done.format());
+            assertEquals(68, done.dataOffset());
+            assertEquals(new ObjectMapper().readTree(stats.toFile()).get("framesProcessed").asLong(), done.frames());
+        }
+    }
+
+    private static long frames(Path wav) {
+        try (FileChannel in = FileChannel.open(wav)) {
+            return WavProgress.of(in).map(WavProgress::frames).orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void refusesASinkItCannotUseInOneLine() {
+        for (String spec : new String[] {"mp3:x", "wav:", "WAV:x.wav", ""}) {
+            assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--sink", spec));
+            assertEquals("cabintune-hu run: --sink = \"" + spec + "\" is not one of null, wav:FILE, alsa\n", stderr);
+        }
+        assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--sink", "alsa"));
+        assertEquals("cabintune-hu run: --sink alsa: board simulator has no dac.alsaDevice to play to; use --sink null"
+                + " or --sink wav:FILE\n", stderr);
+        Path nowhere = dir.resolve("no-such-dir").resolve("dac.wav");
+        assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--sink", "wav:" + nowhere));
+        assertTrue(stderr.endsWith("cabintune-hu run: cannot record to " + nowhere + ": its directory does not exist\n"),
+                stderr);
     }
 
     @Test

@@ -168,13 +168,15 @@ final class BodyReader {
             }
             case "sweep" -> {
                 FieldReader r = FieldReader.of(node, path, "a sweep",
-                        List.of("kind", "f1Hz", "f2Hz", "seconds", "fadeMs", "gapSeconds"), NONE);
+                        List.of("kind", "f1Hz", "f2Hz", "seconds", "fadeMs", "gapSeconds"), List.of("referenceOutput"));
                 double f1 = r.number("f1Hz");
                 double f2 = r.number("f2Hz");
                 double seconds = r.number("seconds");
                 double fade = r.number("fadeMs");
                 double gap = r.number("gapSeconds");
-                yield r.build(() -> new TestSignal.Sweep(f1, f2, seconds, fade, gap));
+                Integer reference = r.has("referenceOutput")
+                        ? (int) r.integer("referenceOutput", 0, Limits.MAX_OUTPUTS - 1) : null;
+                yield r.build(() -> new TestSignal.Sweep(f1, f2, seconds, fade, gap, reference));
             }
             default -> throw new ProtocolException(ErrorCode.INVALID_VALUE, FieldPath.field(path, "kind"), " = "
                     + FieldPath.quote(kind) + " is not one of sine, pink, sweep", null);

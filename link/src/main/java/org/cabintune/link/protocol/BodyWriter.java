@@ -76,8 +76,13 @@ final class BodyWriter {
         switch (signal) {
             case TestSignal.Sine s -> out.put("freqHz", s.freqHz());
             case TestSignal.Pink p -> { }
-            case TestSignal.Sweep s -> out.put("f1Hz", s.f1Hz()).put("f2Hz", s.f2Hz()).put("seconds", s.seconds())
-                    .put("fadeMs", s.fadeMs()).put("gapSeconds", s.gapSeconds());
+            case TestSignal.Sweep s -> {
+                out.put("f1Hz", s.f1Hz()).put("f2Hz", s.f2Hz()).put("seconds", s.seconds())
+                        .put("fadeMs", s.fadeMs()).put("gapSeconds", s.gapSeconds());
+                if (s.referenceOutput() != null) {
+                    out.put("referenceOutput", s.referenceOutput());
+                }
+            }
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.cabintune.dsp.profile.Profile;
+import org.cabintune.dsp.sweep.SweepSpec;
 
 /**
  * Requests to the head unit. Each record checks its own values; {@link MessageType#right()}
@@ -131,6 +132,17 @@ public sealed interface Command extends Body {
             double max = signal instanceof TestSignal.Pink ? MAX_PINK_RMS_DBFS : MAX_LEVEL_DBFS;
             Check.range("levelDbfs", levelDbfs, MIN_LEVEL_DBFS, max);
             Check.present("correction", correction);
+        }
+
+        /**
+         * Plays the measurement stimulus {@code spec} exactly ({@link TestSignal.Sweep#of}): its sweep on
+         * {@code outputs}, its timing markers (when it has them) on {@code referenceOutput}, at its level,
+         * repeated with {@code pauseSeconds} of silence after each stimulus.
+         */
+        public static PlayTestSignal stimulus(List<Integer> outputs, SweepSpec spec, Integer referenceOutput,
+                                              double pauseSeconds, Correction correction) {
+            return new PlayTestSignal(outputs, TestSignal.Sweep.of(spec, pauseSeconds, referenceOutput),
+                    spec.levelDbfs(), correction);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.cabintune.link.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,20 @@ class CanonicalTest {
         assertEquals("{\"body\":{\"muted\":true},\"id\":\"a\",\"protocol\":1,\"signature\":{\"counter\":3,"
                 + "\"key\":\"00000000000000ff\"},\"time\":7,\"type\":\"set-mute\"}",
                 new String(compact, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aReferenceOutputSignsTheSameWrittenWholeOrWithAFraction() throws Exception {
+        String sweep = "{\"protocol\":1,\"id\":\"s\",\"time\":7,\"type\":\"play-test-signal\",\"body\":{"
+                + "\"outputs\":[1],\"levelDbfs\":-12,\"correction\":\"on\",\"signal\":{\"kind\":\"sweep\","
+                + "\"f1Hz\":20,\"f2Hz\":20000,\"seconds\":3,\"fadeMs\":150.5,\"gapSeconds\":2.2,\"referenceOutput\":%s}},"
+                + "\"signature\":{\"key\":\"00000000000000ff\",\"counter\":3,\"value\":\"" + "A".repeat(86) + "==\"}}";
+        byte[] whole = signed(sweep.formatted("0"));
+        assertArrayEquals(whole, signed(sweep.formatted("0.0")));
+        assertTrue(new String(whole, StandardCharsets.UTF_8).contains("\"referenceOutput\":0,\"seconds\":3}"));
+        // What the sender signs for the record is what the receiver computes from the wire.
+        Envelope decoded = MessageCodec.decode(sweep.formatted("0.0").getBytes(StandardCharsets.UTF_8)).envelope();
+        assertArrayEquals(whole, MessageCodec.signedBytes(decoded.unsigned(), "00000000000000ff", 3));
     }
 
     @Test

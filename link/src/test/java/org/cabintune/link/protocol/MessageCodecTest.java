@@ -2,6 +2,7 @@ package org.cabintune.link.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cabintune.dsp.sweep.SweepSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,6 +58,71 @@ class MessageCodecTest {
                 e.body());
         assertNull(e.signature());
         assertNull(e.re());
+    }
+
+    @Test
+    void aSweepMayNameTheOutputThatPlaysItsTimingMarkers() throws ProtocolException {
+        Envelope e = decode("""
+                {"protocol": 1, "id": "a2", "time": 5, "type": "play-test-signal",
+                 "body": {"outputs": [1, 2], "levelDbfs": -12, "correction": "on",
+                          "signal": {"kind": "sweep", "f1Hz": 20, "f2Hz": 20000, "seconds": 3, "fadeMs": 150.5,
+                                     "gapSeconds": 2.2, "referenceOutput": 0.0}}}""");
+        TestSignal.Sweep sweep = (TestSignal.Sweep) ((Command.PlayTestSignal) e.body()).signal();
+        assertEquals(0, sweep.referenceOutput());
+        String wire = new String(MessageCodec.encode(e), StandardCharsets.UTF_8);
+        assertTrue(wire.contains("\"referenceOutput\":0}"), wire);
+        assertNull(((TestSignal.Sweep) ((Command.PlayTestSignal) Samples.everyBody().get(8)).signal()).referenceOutput());
+        assertFalse(new String(MessageCodec.encode(Samples.envelope("m", Samples.everyBody().get(8))),
+                StandardCharsets.UTF_8).contains("referenceOutput"), "absent when there is no reference");
+    }
+
+    /** The request for a stimulus carries exactly what the unit requires of it: its fade-in and its own gap. */
+    @Test
+    void aStimulusRequestNamesTheTunersSweepExactly() throws ProtocolException {
+        SweepSpec spec = new SweepSpec(48000, 20, 20000, 3, -12, true);
+        Command.PlayTestSignal request = Command.PlayTestSignal.stimulus(List.of(1), spec, 0, 0.5, Command.Correction.ON);
+        TestSignal.Sweep sweep = (TestSignal.Sweep) request.signal();
+        // Half an octave of a 3 s sweep over log2(1000) = 9.97 octaves.
+        assertEquals(1000 * 3 * 0.5 / (Math.log(1000) / Math.log(2)), sweep.fadeMs(), 1e-9);
+        // lead 0.25 + marker A 0.1 + gap 0.5 + tail 1 + marker B 0.1 + end 0.25, and the pause.
+        assertEquals(2.2 + 0.5, sweep.gapSeconds(), 1e-12);
+        assertEquals(0, sweep.referenceOutput());
+        assertEquals(-12, request.levelDbfs());
+        assertEquals(1.25, TestSignal.Sweep.ownGapSeconds(new SweepSpec(44100, 20, 20000, 3, -12, false)), 1e-12);
+        Envelope sent = Samples.envelope("m-3", request);
+        assertEquals(sent, MessageCodec.decode(MessageCodec.encode(sent)).envelope());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TestSignal.Sweep.of(spec, 0, null));
+        assertTrue(e.getMessage().startsWith("referenceOutput = null but spec.markers = true"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> TestSignal.Sweep.of(new SweepSpec(48000, 20, 20000, 3, -12, false), 0, 1));
+    }
+
+    static Stream<Arguments> referenceRefusals() {
+        return Stream.of(
+                Arguments.of("16", ErrorCode.OUT_OF_RANGE, "body.signal.referenceOutput = 16 is outside 0..15"),
+                Arguments.of("-1", ErrorCode.OUT_OF_RANGE, "body.signal.referenceOutput = -1 is outside 0..15"),
+                Arguments.of("1.5", ErrorCode.OUT_OF_RANGE, "body.signal.referenceOutput = 1.5 is not a whole number"),
+                Arguments.of("\"0\"", ErrorCode.WRONG_TYPE,
+                        "body.signal.referenceOutput = \"0\" is a string; expected a whole number"),
+                Arguments.of("null", ErrorCode.WRONG_TYPE, "body.signal.referenceOutput is null"),
+                Arguments.of("true", ErrorCode.WRONG_TYPE, "body.signal.referenceOutput = true is a boolean"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("referenceRefusals")
+    void refusesAReferenceOutputThatIsNoOutputIndex(String value, ErrorCode code, String start) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "a3", "time": 5, "type": "play-test-signal",
+                 "body": {"outputs": [1], "levelDbfs": -12, "correction": "on",
+                          "signal": {"kind": "sweep", "f1Hz": 20, "f2Hz": 20000, "seconds": 3, "fadeMs": 150.5,
+                                     "gapSeconds": 2.2, "referenceOutput": %s}}}""".formatted(value)));
+        assertEquals(code, e.code(), e.getMessage());
+        assertEquals("body.signal.referenceOutput", e.path());
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+        FieldException inCode = assertThrows(FieldException.class,
+                () -> new TestSignal.Sweep(20, 20000, 3, 150.5, 2.2, 16));
+        assertEquals("referenceOutput = 16 is outside 0..15", inCode.getMessage());
     }
 
     static Stream<Arguments> refusals() {

@@ -40,7 +40,7 @@ public final class Samples {
 
     public static final ProtectionLimits LIMITS = new ProtectionLimits(0, -6);
 
-    /** One body of each of the 23 message types. */
+    /** One body of each of the 23 message types (play-test-signal twice: a sweep without and with markers). */
     public static List<Body> everyBody() {
         return List.of(
                 new Command.Hello("tuner 0.1 on a laptop"),
@@ -53,6 +53,8 @@ public final class Samples {
                 new Command.SetBypass(false),
                 new Command.PlayTestSignal(List.of(0, 3), new TestSignal.Sweep(20, 20000, 5, 50, 1), -12,
                         Command.Correction.BYPASSED),
+                new Command.PlayTestSignal(List.of(1), new TestSignal.Sweep(20, 20000, 3, 150.5, 2.2, 0), -12,
+                        Command.Correction.ON),
                 new Command.StopTestSignal(),
                 new Command.GetMeters(),
                 new Command.StreamMeters(100),
