@@ -6,12 +6,14 @@ import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.Reply;
-import org.cabintune.link.protocol.TestSignal;
 import org.cabintune.link.security.InstallerKey;
 import org.cabintune.tuner.calibrate.HeadUnit;
 
 /** A head unit over the link (MQTT or the cable), with the installer key that signs what needs it. */
 public final class LinkHeadUnit implements HeadUnit {
+
+    /** Silence after the stimulus before it would repeat: longer than anything waits for it. */
+    static final double PAUSE_SECONDS = 30;
 
     private final UnitLink link;
     private final InstallerKey key;
@@ -104,9 +106,8 @@ public final class LinkHeadUnit implements HeadUnit {
 
     @Override
     public void playSweep(SweepSpec spec, List<Integer> outputs, int reference) {
-        TestSignal.Sweep sweep = new TestSignal.Sweep(spec.startHz(), spec.endHz(), spec.seconds(),
-                spec.fadeInMillis(), spec.layout().total() / (double) spec.sampleRate() + 1, reference);
-        link.ask(new Command.PlayTestSignal(outputs, sweep, spec.levelDbfs(), Command.Correction.ON), key);
+        // A long pause: the stimulus plays once while it is recorded, then the tuner stops it.
+        link.ask(Command.PlayTestSignal.stimulus(outputs, spec, reference, PAUSE_SECONDS, Command.Correction.ON), key);
     }
 
     @Override
