@@ -3,6 +3,7 @@ package org.cabintune.tuner;
 import org.cabintune.tuner.cabin.CabinCommand;
 import org.cabintune.tuner.calibrate.CalibrateCommand;
 import org.cabintune.tuner.calibrate.DemoCommand;
+import org.cabintune.tuner.correct.AutoEqCommand;
 import org.cabintune.tuner.loudness.LoudnessCommand;
 import org.cabintune.tuner.measure.AnalyzeCommand;
 import org.cabintune.tuner.measure.SweepCommand;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 @Command(name = "cabintune", mixinStandardHelpOptions = true, version = "CabinTune tuner 0.1.0",
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
         subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
-                AnalyzeCommand.class, CabinCommand.class, UnitsCommand.class, PushCommand.class,
+                AnalyzeCommand.class, CabinCommand.class, AutoEqCommand.class, UnitsCommand.class, PushCommand.class,
                 SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class})
 public final class TunerCli implements Runnable {
 

@@ -40,7 +40,7 @@ public record FrequencyResponse(double[] hz, double[] db, double[] phaseDegrees,
     }
 
     /** Linear interpolation of y over log x, held beyond the ends. */
-    static double interpolateLog(double[] x, double[] y, double at) {
+    public static double interpolateLog(double[] x, double[] y, double at) {
         if (at <= x[0]) {
             return y[0];
         }
