@@ -31,7 +31,7 @@ public final class VirtualCabin {
     private final CabinSpec spec;
     private final int sampleRate;
     /** Impulse responses already computed, by speaker, microphone point and delay. */
-    private final java.util.Map<String, double[]> impulses = new java.util.HashMap<>();
+    private final java.util.Map<String, double[]> impulses = new java.util.concurrent.ConcurrentHashMap<>();
 
     public VirtualCabin(CabinSpec spec, int sampleRate) {
         this.spec = spec;

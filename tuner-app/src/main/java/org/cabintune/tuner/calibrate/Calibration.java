@@ -26,6 +26,8 @@ public final class Calibration {
     public static final Smoothing SMOOTHING = Smoothing.parse("1/6");
     /** Below this mean SNR over 100 Hz..10 kHz an output counts as having no speaker. */
     public static final double MIN_SNR_DB = 10;
+    /** Levels below this (where a measurement's own high-pass was taken out) are read as this. */
+    static final double FLOOR_DB = -200;
     /** Frequencies the results are kept on. */
     static final double GRID_LOW_HZ = 20;
     static final double GRID_HIGH_HZ = 20_000;
@@ -84,7 +86,7 @@ public final class Calibration {
         }
         double[] out = new double[hz.length];
         for (int i = 0; i < hz.length; i++) {
-            out[i] = 10 * Math.log10(power[i]);
+            out[i] = Math.max(FLOOR_DB, 10 * Math.log10(power[i]));
         }
         return out;
     }

@@ -12,7 +12,7 @@ import org.cabintune.dsp.wav.WavProgress;
  * Follows what a head unit sends its DAC in the WAV recording it is still writing
  * ({@code cabintune-hu run --sink wav:FILE}; {@link WavProgress} counts the frames present).
  */
-final class DacTap implements AutoCloseable {
+final class DacTap implements Dac {
 
     private final Path file;
     private final FileChannel in;
@@ -56,17 +56,20 @@ final class DacTap implements AutoCloseable {
         return p.orElseThrow(() -> new IOException(file + " lost its header"));
     }
 
-    int sampleRate() throws IOException {
+    @Override
+    public int sampleRate() throws IOException {
         return now().format().sampleRate();
     }
 
     /** Whole frames written so far. */
-    long frames() throws IOException {
+    @Override
+    public long frames() throws IOException {
         return now().frames();
     }
 
     /** Frames [from, to) as full scale 1.0, one array per channel. */
-    double[][] read(long from, long to) throws IOException {
+    @Override
+    public double[][] read(long from, long to) throws IOException {
         WavProgress p = now();
         int n = Math.toIntExact(to - from);
         int channels = p.format().channels();

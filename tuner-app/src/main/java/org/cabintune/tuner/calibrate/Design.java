@@ -99,6 +99,9 @@ final class Design {
         double[][] db = new double[positions.size()][];
         for (int p = 0; p < db.length; p++) {
             db[p] = positions.get(p).respond(hz, POSITION_SMOOTHING, 0, 0).db();
+            for (int i = 0; i < db[p].length; i++) {
+                db[p][i] = Math.max(db[p][i], Calibration.FLOOR_DB);
+            }
         }
         return db;
     }
@@ -186,8 +189,10 @@ final class Design {
                 }
                 List<FilterSpec> filters = new ArrayList<>(o.crossover());
                 filters.addAll(eq().getOrDefault(o.index(), List.of()));
-                Transfer t = Realized.of(filters, o.delayMs(), o.gainDb() + preampDb(), o.invert(), rate)
-                        .applied(before.get(o.index()).speaker().get(p));
+                Transfer measured = before.get(o.index()).speaker().get(p);
+                // Each recording has its own clock drift, so its bins are its own: all go onto the first's.
+                Transfer onGrid = sum == null ? measured : measured.resampled(sum.binHz(), sum.bins());
+                Transfer t = Realized.of(filters, o.delayMs(), o.gainDb() + preampDb(), o.invert(), rate).applied(onGrid);
                 sum = sum == null ? t : sum.plus(t);
             }
             double[] db = sum.respond(hz, Calibration.SMOOTHING, 0, 0).db();

@@ -31,6 +31,16 @@ public interface HeadUnit extends AutoCloseable {
      */
     void playSweep(SweepSpec spec, List<Integer> outputs, int reference);
 
+    /** Waits while a stimulus of {@code seconds} plays (and the unit's buffers drain). */
+    default void awaitStimulus(double seconds) throws java.io.IOException {
+        try {
+            Thread.sleep(Math.round(seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted while the unit played the stimulus", e);
+        }
+    }
+
     /** Ends the test signal; the programme comes back. */
     void stopSignal();
 

@@ -44,13 +44,13 @@ final class Measurer {
         for (int take = 0; take < mic.takes(); take++) {
             List<String> positions = mic.positions(take);
             List<double[]> recordings = record(outputs, take);
-            for (int p = 0; p < recordings.size(); p++) {
+            all.addAll(java.util.stream.IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
                 try {
-                    all.add(analyzer.analyze(recordings.get(p)));
+                    return analyzer.analyze(recordings.get(p));
                 } catch (MeasurementException e) {
                     throw new MeasurementException(label + " at position " + positions.get(p) + ": " + e.getMessage());
                 }
-            }
+            }).toList());
         }
         return all;
     }
@@ -63,21 +63,12 @@ final class Measurer {
         try {
             unit.playSweep(spec, outputs, reference);
             playing = true;
-            sleep(spec.layout().total() / (double) spec.sampleRate() + AFTER_SECONDS);
+            unit.awaitStimulus(spec.layout().total() / (double) spec.sampleRate() + AFTER_SECONDS);
         } finally {
             if (playing) {
                 unit.stopSignal();
             }
         }
         return mic.stop();
-    }
-
-    private static void sleep(double seconds) throws IOException {
-        try {
-            Thread.sleep(Math.round(seconds * 1000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the unit played the stimulus", e);
-        }
     }
 }

@@ -20,12 +20,12 @@ public final class VirtualCar implements Microphone {
     private static final long OPEN_MILLIS = 30_000;
 
     private final VirtualCabin cabin;
-    private final Path recording;
+    private final DacOpener opener;
     private final String seat;
     private final List<String> mics;
     private final List<VirtualCabin.Route> routes;
     private final List<String> wiring;
-    private DacTap tap;
+    private Dac tap;
     private long from = -1;
     private long seed;
 
@@ -40,8 +40,23 @@ public final class VirtualCar implements Microphone {
      */
     public VirtualCar(CabinSpec cabin, int sampleRate, List<String> outputs, Path recording, String seat, int positions,
                       long seed) {
+        this(cabin, sampleRate, outputs, () -> DacTap.open(recording, OPEN_MILLIS), seat, positions, seed);
+    }
+
+    /** A car listening to a unit running in this process ({@link RenderedUnit}). */
+    public VirtualCar(CabinSpec cabin, RenderedUnit unit, String seat, int positions, long seed) {
+        this(cabin, unit.sampleRate(), unit.outputs(), () -> unit, seat, positions, seed);
+    }
+
+    /** Opens what the unit sends its DAC, when the first take starts. */
+    interface DacOpener {
+        Dac open() throws IOException;
+    }
+
+    private VirtualCar(CabinSpec cabin, int sampleRate, List<String> outputs, DacOpener opener, String seat, int positions,
+                       long seed) {
         this.cabin = new VirtualCabin(cabin, sampleRate);
-        this.recording = recording;
+        this.opener = opener;
         cabin.seat(seat);
         this.seat = seat;
         if (positions < 1 || positions > cabin.mics().size()) {
@@ -110,9 +125,9 @@ public final class VirtualCar implements Microphone {
     @Override
     public void start(int take) throws IOException {
         if (tap == null) {
-            tap = DacTap.open(recording, OPEN_MILLIS);
+            tap = opener.open();
             if (tap.sampleRate() != cabin.sampleRate()) {
-                throw new IOException(recording + " runs at " + tap.sampleRate() + " Hz, not the unit's "
+                throw new IOException("the DAC recording runs at " + tap.sampleRate() + " Hz, not the unit's "
                         + cabin.sampleRate() + " Hz");
             }
         }
@@ -132,11 +147,12 @@ public final class VirtualCar implements Microphone {
                 playing.add(route);
             }
         }
-        List<double[]> out = new ArrayList<>();
-        for (String mic : mics) {
-            out.add(cabin.play(dac, playing, seat, mic, VirtualCabin.PlayOptions.seeded(seed++)));
-        }
-        return out;
+        long first = seed;
+        seed += mics.size();
+        // The positions are independent: heard on every core at once.
+        return java.util.stream.IntStream.range(0, mics.size()).parallel()
+                .mapToObj(p -> cabin.play(dac, playing, seat, mics.get(p), VirtualCabin.PlayOptions.seeded(first + p)))
+                .toList();
     }
 
     private static boolean silent(double[] x) {

@@ -1,6 +1,5 @@
 package org.cabintune.tuner.measure;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cabintune.dsp.filter.BiquadCoefficients;
@@ -48,7 +47,7 @@ public final class SweepAnalyzer {
     private final SweepSpec spec;
     private final double[] sweep;
     private final double[] marker;
-    private final Map<Integer, Deconvolver> inverses = new HashMap<>();
+    private final Map<Integer, Deconvolver> inverses = new java.util.concurrent.ConcurrentHashMap<>();
     private final int maxHarmonic;
 
     /** An analyser for recordings of the stimulus {@code spec}, separating harmonics up to the 5th. */

@@ -71,6 +71,39 @@ public record Transfer(double binHz, double[] re, double[] im) {
         return new Transfer(binHz, r, i);
     }
 
+    /** This response plus another on the same bins: two sources heard together. */
+    public Transfer plus(Transfer other) {
+        if (other.re.length != re.length || other.binHz != binHz) {
+            throw new MeasurementException("responses to add must share their frequency grid");
+        }
+        double[] r = new double[re.length];
+        double[] i = new double[re.length];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = re[k] + other.re[k];
+            i[k] = im[k] + other.im[k];
+        }
+        return new Transfer(binHz, r, i);
+    }
+
+    /**
+     * This response on another bin grid ({@code bins} bins of {@code newBinHz}), re and im
+     * interpolated linearly; zero beyond its last bin. For grids that differ by a clock's drift.
+     */
+    public Transfer resampled(double newBinHz, int bins) {
+        double[] r = new double[bins];
+        double[] i = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            double x = k * newBinHz / binHz;
+            int j = (int) x;
+            if (j + 1 < re.length) {
+                double u = x - j;
+                r[k] = re[j] + u * (re[j + 1] - re[j]);
+                i[k] = im[j] + u * (im[j + 1] - im[j]);
+            }
+        }
+        return new Transfer(newBinHz, r, i);
+    }
+
     /** Number of bins. */
     public int bins() {
         return re.length;

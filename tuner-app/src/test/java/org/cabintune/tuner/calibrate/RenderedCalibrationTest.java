@@ -1,0 +1,83 @@
+package org.cabintune.tuner.calibrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cabintune.dsp.profile.ProfileParser;
+import org.cabintune.dsp.profile.ProfileWriter;
+import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.board.BoardLoader;
+import org.cabintune.tuner.cabin.CabinReader;
+import org.cabintune.tuner.cabin.CabinSpec;
+import org.cabintune.tuner.calibrate.CalibrationResult.OutputResult;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The closed loop on every virtual car, with the head unit's own chain rendered in this process
+ * (the same board compile and test profiles as on the unit): after correction each output lies
+ * within 1.5 dB RMS of its target (1/6 octave, 40 Hz - 16 kHz, its band, nulls out), what was
+ * measured after agrees with what was predicted, and the arrivals at the seat line up.
+ */
+class RenderedCalibrationTest {
+
+    static final Path ROOT = Path.of("..");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hatchback", "sedan", "suv"})
+    void correctsEveryCarToItsTarget(String car) throws Exception {
+        BoardConfig board = BoardLoader.load(ROOT.resolve("board-configs/simulator.yaml"));
+        CabinSpec cabin = CabinReader.read(ROOT.resolve("calibration/cabins/" + car + ".yaml"));
+        CalibrationResult r;
+        List<String> log = new ArrayList<>();
+        try (RenderedUnit unit = new RenderedUnit(board);
+             VirtualCar mic = new VirtualCar(cabin, unit, "driver", 6, 7)) {
+            CalibrationOptions options = new CalibrationOptions("driver", 1.5, CalibrationOptions.LEVEL_DBFS, 0,
+                    "calibrated-driver", "Calibrated (driver)", ROOT.resolve("calibration/targets/car-default.txt"));
+            long t0 = System.nanoTime();
+            r = new Calibration(unit, mic, board, options, line -> log.add(String.format(Locale.ROOT, "[%5.1f s] %s",
+                    (System.nanoTime() - t0) / 1e9, line))).run(cabin.name());
+            System.out.println(String.join("\n", log));
+            assertEquals("calibrated-driver", unit.activeProfile());
+        }
+        StringBuilder table = new StringBuilder();
+        double firstArrival = Double.NaN;
+        double lastArrival = Double.NaN;
+        for (OutputResult o : r.outputs()) {
+            if (!o.connected()) {
+                table.append(o.name()).append(": muted\n");
+                continue;
+            }
+            double after = HtmlReport.residual(r, o, o.curves().after());
+            double predicted = HtmlReport.residual(r, o, o.curves().predicted());
+            table.append(String.format(Locale.ROOT, "%s: before %.2f predicted %.2f after %.2f arrival %.4f -> %.4f ms%n",
+                    o.name(), HtmlReport.residual(r, o, o.curves().before()), predicted, after, o.arrivalBeforeMs(),
+                    o.arrivalAfterMs()));
+            assertTrue(after <= 1.5, car + " " + o.name() + " after " + after + " dB RMS\n" + table);
+            assertTrue(Math.abs(after - predicted) <= 0.5, car + " " + o.name() + ": predicted " + predicted + ", measured "
+                    + after + "\n" + table);
+            if (!o.role().equals("subwoofer")) {
+                firstArrival = Double.isNaN(firstArrival) ? o.arrivalAfterMs() : Math.min(firstArrival, o.arrivalAfterMs());
+                lastArrival = Double.isNaN(lastArrival) ? o.arrivalAfterMs() : Math.max(lastArrival, o.arrivalAfterMs());
+            }
+        }
+        System.out.println(car + ":\n" + table);
+        assertTrue((lastArrival - firstArrival) * 1000 <= 20, car + ": arrivals spread " + (lastArrival - firstArrival) * 1000
+                + " us\n" + table);
+        // The car has one subwoofer: the board's second is heard nowhere and muted.
+        assertFalse(r.outputs().get(7).connected(), table.toString());
+        // What the unit plays reads back as the same profile.
+        assertEquals(r.profile(), ProfileParser.parse(ProfileWriter.write(r.profile())));
+        Results.write(r, dir);
+        assertTrue(java.nio.file.Files.size(dir.resolve("report.html")) > 10_000);
+    }
+}
