@@ -3,6 +3,7 @@ package org.cabintune.dsp.delay;
 import java.util.Arrays;
 import org.cabintune.dsp.Block;
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.filter.BiquadCoefficients;
 
 /**
  * Per-channel delay of 0 .. 20 ms in whole and fractional samples, for time alignment.
@@ -61,7 +62,7 @@ public final class Delay implements Block {
             FractionalDelay design = FractionalDelay.of(delaySamples[c]);
             whole[c] = design.whole();
             allpass[c] = design.hasAllpass();
-            coefficient[c] = (int) Math.rint(Math.scalb(design.coefficient(), COEF_BITS));
+            coefficient[c] = quantized(design);
             longest = Math.max(longest, whole[c]);
         }
         // Reading M samples back needs M + 1 slots; a power of two makes wrapping a mask.
@@ -70,6 +71,30 @@ public final class Delay implements Block {
         ring = new int[channels][size];
         previousIn = new int[channels];
         state = new long[channels];
+    }
+
+    /**
+     * The complex response {re, im} at {@code freqHz} of what this block runs for a delay of
+     * {@code delaySamples} at {@code sampleRate}: the whole-sample shift and the all-pass with its
+     * coefficient rounded to Q2.30, as {@link #process} uses it. Time alignment is predicted with
+     * it, so a plan's fractional delays are judged by what the head unit realises.
+     */
+    public static double[] response(double delaySamples, double freqHz, double sampleRate) {
+        FractionalDelay design = FractionalDelay.of(delaySamples);
+        double phase = -2 * Math.PI * freqHz / sampleRate * design.whole();
+        double re = Math.cos(phase);
+        double im = Math.sin(phase);
+        if (!design.hasAllpass()) {
+            return new double[] {re, im};
+        }
+        double a = Math.scalb((double) quantized(design), -COEF_BITS);
+        double[] h = new BiquadCoefficients(a, 1, 0, a, 0).response(freqHz, sampleRate);
+        return new double[] {re * h[0] - im * h[1], re * h[1] + im * h[0]};
+    }
+
+    /** The all-pass coefficient in Q2.30. */
+    private static int quantized(FractionalDelay design) {
+        return (int) Math.rint(Math.scalb(design.coefficient(), COEF_BITS));
     }
 
     /** Number of channels. */
