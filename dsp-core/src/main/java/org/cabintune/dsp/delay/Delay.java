@@ -74,22 +74,37 @@ public final class Delay implements Block {
     }
 
     /**
-     * The complex response {re, im} at {@code freqHz} of what this block runs for a delay of
-     * {@code delaySamples} at {@code sampleRate}: the whole-sample shift and the all-pass with its
-     * coefficient rounded to Q2.30, as {@link #process} uses it. Time alignment is predicted with
-     * it, so a plan's fractional delays are judged by what the head unit realises.
+     * What this block runs for a delay of {@code delaySamples}: whole samples from the ring
+     * buffer, then the all-pass with its coefficient rounded to Q2.30 as {@link #process} uses
+     * it. Time alignment is predicted with it, so a plan's fractional delays are judged by what
+     * the head unit realises.
      */
-    public static double[] response(double delaySamples, double freqHz, double sampleRate) {
+    public static Realization realization(double delaySamples) {
         FractionalDelay design = FractionalDelay.of(delaySamples);
-        double phase = -2 * Math.PI * freqHz / sampleRate * design.whole();
-        double re = Math.cos(phase);
-        double im = Math.sin(phase);
         if (!design.hasAllpass()) {
-            return new double[] {re, im};
+            return new Realization(design.whole(), BiquadCoefficients.IDENTITY);
         }
         double a = Math.scalb((double) quantized(design), -COEF_BITS);
-        double[] h = new BiquadCoefficients(a, 1, 0, a, 0).response(freqHz, sampleRate);
-        return new double[] {re * h[0] - im * h[1], re * h[1] + im * h[0]};
+        return new Realization(design.whole(), new BiquadCoefficients(a, 1, 0, a, 0));
+    }
+
+    /**
+     * A delay as realised.
+     *
+     * @param wholeSamples M, taken from the ring buffer
+     * @param allpass      the first-order all-pass (a + z^-1) / (1 + a z^-1) with a as run;
+     *                     {@link BiquadCoefficients#IDENTITY} for a whole delay
+     */
+    public record Realization(int wholeSamples, BiquadCoefficients allpass) {
+
+        /** The complex response {re, im} at {@code freqHz} for a block at {@code sampleRate}. */
+        public double[] response(double freqHz, double sampleRate) {
+            double phase = -2 * Math.PI * freqHz / sampleRate * wholeSamples;
+            double re = Math.cos(phase);
+            double im = Math.sin(phase);
+            double[] h = allpass.response(freqHz, sampleRate);
+            return new double[] {re * h[0] - im * h[1], re * h[1] + im * h[0]};
+        }
     }
 
     /** The all-pass coefficient in Q2.30. */

@@ -94,7 +94,7 @@ class DelayTest {
             Delay block = new Delay(DelayParams.ofSamples(rate, delay));
             for (double f : new double[] {100, 1000, 5000, 15_000}) {
                 Phasor[] io = measure(block, rate, f);
-                double[] h = Delay.response(delay, f, rate);
+                double[] h = Delay.realization(delay).response(f, rate);
                 double gain = io[1].magnitude() / io[0].magnitude();
                 double phase = io[1].phaseRelativeTo(io[0]);
                 assertEquals(Math.hypot(h[0], h[1]), gain, 1e-5, f + " Hz at " + delay + " samples");

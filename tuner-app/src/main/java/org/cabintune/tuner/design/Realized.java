@@ -1,5 +1,6 @@
 package org.cabintune.tuner.design;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.cabintune.dsp.delay.Delay;
 import org.cabintune.dsp.filter.BiquadCoefficients;
@@ -12,7 +13,7 @@ import org.cabintune.tuner.measure.Transfer;
  * What the head unit realises for an output's filters, delay, level and polarity, as complex
  * responses: the filters as quantised ({@link SectionDesign#quantize}, then
  * {@link QuantizedBiquad#realized}), the delay as its whole samples and Q2.30 all-pass
- * ({@link Delay#response}). Predictions multiply a measured response by these, so they are
+ * ({@link Delay#realization}). Predictions multiply a measured response by these, so they are
  * judged by what runs, not by the ideal design.
  *
  * @param sections   the realised sections of the output's filters
@@ -42,20 +43,27 @@ record Realized(List<BiquadCoefficients> sections, double delayMs, double gain, 
     /** The complex response {re, im} at {@code hz}. */
     double[] at(double hz) {
         double[] h = BiquadCoefficients.response(sections, hz, sampleRate);
-        double[] d = Delay.response(delayMs * sampleRate / 1000, hz, sampleRate);
+        double[] d = delay().response(hz, sampleRate);
         return new double[] {gain * (h[0] * d[0] - h[1] * d[1]), gain * (h[0] * d[1] + h[1] * d[0])};
     }
 
     /** A measured response times this chain, bin by bin. */
     Transfer applied(Transfer t) {
-        double[] re = new double[t.bins()];
-        double[] im = new double[t.bins()];
-        for (int k = 0; k < re.length; k++) {
-            double[] h = at(k * t.binHz());
-            re[k] = t.re()[k] * h[0] - t.im()[k] * h[1];
-            im[k] = t.re()[k] * h[1] + t.im()[k] * h[0];
+        Delay.Realization d = delay();
+        List<BiquadCoefficients> all = new ArrayList<>(sections);
+        if (!d.allpass().equals(BiquadCoefficients.IDENTITY)) {
+            all.add(d.allpass());
         }
-        return new Transfer(t.binHz(), re, im);
+        if (gain != 1) {
+            all.add(new BiquadCoefficients(gain, 0, 0, 0, 0));
+        }
+        Transfer out = all.isEmpty() ? t : t.times(all, sampleRate);
+        return d.wholeSamples() == 0 ? out : out.delayed(d.wholeSamples() / (double) sampleRate);
+    }
+
+    /** The delay as the head unit realises it. */
+    private Delay.Realization delay() {
+        return Delay.realization(delayMs * sampleRate / 1000);
     }
 
     /** Magnitude in dB at {@code hz} of the filters alone. */

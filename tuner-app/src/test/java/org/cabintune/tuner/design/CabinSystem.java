@@ -203,18 +203,6 @@ final class CabinSystem {
         return new double[] {re, im};
     }
 
-    /** a delayed by {@code seconds}: what a speaker that far further away (or behind that much more latency) gives. */
-    static Transfer delayed(Transfer a, double seconds) {
-        double[] re = new double[a.bins()];
-        double[] im = new double[a.bins()];
-        for (int k = 0; k < re.length; k++) {
-            double phase = -2 * Math.PI * k * a.binHz() * seconds;
-            re[k] = a.re()[k] * Math.cos(phase) - a.im()[k] * Math.sin(phase);
-            im[k] = a.re()[k] * Math.sin(phase) + a.im()[k] * Math.cos(phase);
-        }
-        return new Transfer(a.binHz(), re, im);
-    }
-
     /** a times b, bin by bin (b on the same grid). */
     static Transfer times(Transfer a, Transfer b) {
         double[] re = new double[a.bins()];

@@ -110,7 +110,7 @@ class SystemDesignTest {
             List<OutputMeasurement> outputs = new ArrayList<>(truth(name));
             OutputMeasurement sub = outputs.get(6);
             outputs.set(6, OutputMeasurement.of(sub.index(), sub.name(), sub.role(), sub.minHighpassHz(),
-                    sub.ceilingDbtp(), sub.positions().stream().map(t -> CabinSystem.delayed(t, lateSeconds)).toList(),
+                    sub.ceilingDbtp(), sub.positions().stream().map(t -> t.delayed(lateSeconds)).toList(),
                     List.of()));
             SystemPlan plan = lateSeconds == 0 ? plan(name) : plan(outputs);
             SystemPlan.SubwooferSum sum = plan.subwoofers().get(0);
