@@ -3,6 +3,7 @@ package org.cabintune.dsp.delay;
 import java.util.Arrays;
 import org.cabintune.dsp.Block;
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.filter.BiquadCoefficients;
 
 /**
  * Per-channel delay of 0 .. 20 ms in whole and fractional samples, for time alignment.
@@ -61,7 +62,7 @@ public final class Delay implements Block {
             FractionalDelay design = FractionalDelay.of(delaySamples[c]);
             whole[c] = design.whole();
             allpass[c] = design.hasAllpass();
-            coefficient[c] = (int) Math.rint(Math.scalb(design.coefficient(), COEF_BITS));
+            coefficient[c] = quantized(design);
             longest = Math.max(longest, whole[c]);
         }
         // Reading M samples back needs M + 1 slots; a power of two makes wrapping a mask.
@@ -70,6 +71,45 @@ public final class Delay implements Block {
         ring = new int[channels][size];
         previousIn = new int[channels];
         state = new long[channels];
+    }
+
+    /**
+     * What this block runs for a delay of {@code delaySamples}: whole samples from the ring
+     * buffer, then the all-pass with its coefficient rounded to Q2.30 as {@link #process} uses
+     * it. Time alignment is predicted with it, so a plan's fractional delays are judged by what
+     * the head unit realises.
+     */
+    public static Realization realization(double delaySamples) {
+        FractionalDelay design = FractionalDelay.of(delaySamples);
+        if (!design.hasAllpass()) {
+            return new Realization(design.whole(), BiquadCoefficients.IDENTITY);
+        }
+        double a = Math.scalb((double) quantized(design), -COEF_BITS);
+        return new Realization(design.whole(), new BiquadCoefficients(a, 1, 0, a, 0));
+    }
+
+    /**
+     * A delay as realised.
+     *
+     * @param wholeSamples M, taken from the ring buffer
+     * @param allpass      the first-order all-pass (a + z^-1) / (1 + a z^-1) with a as run;
+     *                     {@link BiquadCoefficients#IDENTITY} for a whole delay
+     */
+    public record Realization(int wholeSamples, BiquadCoefficients allpass) {
+
+        /** The complex response {re, im} at {@code freqHz} for a block at {@code sampleRate}. */
+        public double[] response(double freqHz, double sampleRate) {
+            double phase = -2 * Math.PI * freqHz / sampleRate * wholeSamples;
+            double re = Math.cos(phase);
+            double im = Math.sin(phase);
+            double[] h = allpass.response(freqHz, sampleRate);
+            return new double[] {re * h[0] - im * h[1], re * h[1] + im * h[0]};
+        }
+    }
+
+    /** The all-pass coefficient in Q2.30. */
+    private static int quantized(FractionalDelay design) {
+        return (int) Math.rint(Math.scalb(design.coefficient(), COEF_BITS));
     }
 
     /** Number of channels. */

@@ -89,6 +89,23 @@ class DelayTest {
     }
 
     @AcrossSampleRates
+    void responseIsWhatTheBlockRealises(int rate) {
+        for (double delay : new double[] {0.25, 0.8, 14.0, 14.88, 100.75}) {
+            Delay block = new Delay(DelayParams.ofSamples(rate, delay));
+            for (double f : new double[] {100, 1000, 5000, 15_000}) {
+                Phasor[] io = measure(block, rate, f);
+                double[] h = Delay.realization(delay).response(f, rate);
+                double gain = io[1].magnitude() / io[0].magnitude();
+                double phase = io[1].phaseRelativeTo(io[0]);
+                assertEquals(Math.hypot(h[0], h[1]), gain, 1e-5, f + " Hz at " + delay + " samples");
+                assertEquals(0, Math.IEEEremainder(phase - Math.atan2(h[1], h[0]), 2 * Math.PI), 1e-5,
+                        f + " Hz at " + delay + " samples");
+                block.reset();
+            }
+        }
+    }
+
+    @AcrossSampleRates
     void silenceGivesExactZerosAlsoAfterSignal(int rate) {
         Delay delay = new Delay(DelayParams.ofMs(rate, 0.31, 0.004, 5.0));
         int[][] silent = new int[3][rate / 10];

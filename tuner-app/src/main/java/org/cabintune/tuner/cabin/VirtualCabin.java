@@ -72,17 +72,21 @@ public final class VirtualCabin {
      * measurement reads its own.
      */
     public double arrivalSeconds(String speaker, String seat, String mic) {
-        Acoustics a = acoustics(speaker, seat, mic);
         int n = 1 << 17;
-        double[] re = new double[n / 2 + 1];
-        double[] im = new double[n / 2 + 1];
-        double bin = (double) sampleRate / n;
-        for (int k = 0; k < re.length; k++) {
-            double[] h = a.response(k * bin, 0);
+        return Arrival.of(transfer(speaker, seat, mic, (double) sampleRate / n, n / 2 + 1));
+    }
+
+    /** The true response on the grid k * binHz, k in [0, bins) (no latency): what a perfect measurement gives. */
+    public Transfer transfer(String speaker, String seat, String mic, double binHz, int bins) {
+        Acoustics a = acoustics(speaker, seat, mic);
+        double[] re = new double[bins];
+        double[] im = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            double[] h = a.response(k * binHz, 0);
             re[k] = h[0];
             im[k] = h[1];
         }
-        return Arrival.of(new Transfer(bin, re, im));
+        return new Transfer(binHz, re, im);
     }
 
     /** +1, or -1 for a speaker wired inverted: the polarity a measurement must find. */

@@ -54,6 +54,27 @@ public record Transfer(double binHz, double[] re, double[] im) {
         return dividedBy(Rotation.response(cascade, binHz, re.length, sampleRate));
     }
 
+    /** This response times a filter cascade's response (designed at {@code sampleRate}), bin by bin. */
+    public Transfer times(List<BiquadCoefficients> cascade, double sampleRate) {
+        return times(Rotation.response(cascade, binHz, re.length, sampleRate));
+    }
+
+    /** This response delayed by {@code seconds} (a pure delay: its phase turned by -2 pi f seconds). */
+    public Transfer delayed(double seconds) {
+        return times(Rotation.of(-2 * Math.PI * binHz * seconds, re.length));
+    }
+
+    /** This response times another given as {re[], im[]} on the same bins. */
+    Transfer times(double[][] b) {
+        double[] r = new double[re.length];
+        double[] i = new double[re.length];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = re[k] * b[0][k] - im[k] * b[1][k];
+            i[k] = re[k] * b[1][k] + im[k] * b[0][k];
+        }
+        return new Transfer(binHz, r, i);
+    }
+
     /** This response divided by another given as {re[], im[]} on the same bins (see {@link #dividedBy(List, double)}). */
     Transfer dividedBy(double[][] b) {
         double[] r = new double[re.length];
