@@ -21,10 +21,10 @@ import org.cabintune.tuner.measure.Transfer;
  * @param gain       the linear level, negative when inverted
  * @param sampleRate the profile's rate, which the filters and the delay are designed at
  */
-record Realized(List<BiquadCoefficients> sections, double delayMs, double gain, int sampleRate) {
+public record Realized(List<BiquadCoefficients> sections, double delayMs, double gain, int sampleRate) {
 
     /** The chain of {@code filters}, {@code delayMs}, {@code gainDb} and polarity at {@code sampleRate}. */
-    static Realized of(List<FilterSpec> filters, double delayMs, double gainDb, boolean invert, int sampleRate) {
+    public static Realized of(List<FilterSpec> filters, double delayMs, double gainDb, boolean invert, int sampleRate) {
         List<BiquadCoefficients> sections = SectionDesign.quantize(filters, sampleRate).stream()
                 .map(QuantizedBiquad::realized).toList();
         return new Realized(sections, delayMs, Math.pow(10, gainDb / 20) * (invert ? -1 : 1), sampleRate);
@@ -48,7 +48,7 @@ record Realized(List<BiquadCoefficients> sections, double delayMs, double gain, 
     }
 
     /** A measured response times this chain, bin by bin. */
-    Transfer applied(Transfer t) {
+    public Transfer applied(Transfer t) {
         Delay.Realization d = delay();
         List<BiquadCoefficients> all = new ArrayList<>(sections);
         if (!d.allpass().equals(BiquadCoefficients.IDENTITY)) {
@@ -67,7 +67,7 @@ record Realized(List<BiquadCoefficients> sections, double delayMs, double gain, 
     }
 
     /** Magnitude in dB at {@code hz} of the filters alone. */
-    double filterDb(double hz) {
+    public double filterDb(double hz) {
         return BiquadCoefficients.magnitudeDb(sections, hz, sampleRate);
     }
 
