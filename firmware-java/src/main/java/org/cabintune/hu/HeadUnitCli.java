@@ -2,13 +2,14 @@ package org.cabintune.hu;
 
 import org.cabintune.hu.render.RenderCommand;
 import org.cabintune.hu.run.RunCommand;
+import org.cabintune.hu.run.TrustCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./cabintune-hu}: the head unit's CLI and daemon. */
 @Command(name = "cabintune-hu", mixinStandardHelpOptions = true, version = "CabinTune head unit 0.1.0",
         description = "CabinTune head unit: fixed-point car-audio chain, daemon and offline renderer.",
-        subcommands = {RunCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RenderCommand.class, TrustCommand.class, CommandLine.HelpCommand.class})
 public final class HeadUnitCli implements Runnable {
 
     @CommandLine.Spec

@@ -131,8 +131,7 @@ final class LinkOptions {
         HeadUnitRemote unit = new HeadUnitRemote(info, board, output, service, meters, playing,
                 new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source);
         unit.streamMeters(DEFAULT_METER_INTERVAL_MS);
-        Path keys = trustStore != null ? trustStore
-                : (storeDir != null ? storeDir.toAbsolutePath().resolveSibling("keys") : DEFAULT_KEYS).resolve("trust.json");
+        Path keys = trustStorePath(trustStore, storeDir);
         UnitLink link = new UnitLink(unit, keys, engine::stats, err);
         String port = serial(board);
         if (port != null) {
@@ -160,6 +159,18 @@ final class LinkOptions {
         err.println("link: unit " + id + (port != null ? ", serial " + port : "") + (broker != null ? ", mqtt " + broker : "")
                 + ", trusted keys in " + keys);
         return link;
+    }
+
+    /**
+     * The trusted keys' file, for {@code run} and {@code trust} alike: {@code given} when there is
+     * one, else {@code keys/trust.json} beside the profile store {@code storeDir}, else
+     * {@code /var/lib/cabintune/keys/trust.json}.
+     */
+    static Path trustStorePath(Path given, Path storeDir) {
+        if (given != null) {
+            return given;
+        }
+        return (storeDir != null ? storeDir.toAbsolutePath().resolveSibling("keys") : DEFAULT_KEYS).resolve("trust.json");
     }
 
     /** The embedded broker's client accounts from {@code --mqtt-accounts}; the unit id is the unit's own. */

@@ -8,11 +8,10 @@ import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavProgress;
 import org.cabintune.dsp.wav.WavWriter;
 import org.cabintune.dsp.profile.ProfileParser;
-import org.cabintune.hu.HeadUnitCli;
+import org.cabintune.hu.CliRun;
 import org.cabintune.hu.store.ProfileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.Envelope;
 import org.cabintune.link.protocol.Reply;
@@ -26,11 +25,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -52,22 +48,10 @@ class RunCommandTest {
     private String stderr;
 
     private int run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new HeadUnitCli());
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            return cli.execute(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-            stdout = out.toString(StandardCharsets.UTF_8);
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
+        CliRun run = CliRun.of(args);
+        stdout = run.stdout();
+        stderr = run.stderr();
+        return run.exit();
     }
 
     @Test

@@ -55,6 +55,22 @@ public final class Ed25519 {
     }
 
     /**
+     * True when {@code raw} is an Ed25519 public key: 32 bytes that encode a point of the curve.
+     * The JDK's key factory takes any 32 bytes; the point is decoded when a verifier is made.
+     */
+    public static boolean isPublicKey(byte[] raw) {
+        try {
+            java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+            verifier.initVerify(publicKey(raw));
+            return true;
+        } catch (InvalidKeySpecException | InvalidKeyException e) {
+            return false;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has had Ed25519 since 15", e);
+        }
+    }
+
+    /**
      * The key id: the first 8 bytes of SHA-256 over the raw public key, as 16 lower-case hex
      * digits. Short enough to read out, long enough that two keys of one unit never share it.
      */

@@ -23,6 +23,13 @@ import org.cabintune.link.protocol.Signature;
  */
 public final class InstallerKey {
 
+    /**
+     * The {@code format} of the tuner's installer key file (JSON: {@code label}, {@code keyId},
+     * {@code publicKey} and {@code privateKey}, base64), which {@code cabintune-hu trust} also reads
+     * for the public key.
+     */
+    public static final String FILE_FORMAT = "cabintune.installer-key/1";
+
     private final KeyPair pair;
     private final byte[] rawPublic;
     private final String keyId;

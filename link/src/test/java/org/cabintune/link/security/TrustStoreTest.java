@@ -1,5 +1,6 @@
 package org.cabintune.link.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,8 +140,79 @@ class TrustStoreTest {
         Received r = signed(installer, 10, new Command.DeleteProfile("old"));
         store.accept(r.envelope().signature(), r.signedBytes());
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("trust.json"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of("trust.json", "trust.json.lock"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "the store and its lock file");
         }
+    }
+
+    @Test
+    void trustsAKeyFromTheUnitsShellWithItsCounterAtZero() throws Exception {
+        InstallerKey bench = InstallerKey.generate(clock);
+        TrustStore.Trusted trusted = store.trust(publicKey(bench), "bench 2");
+        assertTrue(trusted.added());
+        assertEquals(new TrustedKey(bench.keyId(), publicKey(bench), "bench 2", 0, clock.millis()), trusted.key());
+        Received first = signed(bench, 1, new Command.DeleteProfile("old"));
+        assertEquals(1, store.accept(first.envelope().signature(), first.signedBytes()).counter());
+        assertEquals(List.of(installer.keyId(), bench.keyId()),
+                TrustStore.open(file, clock).keys().stream().map(TrustedKey::keyId).toList());
+    }
+
+    @Test
+    void trustingAKeyAlreadyTrustedChangesNothing() throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        TrustStore.Trusted again = store.trust(publicKey(installer), "another name");
+        assertFalse(again.added());
+        assertEquals("bench 1", again.key().label());
+        assertEquals(1, again.key().counter());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void refusesAMalformedKeyOrLabelFromTheShell() throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        assertTrustRefused(ErrorCode.INVALID_VALUE, "publicKey = \"not a key\" has 9 characters", "not a key", "x");
+        assertTrustRefused(ErrorCode.INVALID_VALUE, "publicKey = \"AAAA", "A".repeat(43) + "!", "x");
+        String notAPoint = "AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        assertTrustRefused(ErrorCode.INVALID_VALUE, "publicKey = \"" + notAPoint + "\" is not an Ed25519 public key",
+                notAPoint, "x");
+        assertTrustRefused(ErrorCode.INVALID_VALUE, "label = \" \" is blank", publicKey(InstallerKey.generate(clock)),
+                " ");
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void refusesASeventeenthKeyTrustedFromTheShell() throws Exception {
+        for (int i = 1; i < TrustStore.MAX_KEYS; i++) {
+            assertTrue(store.trust(publicKey(InstallerKey.generate(clock)), "key " + i).added());
+        }
+        assertTrustRefused(ErrorCode.REFUSED, "message: this unit already trusts 16 keys; revoke one before trusting another",
+                publicKey(InstallerKey.generate(clock)), "one too many");
+        assertEquals(TrustStore.MAX_KEYS, TrustStore.open(file, clock).keys().size());
+    }
+
+    /** The running unit and the shell hold two stores on one file: neither loses the other's change. */
+    @Test
+    void aKeyTrustedThroughAnotherStoreIsAcceptedAtOnceAndKept() throws Exception {
+        TrustStore shell = TrustStore.open(file, clock);
+        InstallerKey bench = InstallerKey.generate(clock);
+        shell.trust(publicKey(bench), "bench 2");
+        Received bySecond = signed(bench, 5, new Command.DeleteProfile("old"));
+        assertEquals(5, store.accept(bySecond.envelope().signature(), bySecond.signedBytes()).counter());
+        Received byFirst = signed(installer, 10, new Command.DeleteProfile("old"));
+        store.accept(byFirst.envelope().signature(), byFirst.signedBytes());
+        assertEquals(List.of(10L, 5L), TrustStore.open(file, clock).keys().stream().map(TrustedKey::counter).toList());
+        assertCode(ErrorCode.REPLAYED_COUNTER, () -> shell.accept(bySecond.envelope().signature(),
+                bySecond.signedBytes()));
+    }
+
+    private void assertTrustRefused(ErrorCode code, String start, String publicKey, String label) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> store.trust(publicKey, label));
+        assertEquals(code, e.code(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+
+    private static String publicKey(InstallerKey key) {
+        return java.util.Base64.getEncoder().encodeToString(key.rawPublicKey());
     }
 
     @Test
