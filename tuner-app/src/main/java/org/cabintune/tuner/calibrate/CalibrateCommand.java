@@ -91,7 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         try (LinkHeadUnit headUnit = LinkHeadUnit.open(link, unit, config);
              VirtualCar mic = new VirtualCar(car, headUnit.sampleRate(), headUnit.outputs(), recording, seat, positions, 1)) {
             CalibrationOptions options = new CalibrationOptions(seat, sweepSeconds, CalibrationOptions.LEVEL_DBFS, reference,
-                    "calibrated-" + seat, "Calibrated (" + seat + ")", target);
+                    "calibrated-" + seat, "Calibrated " + seat, target);
             CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, line -> {
                 err.println(line);
                 err.flush();

@@ -87,7 +87,7 @@ public final class Demo {
                 log.accept("connected to unit " + headUnit.id() + "; the virtual " + cabin.name() + " is wired:");
                 mic.wiring().forEach(w -> log.accept("  " + w));
                 CalibrationOptions options = new CalibrationOptions(s.seat(), s.sweepSeconds(), CalibrationOptions.LEVEL_DBFS,
-                        0, "calibrated-" + s.seat(), "Calibrated (" + s.seat() + ")", s.target());
+                        0, "calibrated-" + s.seat(), "Calibrated " + s.seat(), s.target());
                 CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, log).run(cabin.name());
                 Results.write(result, s.out());
                 return result;

@@ -24,7 +24,7 @@ final class MeasurementProfile {
 
     /** The id it is stored under on the unit. */
     static final String ID = "calibration-flat";
-    static final String NAME = "Calibration (flat)";
+    static final String NAME = "Calibration flat";
     /** The protection high-pass's order, as the unit's own: 24 dB/octave Butterworth. */
     static final int PROTECTION_ORDER = 4;
 

@@ -47,7 +47,7 @@ class RenderedCalibrationTest {
         try (RenderedUnit unit = new RenderedUnit(board);
              VirtualCar mic = new VirtualCar(cabin, unit, "driver", 6, 7)) {
             CalibrationOptions options = new CalibrationOptions("driver", 1.5, CalibrationOptions.LEVEL_DBFS, 0,
-                    "calibrated-driver", "Calibrated (driver)", ROOT.resolve("calibration/targets/car-default.txt"));
+                    "calibrated-driver", "Calibrated driver", ROOT.resolve("calibration/targets/car-default.txt"));
             long t0 = System.nanoTime();
             r = new Calibration(unit, mic, board, options, line -> log.add(String.format(Locale.ROOT, "[%5.1f s] %s",
                     (System.nanoTime() - t0) / 1e9, line))).run(cabin.name());
