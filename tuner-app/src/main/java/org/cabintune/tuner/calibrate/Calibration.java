@@ -11,6 +11,7 @@ import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.tuner.measure.LogGrid;
 import org.cabintune.tuner.measure.Measurement;
+import org.cabintune.tuner.measure.MeasurementException;
 import org.cabintune.tuner.measure.SignalToNoise;
 import org.cabintune.tuner.measure.Smoothing;
 import org.cabintune.tuner.measure.Transfer;
@@ -53,25 +54,30 @@ public final class Calibration {
      * out, so they are the speaker's), and the mean SNR over 100 Hz .. 10 kHz.
      */
     record Measured(int index, BoardConfig.Output output, List<Measurement> raw, List<Transfer> speaker,
-                    List<Transfer> noise, double snrDb) {
+                    List<Transfer> noise, double snrDb, String problem) {
+
+        /** Nothing could be analysed: why. */
+        static Measured silent(int index, BoardConfig.Output output, String problem) {
+            return new Measured(index, output, List.of(), List.of(), List.of(), Double.NEGATIVE_INFINITY, problem);
+        }
 
         boolean connected() {
-            return snrDb >= MIN_SNR_DB;
+            return problem == null && snrDb >= MIN_SNR_DB;
         }
 
-        /** The speaker's level: the positions' power mean at 1/6 octave, dB re full-scale drive. */
+        /** The speaker's level: the positions' power mean at 1/6 octave, dB re full-scale drive; null when silent. */
         double[] averageDb(double[] hz) {
-            return meanDb(speaker, hz);
+            return speaker.isEmpty() ? null : meanDb(speaker, hz);
         }
 
-        /** The level as played (the flat profile's own filters in). */
+        /** The level as played (the flat profile's own filters in); null when silent. */
         double[] asPlayedDb(double[] hz) {
-            return meanDb(raw.stream().map(Measurement::transfer).toList(), hz);
+            return raw.isEmpty() ? null : meanDb(raw.stream().map(Measurement::transfer).toList(), hz);
         }
 
-        /** Arrival at the first position (the head's centre), ms after the timing reference. */
+        /** Arrival at the first position (the head's centre), ms after the timing reference; NaN when silent. */
         double arrivalMs() {
-            return raw.get(0).arrivalSeconds() * 1000;
+            return raw.isEmpty() ? Double.NaN : raw.get(0).arrivalSeconds() * 1000;
         }
     }
 
@@ -117,7 +123,13 @@ public final class Calibration {
         for (int i = 0; i < outs.size(); i++) {
             BoardConfig.Output o = outs.get(i);
             log.accept(phase + " " + (i + 1) + "/" + outs.size() + ": " + o.speaker());
-            all.add(analyse(i, o, measurer.measure(List.of(i), o.speaker()), flat));
+            try {
+                all.add(analyse(i, o, measurer.measure(List.of(i), o.speaker()), flat));
+            } catch (MeasurementException e) {
+                // An output with no speaker on it (or a dead one) is muted, not the end of the calibration.
+                log.accept("  nothing heard: " + e.getMessage());
+                all.add(Measured.silent(i, o, e.getMessage()));
+            }
         }
         return all;
     }
@@ -137,7 +149,7 @@ public final class Calibration {
             noise.add(path.isEmpty() ? m.noise() : m.noise().dividedBy(path, unit.sampleRate()));
             snr += SignalToNoise.of(m.response(snrHz, SMOOTHING), m.noiseFloor(snrHz, SMOOTHING)).meanDb() / raw.size();
         }
-        return new Measured(index, o, raw, speaker, noise, snr);
+        return new Measured(index, o, raw, speaker, noise, snr, null);
     }
 
     /** The stimulus: markers on, the options' length and level, the full band at the unit's rate. */

@@ -56,7 +56,9 @@ final class Design {
     /** The speakers' levels the predictions start from. */
     private Design withAverages(List<Measured> before) {
         for (Measured m : before) {
-            averages.put(m.index(), m.averageDb(hz));
+            if (m.averageDb(hz) != null) {
+                averages.put(m.index(), m.averageDb(hz));
+            }
         }
         return this;
     }
@@ -179,7 +181,8 @@ final class Design {
 
     /** What all playing outputs together should measure: each position's complex sum through its chain, averaged. */
     double[] summedPrediction(List<Measured> before) {
-        int positions = before.get(0).speaker().size();
+        int positions = plan.outputs().stream().filter(o -> !o.muted())
+                .mapToInt(o -> before.get(o.index()).speaker().size()).min().orElse(0);
         double[] power = new double[hz.length];
         for (int p = 0; p < positions; p++) {
             Transfer sum = null;
@@ -236,7 +239,7 @@ final class Design {
             Measured a = after.get(p.index());
             List<String> notes = new ArrayList<>(p.notes());
             if (p.muted()) {
-                notes.addFirst(p.mutedReason());
+                notes.addFirst(b.problem() != null ? b.problem() : p.mutedReason());
                 outputs.add(new CalibrationResult.OutputResult(p.index(), p.name(), p.role().jsonName(), false, notes,
                         new CalibrationResult.Curves(b.asPlayedDb(hz), null, null, null), null, new double[] {0, 0},
                         List.of(), List.of(), 0, 0, false, b.arrivalMs(), Double.NaN, 0));

@@ -46,7 +46,7 @@ class RenderedCalibrationTest {
         List<String> log = new ArrayList<>();
         try (RenderedUnit unit = new RenderedUnit(board);
              VirtualCar mic = new VirtualCar(cabin, unit, "driver", 6, 7)) {
-            CalibrationOptions options = new CalibrationOptions("driver", 1.5, CalibrationOptions.LEVEL_DBFS, 0,
+            CalibrationOptions options = new CalibrationOptions("driver", 3.0, CalibrationOptions.LEVEL_DBFS, 0,
                     "calibrated-driver", "Calibrated driver", ROOT.resolve("calibration/targets/car-default.txt"));
             long t0 = System.nanoTime();
             r = new Calibration(unit, mic, board, options, line -> log.add(String.format(Locale.ROOT, "[%5.1f s] %s",
@@ -64,6 +64,7 @@ class RenderedCalibrationTest {
             }
             double after = HtmlReport.residual(r, o, o.curves().after());
             double predicted = HtmlReport.residual(r, o, o.curves().predicted());
+            o.notes().forEach(n -> table.append("  note: ").append(n).append('\n'));
             table.append(String.format(Locale.ROOT, "%s: before %.2f predicted %.2f after %.2f arrival %.4f -> %.4f ms%n",
                     o.name(), HtmlReport.residual(r, o, o.curves().before()), predicted, after, o.arrivalBeforeMs(),
                     o.arrivalAfterMs()));
