@@ -393,7 +393,7 @@ class RunCommandTest {
         assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--period", "16"));
         assertTrue(stderr.contains("--period = 16 is outside 32..1024"), stderr);
         assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--source", "mp3:x"));
-        assertTrue(stderr.contains("--source = \"mp3:x\" is not sine"), stderr);
+        assertTrue(stderr.contains("--source = \"mp3:x\" is not silence, sine"), stderr);
         assertEquals(1, run("run", "--board", SIMULATOR.toString(), "--duration", "0"));
         assertTrue(stderr.contains("--duration = 0.0 is outside"), stderr);
         assertEquals(1, run("run", "--board", dir.resolve("none.yaml").toString()));

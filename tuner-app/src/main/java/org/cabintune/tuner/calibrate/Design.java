@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.cabintune.dsp.profile.Bus;
 import org.cabintune.dsp.profile.FilterSpec;
+import org.cabintune.dsp.profile.Output.Role;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.tuner.calibrate.Calibration.Measured;
@@ -36,7 +37,7 @@ final class Design {
     private final double[] hz;
     private final double[] targetShape;
     private final int rate;
-    private final SystemPlan plan;
+    private SystemPlan plan;
     private final Map<Integer, AutoEq.Result> fits;
     private final Map<Integer, Double> fitMillis;
     private final List<OutputMeasurement> measured;
@@ -51,6 +52,71 @@ final class Design {
         this.fits = fits;
         this.fitMillis = fitMillis;
         this.measured = measured;
+    }
+
+    /** How far a group's level may move to balance the sum. */
+    static final double MAX_BALANCE_DB = 10;
+
+    /**
+     * Balances the outputs as they sound together: each output was set on the target alone, but
+     * a left-right pair played the same signal sums louder than a single subwoofer (coherently,
+     * +6 dB, where the two arrive together) and less so where they do not (towards +3 dB in the
+     * treble). The subwoofers' and the tweeters' levels move so that the predicted sum of all
+     * playing outputs meets the target's shape in the subwoofer's band and the tweeters' band
+     * as it does in the mid-woofers' band; then every level moves by one amount so the loudest
+     * is 0 dB again. Shapes (and so each output's own residual) do not change.
+     */
+    private void balance(List<Measured> before, Consumer<String> log) {
+        double x = plan.subCrossoverHz();
+        double tweeterHp = plan.outputs().stream().filter(p -> !p.muted() && p.role() == Role.TWEETER)
+                .flatMap(p -> p.crossover().stream()).filter(f -> f instanceof FilterSpec.HighPass)
+                .mapToDouble(f -> ((FilterSpec.HighPass) f).freqHz()).max().orElse(Double.NaN);
+        double[] sum = summedPrediction(before);
+        double reference = meanDeviation(sum, Double.isNaN(x) ? 200 : 2 * x,
+                Double.isNaN(tweeterHp) ? 2000 : tweeterHp / 1.5);
+        if (Double.isNaN(reference)) {
+            return;
+        }
+        double subDelta = Double.isNaN(x) ? 0 : bounded(reference - meanDeviation(sum, Residual.LOW_HZ, x / 1.5));
+        double topDelta = Double.isNaN(tweeterHp) ? 0
+                : bounded(reference - meanDeviation(sum, tweeterHp * 1.5, Residual.HIGH_HZ));
+        List<PlannedOutput> outs = new ArrayList<>();
+        double top = Double.NEGATIVE_INFINITY;
+        for (PlannedOutput p : plan.outputs()) {
+            double delta = p.muted() ? 0 : p.role() == Role.SUBWOOFER ? subDelta
+                    : p.role() == Role.TWEETER ? topDelta : 0;
+            outs.add(delta == 0 ? p : p.withGainDb(p.gainDb() + delta, String.format(java.util.Locale.ROOT,
+                    "level %+.1f dB so that all outputs together meet the target's shape here as in the mid-woofers' band",
+                    delta)));
+            if (!p.muted()) {
+                top = Math.max(top, p.gainDb() + delta);
+            }
+        }
+        double shift = Math.max(0, top);
+        List<PlannedOutput> shifted = outs.stream().map(p -> shift == 0 ? p : p.withGainDb(p.gainDb() - shift,
+                String.format(java.util.Locale.ROOT, "level %.1f dB with all others, so the loudest is 0 dB", -shift)))
+                .toList();
+        plan = new SystemPlan(plan.seat(), plan.sampleRate(), plan.speedOfSound(), plan.subCrossoverHz(), plan.subwoofers(),
+                shifted, plan.notes());
+        log.accept(String.format(java.util.Locale.ROOT, "  balance of the sum: subwoofers %+.1f dB, tweeters %+.1f dB",
+                subDelta, topDelta));
+    }
+
+    private static double bounded(double db) {
+        return Double.isNaN(db) ? 0 : Math.max(-MAX_BALANCE_DB, Math.min(MAX_BALANCE_DB, db));
+    }
+
+    /** The mean of (sum - target shape) over [lowHz, highHz], NaN when the grid has no point there. */
+    private double meanDeviation(double[] sum, double lowHz, double highHz) {
+        double total = 0;
+        int n = 0;
+        for (int i = 0; i < hz.length; i++) {
+            if (hz[i] >= lowHz && hz[i] <= highHz) {
+                total += sum[i] - targetShape[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : total / n;
     }
 
     /** The speakers' levels the predictions start from. */
@@ -94,7 +160,9 @@ final class Design {
                     fit.residualRmsDb(), millis.get(p.index())));
         }
         SystemPlan plan = SystemDesign.plan(oms, hz, targetShape, opts.withEq(eq));
-        return new Design(hz, targetShape, rate, plan, fits, millis, oms).withAverages(before);
+        Design design = new Design(hz, targetShape, rate, plan, fits, millis, oms).withAverages(before);
+        design.balance(before, log);
+        return design;
     }
 
     private static double[][] positionsDb(List<Transfer> positions, double[] hz) {

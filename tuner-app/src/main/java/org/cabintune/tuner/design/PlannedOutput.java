@@ -44,6 +44,15 @@ public record PlannedOutput(int index, String name, Role role, Side side, boolea
         band = band.clone();
     }
 
+    /** This output at another level, with a note saying why. */
+    public PlannedOutput withGainDb(double newGainDb, String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new PlannedOutput(index, name, role, side, rear, crossover, delayMs, delayCm, newGainDb, invert, muted,
+                mutedReason, usableBand, band, levelDb, predictedArrivalSeconds, measuredPolarity, minHighpassHz,
+                ceilingDbtp, more);
+    }
+
     @Override
     public double[] usableBand() {
         return usableBand.clone();

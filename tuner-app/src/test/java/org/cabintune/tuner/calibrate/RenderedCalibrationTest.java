@@ -55,6 +55,11 @@ class RenderedCalibrationTest {
             assertEquals("calibrated-driver", unit.activeProfile());
         }
         StringBuilder table = new StringBuilder();
+        CalibrationResult.Curves sum = r.summed();
+        table.append(String.format(Locale.ROOT, "all outputs (shape): before %.2f predicted %.2f after %.2f dB RMS%n",
+                Residual.of(r.hz(), sum.before(), sum.target(), null, 0, 1e9, true).rmsDb(),
+                Residual.of(r.hz(), sum.predicted(), sum.target(), null, 0, 1e9, true).rmsDb(),
+                Residual.of(r.hz(), sum.after(), sum.target(), null, 0, 1e9, true).rmsDb()));
         double firstArrival = Double.NaN;
         double lastArrival = Double.NaN;
         for (OutputResult o : r.outputs()) {
