@@ -46,8 +46,8 @@ class AutoEqTest {
         AutoEq.Result baseline = GreedyBaseline.fit(problem);
 
         assertTrue(fit.residualRmsDb() <= 1.5, "residual RMS " + fit.residualRmsDb() + " dB");
-        // Within 0.01 dB: AutoEq drops a filter that buys less than that, the baseline keeps all ten.
-        assertTrue(fit.residualRmsDb() <= baseline.residualRmsDb() + 0.01,
+        // At least as good as the AutoEq project's greedy placement and bounded least squares.
+        assertTrue(fit.residualRmsDb() <= baseline.residualRmsDb(),
                 "AutoEq " + fit.residualRmsDb() + " dB vs baseline " + baseline.residualRmsDb() + " dB");
         if (speaker.endsWith("midwoofer")) {
             assertTrue(fit.nullCount() > 0, "the door woofer's floor and door reflections leave nulls");
