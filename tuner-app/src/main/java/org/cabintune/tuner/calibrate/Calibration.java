@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.cabintune.dsp.filter.BiquadCoefficients;
 import org.cabintune.tuner.correct.HouseCurve;
+import org.cabintune.tuner.design.OutputMeasurement;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.hu.board.BoardConfig;
@@ -83,22 +84,7 @@ public final class Calibration {
 
     /** The power mean of transfers smoothed at {@link #SMOOTHING} onto {@code hz}, dB. */
     static double[] meanDb(List<Transfer> transfers, double[] hz) {
-        double[] power = new double[hz.length];
-        for (Transfer t : transfers) {
-            double[] db = t.respond(hz, SMOOTHING, 0, 0).db();
-            for (int i = 0; i < hz.length; i++) {
-                power[i] += Math.pow(10, db[i] / 10) / transfers.size();
-            }
-        }
-        double[] out = new double[hz.length];
-        for (int i = 0; i < hz.length; i++) {
-            out[i] = Math.max(FLOOR_DB, 10 * Math.log10(power[i]));
-        }
-        return out;
-    }
-
-    double[] grid() {
-        return hz;
+        return OutputMeasurement.meanDb(transfers, hz, SMOOTHING);
     }
 
     /** Checks that the unit is the board it is said to be, before anything is played. */

@@ -40,18 +40,19 @@ final class Design {
     private SystemPlan plan;
     private final Map<Integer, AutoEq.Result> fits;
     private final Map<Integer, Double> fitMillis;
-    private final List<OutputMeasurement> measured;
     private final Map<Integer, double[]> averages = new HashMap<>();
+    /** Each fitted output's EQ filters, by index. */
+    private final Map<Integer, List<FilterSpec>> eq = new HashMap<>();
 
     private Design(double[] hz, double[] targetShape, int rate, SystemPlan plan, Map<Integer, AutoEq.Result> fits,
-                   Map<Integer, Double> fitMillis, List<OutputMeasurement> measured) {
+                   Map<Integer, Double> fitMillis) {
         this.hz = hz;
         this.targetShape = targetShape;
         this.rate = rate;
         this.plan = plan;
         this.fits = fits;
         this.fitMillis = fitMillis;
-        this.measured = measured;
+        fits.forEach((i, f) -> eq.put(i, f.filters()));
     }
 
     /** How far a group's level may move to balance the sum. */
@@ -160,7 +161,7 @@ final class Design {
                     fit.residualRmsDb(), millis.get(p.index())));
         }
         SystemPlan plan = SystemDesign.plan(oms, hz, targetShape, opts.withEq(eq));
-        Design design = new Design(hz, targetShape, rate, plan, fits, millis, oms).withAverages(before);
+        Design design = new Design(hz, targetShape, rate, plan, fits, millis).withAverages(before);
         design.balance(before, log);
         return design;
     }
@@ -185,10 +186,6 @@ final class Design {
         return phase;
     }
 
-    SystemPlan plan() {
-        return plan;
-    }
-
     boolean muted(int index) {
         return plan.outputs().get(index).muted();
     }
@@ -198,8 +195,6 @@ final class Design {
     }
 
     Map<Integer, List<FilterSpec>> eq() {
-        Map<Integer, List<FilterSpec>> eq = new HashMap<>();
-        fits.forEach((i, f) -> eq.put(i, f.filters()));
         return eq;
     }
 
@@ -291,10 +286,6 @@ final class Design {
 
     double fitMillis(int index) {
         return fitMillis.getOrDefault(index, 0.0);
-    }
-
-    AutoEq.Result fit(int index) {
-        return fits.get(index);
     }
 
     /** Everything the loop found, for the report. */

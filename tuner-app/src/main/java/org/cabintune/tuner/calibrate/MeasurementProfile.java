@@ -1,22 +1,20 @@
 package org.cabintune.tuner.calibrate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import org.cabintune.dsp.filter.BiquadCoefficients;
-import org.cabintune.dsp.filter.QuantizedBiquad;
 import org.cabintune.dsp.profile.Bus;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.dsp.profile.Output;
 import org.cabintune.dsp.profile.Profile;
-import org.cabintune.dsp.profile.SectionDesign;
 import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.tuner.design.Realized;
+import org.cabintune.tuner.design.Side;
 
 /**
  * The flat profile a car is measured through before it is corrected: every board output
- * named as on the board, fed from its side of the stereo bus, with nothing in its path but the
+ * named as on the board, fed from its side of the stereo bus (as the designed profile: {@link Side}), with nothing in its path but the
  * board's own minimum high-pass written out (so the unit adds nothing of its own and the
  * measurement knows exactly what played), no delay, 0 dB, no bus.
  */
@@ -39,14 +37,15 @@ final class MeasurementProfile {
     static Profile of(BoardConfig board, int sampleRate) {
         List<Output> outs = new ArrayList<>();
         for (BoardConfig.Output o : outputs(board)) {
-            outs.add(new Output(o.speaker(), role(o), mix(o.speaker()), protection(o), 0, 0, false, protect(o)));
+            outs.add(new Output(o.speaker(), role(o), Side.fromName(o.speaker()).mix(role(o) == Output.Role.SUBWOOFER, false),
+                    protection(o), 0, 0, false, protect(o)));
         }
         return new Profile(Profile.FORMAT, NAME, sampleRate, List.of("L", "R"), Bus.OFF, outs);
     }
 
     /** The exact sections of an output's path in the measurement profile, as the unit runs them. */
     static List<BiquadCoefficients> path(BoardConfig.Output o, int sampleRate) {
-        return SectionDesign.quantize(protection(o), sampleRate).stream().map(QuantizedBiquad::realized).toList();
+        return Realized.of(protection(o), 0, 0, false, sampleRate).sections();
     }
 
     static List<FilterSpec> protection(BoardConfig.Output o) {
@@ -65,19 +64,5 @@ final class MeasurementProfile {
     static Output.Protect protect(BoardConfig.Output o) {
         return new Output.Protect(o.minHighpassHz() == null ? OptionalDouble.empty() : OptionalDouble.of(o.minHighpassHz()),
                 o.ceilingDbtp() == null ? 0.0 : o.ceilingDbtp());
-    }
-
-    /** Left outputs hear L, right ones R, the rest (subwoofers, centre) both at half. */
-    static Map<String, Double> mix(String name) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        if (name.contains("left")) {
-            m.put("L", 1.0);
-        } else if (name.contains("right")) {
-            m.put("R", 1.0);
-        } else {
-            m.put("L", 0.5);
-            m.put("R", 0.5);
-        }
-        return m;
     }
 }

@@ -97,16 +97,6 @@ public final class VirtualCar implements Microphone {
         return wiring;
     }
 
-    /** The car. */
-    public VirtualCabin cabin() {
-        return cabin;
-    }
-
-    /** The seat. */
-    public String seat() {
-        return seat;
-    }
-
     @Override
     public int sampleRate() {
         return cabin.sampleRate();

@@ -125,7 +125,8 @@ public record OutputMeasurement(int index, String name, Role role, Side side, bo
         return noise.isEmpty() ? null : meanDb(noise, hz, smoothing);
     }
 
-    private static double[] meanDb(List<Transfer> transfers, double[] hz, Smoothing smoothing) {
+    /** The power mean of transfers smoothed onto {@code hz}, dB (at least -300). */
+    public static double[] meanDb(List<Transfer> transfers, double[] hz, Smoothing smoothing) {
         double[] power = new double[hz.length];
         for (Transfer t : transfers) {
             double[] smoothed = smoothing.mean(t.power(), t.binHz(), hz);

@@ -35,7 +35,7 @@ public enum Side {
      * input at 1.0; the centre (and every subwoofer, whatever its name) hears both at 0.5.
      * A muted output keeps its inputs at gain 0.
      */
-    Map<String, Double> mix(boolean bothInputs, boolean muted) {
+    public Map<String, Double> mix(boolean bothInputs, boolean muted) {
         double on = muted ? 0.0 : 1.0;
         Map<String, Double> mix = new LinkedHashMap<>();
         if (bothInputs || this == CENTRE) {
