@@ -168,7 +168,7 @@ public final class RtaCommand implements Callable<Integer> {
                     String title = "cabintune rta: unit " + headUnit.id() + ", " + noise + "; mic " + micText
                             + (seconds == null ? "; Enter stops" : "");
                     RtaScreen screen = new RtaScreen(cli.getOut(), new BarChart(rows, dbPerRow, columns()),
-                            System.console() != null, peakHold, title);
+                            System.console() != null && System.console().isTerminal(), peakHold, title);
                     double offset = sensitivity != null ? 94 - sensitivity : 0;
                     String unitName = sensitivity != null ? "dB SPL" : "dBFS";
                     last = RtaRun.run(in, rta, s -> screen.accept(s.offset(offset, unitName)), refreshSeconds,
