@@ -18,6 +18,8 @@ import org.cabintune.link.mqtt.MqttServer;
 import org.cabintune.tuner.cabin.CabinReader;
 import org.cabintune.tuner.cabin.VirtualCabin;
 import org.cabintune.tuner.measure.RewText;
+import org.cabintune.tuner.rta.Bands;
+import org.cabintune.tuner.rta.CabinTruth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,12 +90,13 @@ class RtaCommandTest {
                 VirtualCabin sedan = new VirtualCabin(CabinReader.read(cabin), RATE);
                 double[] hz = reading.response().hz();
                 double[] db = reading.response().db();
+                double[] truth = CabinTruth.bandsDb(sedan, "front-left", Bands.of(3, 20, 20_000), 8000);
                 double[] difference = new double[hz.length];
                 double mean = 0;
                 int count = 0;
                 for (int i = 0; i < hz.length; i++) {
                     if (hz[i] >= 250 && hz[i] <= 8000) {
-                        difference[i] = db[i] - bandDb(sedan, hz[i]);
+                        difference[i] = db[i] - truth[i];
                         mean += difference[i];
                         count++;
                     }
@@ -114,19 +117,6 @@ class RtaCommandTest {
             }
             broker.stop();
         }
-    }
-
-    /** The true response's power mean over the third-octave around {@code f}, in log-frequency. */
-    private static double bandDb(VirtualCabin cabin, double f) {
-        double half = Math.pow(10, 0.3 / 6);
-        double sum = 0;
-        int points = 100;
-        for (int j = 0; j < points; j++) {
-            double x = f / half * Math.pow(half * half, (j + 0.5) / points);
-            double[] h = cabin.transfer("front-left", "driver", "center", x);
-            sum += h[0] * h[0] + h[1] * h[1];
-        }
-        return 10 * Math.log10(sum / points);
     }
 
     private static String[] concat(List<String> a, List<String> b) {
