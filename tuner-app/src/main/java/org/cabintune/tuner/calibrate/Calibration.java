@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cabintune.dsp.filter.BiquadCoefficients;
 import org.cabintune.tuner.correct.HouseCurve;
 import org.cabintune.tuner.design.OutputMeasurement;
@@ -102,20 +103,60 @@ public final class Calibration {
         return outs;
     }
 
-    /** Measures each output alone, then all together; progress through the log. */
-    List<Measured> measureEach(Measurer measurer, List<BoardConfig.Output> outs, String phase, boolean flat)
-            throws IOException {
-        List<Measured> all = new ArrayList<>();
-        for (int i = 0; i < outs.size(); i++) {
-            BoardConfig.Output o = outs.get(i);
-            log.accept(phase + " " + (i + 1) + "/" + outs.size() + ": " + o.speaker());
-            try {
-                all.add(analyse(i, o, measurer.measure(List.of(i), o.speaker()), flat));
-            } catch (MeasurementException e) {
-                // An output with no speaker on it (or a dead one) is muted, not the end of the calibration.
-                log.accept("  nothing heard: " + e.getMessage());
-                all.add(Measured.silent(i, o, e.getMessage()));
+    /** Each output measured alone, and the outputs that played together. */
+    record Phase(List<Measured> each, Measured sum) {
+    }
+
+    /**
+     * Measures each output of {@code indices} alone, then several together, take by take: a real
+     * microphone is moved once per position, not once per output. An output nothing is heard
+     * from is not played again in the phase. Which outputs play together is decided after the
+     * first take, from what it heard ({@code together}). Progress goes to the log.
+     */
+    Phase measurePhase(Measurer measurer, List<BoardConfig.Output> outs, List<Integer> indices, String phase, boolean flat,
+                       Function<List<Measured>, List<Integer>> together) throws IOException {
+        int n = indices.size();
+        List<List<Measurement>> raw = new ArrayList<>();
+        String[] problems = new String[n];
+        for (int j = 0; j < n; j++) {
+            raw.add(new ArrayList<>());
+        }
+        List<Measurement> sum = new ArrayList<>();
+        List<Integer> summed = List.of();
+        List<Measured> first = null;
+        for (int take = 0; take < mic.takes(); take++) {
+            for (int j = 0; j < n; j++) {
+                BoardConfig.Output o = outs.get(indices.get(j));
+                if (problems[j] != null) {
+                    continue;
+                }
+                log.accept(phase + " " + (j + 1) + "/" + n + ": " + o.speaker());
+                try {
+                    raw.get(j).addAll(measurer.measure(take, List.of(indices.get(j)), o.speaker()));
+                } catch (MeasurementException e) {
+                    // An output with no speaker on it (or a dead one) is muted, not the end of the calibration.
+                    log.accept("  nothing heard: " + e.getMessage());
+                    problems[j] = e.getMessage();
+                }
             }
+            if (take == 0) {
+                first = measured(outs, indices, raw, problems, flat);
+                summed = together.apply(first);
+            }
+            log.accept(phase + " all outputs together");
+            sum.addAll(measurer.measure(take, summed, "all outputs"));
+        }
+        List<Measured> each = mic.takes() == 1 ? first : measured(outs, indices, raw, problems, flat);
+        return new Phase(each, analyse(-1, null, sum, false));
+    }
+
+    private List<Measured> measured(List<BoardConfig.Output> outs, List<Integer> indices, List<List<Measurement>> raw,
+                                    String[] problems, boolean flat) {
+        List<Measured> all = new ArrayList<>();
+        for (int j = 0; j < indices.size(); j++) {
+            BoardConfig.Output o = outs.get(indices.get(j));
+            all.add(problems[j] != null ? Measured.silent(indices.get(j), o, problems[j])
+                    : analyse(indices.get(j), o, raw.get(j), flat));
         }
         return all;
     }
@@ -136,6 +177,15 @@ public final class Calibration {
             snr += SignalToNoise.of(m.response(snrHz, SMOOTHING), m.noiseFloor(snrHz, SMOOTHING)).meanDb() / raw.size();
         }
         return new Measured(index, o, raw, speaker, noise, snr, null);
+    }
+
+    /** Every position of every take, by name. */
+    private List<String> positions() {
+        List<String> all = new ArrayList<>();
+        for (int take = 0; take < mic.takes(); take++) {
+            all.addAll(mic.positions(take));
+        }
+        return all;
     }
 
     /** The stimulus: markers on, the options' length and level, the full band at the unit's rate. */
@@ -164,18 +214,16 @@ public final class Calibration {
         try {
             log.accept("storing the flat measurement profile " + MeasurementProfile.ID + " on unit " + unit.id());
             unit.install(MeasurementProfile.ID, MeasurementProfile.of(board, rate));
-            List<Measured> before = measureEach(measurer, outs, "measuring", true);
-            List<Integer> connected = new ArrayList<>();
-            for (Measured m : before) {
-                if (m.connected()) {
-                    connected.add(m.index());
+            List<Integer> all = java.util.stream.IntStream.range(0, outs.size()).boxed().toList();
+            Phase flat = measurePhase(measurer, outs, all, "measuring", true, first -> {
+                List<Integer> connected = first.stream().filter(Measured::connected).map(Measured::index).toList();
+                if (connected.isEmpty()) {
+                    throw new CalibrationException("no output was heard above the noise; is the microphone in the car?");
                 }
-            }
-            if (connected.isEmpty()) {
-                throw new CalibrationException("no output was heard above the noise; is the microphone in the car?");
-            }
-            log.accept("measuring all outputs together");
-            Measured sumBefore = analyse(-1, null, measurer.measure(connected, "all outputs"), false);
+                return connected;
+            });
+            List<Measured> before = flat.each();
+            Measured sumBefore = flat.sum();
 
             log.accept("designing crossovers, levels, delays and EQ against " + options.target().getFileName());
             Design design = Design.of(before, outs, hz, targetShape, rate, options, log);
@@ -183,26 +231,15 @@ public final class Calibration {
             log.accept("storing " + options.profileId() + " (signed) and playing it");
             unit.install(options.profileId(), profile);
 
+            List<Integer> playing = before.stream().map(Measured::index).filter(i -> !design.muted(i)).toList();
+            Phase corrected = measurePhase(measurer, outs, playing, "re-measuring", false, first -> playing);
             List<Measured> after = new ArrayList<>();
             for (Measured m : before) {
-                if (!design.muted(m.index())) {
-                    log.accept("re-measuring " + (after.size() + 1) + "/" + design.playing() + ": " + m.output().speaker());
-                    after.add(analyse(m.index(), m.output(), measurer.measure(List.of(m.index()), m.output().speaker()),
-                            false));
-                } else {
-                    after.add(null);
-                }
+                after.add(design.muted(m.index()) ? null : corrected.each().get(playing.indexOf(m.index())));
             }
-            log.accept("measuring all corrected outputs together");
-            List<Integer> playing = new ArrayList<>();
-            for (Measured m : before) {
-                if (!design.muted(m.index())) {
-                    playing.add(m.index());
-                }
-            }
-            Measured sumAfter = analyse(-1, null, measurer.measure(playing, "all outputs"), false);
+            Measured sumAfter = corrected.sum();
             done = true;
-            return design.result(unit.id(), car, mic.positions(0), options, profile, before, after, sumBefore,
+            return design.result(unit.id(), car, positions(), options, profile, before, after, sumBefore,
                     sumAfter, (System.nanoTime() - start) / 1e9);
         } finally {
             if (!done && previous != null) {

@@ -1,7 +1,6 @@
 package org.cabintune.tuner.calibrate;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cabintune.dsp.sweep.SweepSpec;
@@ -38,21 +37,21 @@ final class Measurer {
         this.log = log;
     }
 
-    /** Measures {@code outputs} playing together, at every position of every take; label for messages. */
-    List<Measurement> measure(List<Integer> outputs, String label) throws IOException {
-        List<Measurement> all = new ArrayList<>();
-        for (int take = 0; take < mic.takes(); take++) {
-            List<String> positions = mic.positions(take);
-            List<double[]> recordings = record(outputs, take);
-            all.addAll(java.util.stream.IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
-                try {
-                    return analyzer.analyze(recordings.get(p));
-                } catch (MeasurementException e) {
-                    throw new MeasurementException(label + " at position " + positions.get(p) + ": " + e.getMessage());
-                }
-            }).toList());
-        }
-        return all;
+    /**
+     * Measures {@code outputs} playing together at the positions of take {@code take}; label for
+     * messages. The microphone's calibration, if it has one, is taken out.
+     */
+    List<Measurement> measure(int take, List<Integer> outputs, String label) throws IOException {
+        List<String> positions = mic.positions(take);
+        List<double[]> recordings = record(outputs, take);
+        return java.util.stream.IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
+            try {
+                Measurement m = analyzer.analyze(recordings.get(p));
+                return mic.calibration().map(c -> c.apply(m)).orElse(m);
+            } catch (MeasurementException e) {
+                throw new MeasurementException(label + " at position " + positions.get(p) + ": " + e.getMessage());
+            }
+        }).toList();
     }
 
     private List<double[]> record(List<Integer> outputs, int take) throws IOException {

@@ -110,6 +110,15 @@ public final class LinkHeadUnit implements HeadUnit {
         link.ask(Command.PlayTestSignal.stimulus(outputs, spec, reference, PAUSE_SECONDS, Command.Correction.ON), key);
     }
 
+    /**
+     * Plays pink noise at {@code rmsDbfs} RMS on {@code outputs} until stopped, through each
+     * output's correction ({@code corrected}) or around it.
+     */
+    public void playPink(List<Integer> outputs, double rmsDbfs, boolean corrected) {
+        link.ask(new Command.PlayTestSignal(outputs, new org.cabintune.link.protocol.TestSignal.Pink(), rmsDbfs,
+                corrected ? Command.Correction.ON : Command.Correction.BYPASSED), key);
+    }
+
     @Override
     public void stopSignal() {
         link.ask(new Command.StopTestSignal());
