@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.cabintune.hu.remote.HeadUnitRemote;
 import org.cabintune.link.protocol.ErrorCode;
+import org.cabintune.link.protocol.FieldPath;
 import org.cabintune.link.protocol.MessageType;
 import org.cabintune.link.protocol.ProtocolException;
 import org.cabintune.link.protocol.Reply;
@@ -38,6 +41,7 @@ final class DriverApi implements HttpHandler {
             "/api/volume", MessageType.SET_VOLUME,
             "/api/mute", MessageType.SET_MUTE,
             "/api/night", MessageType.SET_NIGHT);
+    private static final Pattern JSON_TYPE = Pattern.compile("application/json(\\s*;.*)?");
     private static final String BODY_PREFIX = "body.";
     private static final String WHOLE_REQUEST = "request body";
 
@@ -67,14 +71,14 @@ final class DriverApi implements HttpHandler {
             }
             post(exchange, command);
         } else {
-            Exchanges.error(exchange, 404, "not-found", path + " is not an endpoint of the driver's page; endpoints: "
-                    + STATE + ", " + String.join(", ", COMMANDS.keySet().stream().sorted().toList()));
+            Exchanges.error(exchange, 404, "not-found", FieldPath.quote(path) + " is not an endpoint of the driver's"
+                    + " page; endpoints: " + STATE + ", " + String.join(", ", COMMANDS.keySet().stream().sorted().toList()));
         }
     }
 
     private void post(HttpExchange exchange, MessageType command) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).matches("application/json(\\s*;.*)?")) {
+        if (type == null || !JSON_TYPE.matcher(type.strip().toLowerCase(Locale.ROOT)).matches()) {
             Exchanges.error(exchange, 415, "unsupported-media-type", "Content-Type = "
                     + (type == null ? "(none)" : "\"" + type + "\"") + "; send the body as application/json");
             return;

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.cabintune.hu.remote.HeadUnitRemote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +34,16 @@ class DriverPageBrowserTest {
     void aTapOnAProfileSwitchesTheUnitAndThePageShowsIt() throws Exception {
         assumeTrue(Chromium.available(), Chromium.BINARY + " is not installed (apt-get install chromium)");
         Files.createDirectories(dir.resolve("chromium"));
-        try (WebRig rig = new WebRig(dir); Chromium chromium = Chromium.start(dir.resolve("chromium"));
-             DevTools page = chromium.page()) {
+        // Chromium starts while the unit does: each takes seconds on a busy machine.
+        CompletableFuture<Chromium> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Chromium.start(dir.resolve("chromium"));
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try (AutoCloseable killed = () -> started(starting).close(); WebRig rig = new WebRig(dir);
+             DevTools page = started(starting).page()) {
             page.call("Log.enable");
             page.call("Runtime.enable");
             page.call("Emulation.setDeviceMetricsOverride", DevTools.params().put("width", 390).put("height", 844)
@@ -68,6 +79,15 @@ class DriverPageBrowserTest {
             }
             assertTrue(page.events("Runtime.exceptionThrown").isEmpty(), "the page threw: "
                     + page.events("Runtime.exceptionThrown"));
+        }
+    }
+
+    /** The browser once it has started; closing it (always, last) kills it. */
+    private static Chromium started(CompletableFuture<Chromium> starting) throws Exception {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

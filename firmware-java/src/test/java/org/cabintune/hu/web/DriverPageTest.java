@@ -142,7 +142,8 @@ class DriverPageTest {
 
     /**
      * Night mode: the volume above the ceiling comes down to it, the ceiling holds for later
-     * requests, get-state over the link reports it, and turning it off leaves the volume alone.
+     * requests, get-state over the link reports it, it stays on across profile switches, and
+     * turning it off leaves the volume alone.
      */
     @Test
     void nightModeCapsTheVolumeAndIsPartOfTheState() throws Exception {
@@ -159,6 +160,9 @@ class DriverPageTest {
         assertEquals("volumeDb = -5 is above night mode's ceiling of -10 dB; turn night mode off to go louder",
                 WebRig.json(louder).get("error").get("message").asText());
         assertEquals(200, rig.post("/api/volume", "{\"volumeDb\": -14}").statusCode());
+        JsonNode switched = WebRig.json(rig.post("/api/profile", "{\"profileId\": \"night\"}"));
+        assertTrue(switched.get("night").asBoolean(), "night mode stays on across a profile switch");
+        assertEquals(200, rig.post("/api/profile", "{\"profileId\": \"driver\"}").statusCode());
 
         // The night compressor brings the -20 LUFS sine, louder than night's -23, down by 4..6 dB.
         Await.until(() -> {
