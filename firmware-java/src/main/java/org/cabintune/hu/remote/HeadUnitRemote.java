@@ -37,8 +37,10 @@ import org.cabintune.link.protocol.TestSignal;
  * behind the protocol's commands. Profile changes go through the {@link ProfileService}, which
  * compiles off the audio thread and cross-fades, and changes nothing when it refuses; volume
  * and mute go through the {@link OutputControl} (the knob's own state when the unit has
- * controls, so an amplifier sequence's hold is never lifted by the link). Every refusal names the field and what is
- * allowed, under the protocol's stable error codes.
+ * controls, so an amplifier sequence's hold is never lifted by the link). Night mode is the
+ * service's night compressor and a volume ceiling of {@value #NIGHT_MAX_VOLUME_DB} dB that the knob keeps
+ * to as well. Every refusal names the field and what is allowed, under the protocol's stable
+ * error codes.
  *
  * <p>The dispatcher calls it one command at a time; the getters are safe from any thread.
  */
@@ -46,6 +48,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     /** The engine's volume only attenuates: the protection limiters follow it. */
     public static final double ENGINE_MAX_VOLUME_DB = EngineActions.MAX_VOLUME_DB;
+    /** The loudest night mode lets the volume be, dB: 10 dB under the profile's own level. */
+    public static final double NIGHT_MAX_VOLUME_DB = -10;
     /** How long a profile request may take (a compile and a store write) before it counts as failed, s. */
     static final long PROFILE_TIMEOUT_S = 10;
 
@@ -104,9 +108,23 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         boolean bypassed = service != null && service.bypassed();
         double volumeDb = Math.clamp(output.volumeDb(), Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
-        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, testPlaying, limits);
+        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, testPlaying, limits, night());
     }
 
+    /** True while night mode is on. */
+    public boolean night() {
+        return service != null && service.night();
+    }
+
+    /** The loudest the volume may be set now, dB: the engine's 0 dB, the limits' maximum, night mode's ceiling. */
+    public double maxVolumeDb() {
+        return ceiling(limits, night());
+    }
+
+    private static double ceiling(ProtectionLimits l, boolean night) {
+        double max = Math.min(ENGINE_MAX_VOLUME_DB, l.maxVolumeDb());
+        return night ? Math.min(max, NIGHT_MAX_VOLUME_DB) : max;
+    }
     /** The id of the profile playing, or null when it has none (the built-in safe profile). */
     public String playingId() {
         String name = playing.get();
@@ -155,6 +173,11 @@ public final class HeadUnitRemote implements HeadUnitPort {
             throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
                     + " is above the unit's maxVolumeDb = " + FieldPath.number(l.maxVolumeDb()));
         }
+        if (volumeDb > NIGHT_MAX_VOLUME_DB && night()) {
+            throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
+                    + " is above night mode's ceiling of " + FieldPath.number(NIGHT_MAX_VOLUME_DB)
+                    + " dB; turn night mode off to go louder");
+        }
         queued(output.setVolumeDb(volumeDb), "set-volume");
     }
 
@@ -166,6 +189,23 @@ public final class HeadUnitRemote implements HeadUnitPort {
     @Override
     public void setBypass(boolean bypassed) throws PortException {
         carry(store("set-bypass").bypass(bypassed), ErrorCode.REFUSED);
+    }
+
+    /**
+     * Night mode: the night compressor is cross-faded in (or out) first, then the volume ceiling
+     * follows; a volume above {@value #NIGHT_MAX_VOLUME_DB} dB comes down to it. Turning night
+     * mode off lifts the ceiling and leaves the volume where it is, so nothing gets louder by
+     * itself. When the ceiling cannot be set the compressor goes back, and nothing has changed.
+     */
+    @Override
+    public void setNight(boolean on) throws PortException {
+        ProfileService s = store("set-night");
+        boolean was = s.night();
+        carry(s.night(on), ErrorCode.REFUSED);
+        if (!output.setVolumeCeilingDb(ceiling(limits, on))) {
+            carry(s.night(was), ErrorCode.INTERNAL);
+            queued(false, "set-night");
+        }
     }
 
     /**
@@ -262,6 +302,11 @@ public final class HeadUnitRemote implements HeadUnitPort {
         return new Reply.Meters(meterSequence.getAndIncrement(), levels);
     }
 
+    /** The meters now: the programme's loudness, each speaker's level, what plays. */
+    public MeterSnapshot meterSnapshot() {
+        return meters.snapshot();
+    }
+
     @Override
     public void streamMeters(int intervalMs) {
         meterIntervalMs = intervalMs;
@@ -274,10 +319,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     @Override
     public void setLimits(ProtectionLimits limits) throws PortException {
-        if (output.volumeDb() > limits.maxVolumeDb()) {
-            // The new limit is below the volume: come down to it first, so the limit holds at once.
-            queued(output.setVolumeDb(Math.max(EngineActions.MIN_VOLUME_DB, limits.maxVolumeDb())), "set-limits");
-        }
+        // A volume above the new limit comes down to it first, so the limit holds at once, for the knob too.
+        queued(output.setVolumeCeilingDb(ceiling(limits, night())), "set-limits");
         this.limits = limits;
     }
 

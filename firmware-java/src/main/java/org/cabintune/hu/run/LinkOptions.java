@@ -95,8 +95,7 @@ final class LinkOptions {
     UnitLink start(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
                    Supplier<String> playing, SwitchableSource source, Path storeDir, PrintStream err)
             throws Refused, IOException {
-        String id = unitId != null ? unitId : board.link() != null && board.link().unitId() != null
-                ? board.link().unitId() : board.id();
+        String id = unitId(board);
         String broker = mqtt(board);
         String password = null;
         Map<String, String> accounts = null;
@@ -120,18 +119,9 @@ final class LinkOptions {
             }
             password = lines.getFirst();
         }
-        List<String> outputs = board.outputs().stream().map(BoardConfig.Output::speaker).toList();
-        Reply.Info info;
-        try {
-            info = new Reply.Info(id, board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION), Limits.MAX_MESSAGE_BYTES,
-                    engine.context().sampleRate(), outputs);
-        } catch (RuntimeException e) {
-            throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
-        }
-        HeadUnitRemote unit = new HeadUnitRemote(info, board, output, service, meters, playing,
-                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source);
+        HeadUnitRemote unit = unit(board, engine, output, service, meters, playing, source);
         unit.streamMeters(DEFAULT_METER_INTERVAL_MS);
-        Path keys = trustStorePath(trustStore, storeDir);
+        Path keys = trustStore(storeDir);
         UnitLink link = new UnitLink(unit, keys, engine::stats, err);
         String port = serial(board);
         if (port != null) {
@@ -159,6 +149,31 @@ final class LinkOptions {
         err.println("link: unit " + id + (port != null ? ", serial " + port : "") + (broker != null ? ", mqtt " + broker : "")
                 + ", trusted keys in " + keys);
         return link;
+    }
+
+    /** The head unit as the link (and the driver's page) drive it, under the unit id these options give. */
+    HeadUnitRemote unit(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
+                        Supplier<String> playing, SwitchableSource source) throws Refused {
+        List<String> outputs = board.outputs().stream().map(BoardConfig.Output::speaker).toList();
+        Reply.Info info;
+        try {
+            info = new Reply.Info(unitId(board), board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
+                    Limits.MAX_MESSAGE_BYTES, engine.context().sampleRate(), outputs);
+        } catch (RuntimeException e) {
+            throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
+        }
+        return new HeadUnitRemote(info, board, output, service, meters, playing,
+                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source);
+    }
+
+    /** The trusted keys' file of this run ({@link #trustStorePath}). */
+    Path trustStore(Path storeDir) {
+        return trustStorePath(trustStore, storeDir);
+    }
+
+    private String unitId(BoardConfig board) {
+        return unitId != null ? unitId : board.link() != null && board.link().unitId() != null
+                ? board.link().unitId() : board.id();
     }
 
     /**

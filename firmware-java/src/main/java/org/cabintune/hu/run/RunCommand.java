@@ -25,6 +25,7 @@ import org.cabintune.hu.meters.TappedSink;
 import org.cabintune.hu.meters.TappedSource;
 import org.cabintune.hu.store.ProfileService;
 import org.cabintune.hu.remote.UnitLink;
+import org.cabintune.hu.web.DriverPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +53,8 @@ import java.util.stream.Stream;
         footer = {"", "Examples:",
                 "  cabintune-hu run --board board-configs/simulator.yaml --duration 10 --stats-json stats.json",
                 "  cabintune-hu run --board board-configs/rpi4-hifiberry-dacplus.yaml --source file:music.wav",
-                "  cabintune-hu run --board board-configs/simulator.yaml --sink wav:out.wav --mqtt embedded ...", ""})
+                "  cabintune-hu run --board board-configs/simulator.yaml --sink wav:out.wav --mqtt embedded ...",
+                "  cabintune-hu run --board board-configs/simulator.yaml --profiles DIR --web 127.0.0.1:8080", ""})
 public final class RunCommand implements Callable<Integer> {
 
     /** The engine's source of the run: the programme, or a test signal the link asks for. */
@@ -93,6 +95,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     LinkOptions linkOptions = new LinkOptions();
+
+    @Mixin
+    WebOptions webOptions = new WebOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -209,7 +214,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
+    /** The driver's page when one is asked for, or null; like the link's, its failures never stop the audio. */
+    private DriverPage startPage(BoardConfig board, AudioEngine engine, ProfileService service, Meters meters,
+                                 Supplier<String> playing, StartingProfile start, StreamControls controls, UnitLink link) {
+        Path storeDir = start.store() == null ? null : start.store().directory();
+        return webOptions.start(board, link, () -> linkOptions.unit(board, engine, controls.output(engine), service,
+                meters, playing, switchable), linkOptions.trustStore(storeDir), err);
+    }
+
     /**
      * For a profile with static normalisation playing a file: the file's loudness, measured
      * before the stream starts, so the one gain fits this track. Null otherwise, and when the
@@ -244,6 +256,7 @@ public final class RunCommand implements Callable<Integer> {
         });
     }
 
+    /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
     private final class RunningStream {
 
         private final AudioEngine engine;
@@ -261,6 +274,7 @@ public final class RunCommand implements Callable<Integer> {
         private GcPauses gc;
         private Integer exit;
         private UnitLink link;
+        private DriverPage page;
 
         RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, StartingProfile start,
                 Supplier<String> playing, Meters meters, ProfileService service, String sourceName, String sinkName,
@@ -284,6 +298,7 @@ public final class RunCommand implements Callable<Integer> {
             engine.start();
             controls.streamStarted();
             link = startLink(board, engine, service, meters, playing, start, controls);
+            page = startPage(board, engine, service, meters, playing, start, controls, link);
             allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
             gc = GcPauses.start();
             String note = note();
@@ -327,6 +342,9 @@ public final class RunCommand implements Callable<Integer> {
                 return exit;
             }
             controls.beforeStop(engine.stats().failure());
+            if (page != null) {
+                page.close();
+            }
             if (link != null) {
                 link.close();
             }

@@ -32,27 +32,27 @@ import org.cabintune.link.protocol.Reply;
  * directory holding {@code Driver} (0 dB) and {@code Night} (-12 dB), its service, meters and
  * link. The audio thread's allocation is counted from the moment the stream runs.
  */
-final class RemoteRig implements AutoCloseable {
+public final class RemoteRig implements AutoCloseable {
 
-    static final int FS = 48000;
+    public static final int FS = 48000;
     static final int PERIOD = 128;
-    static final double SINE_DBFS = -20;
-    static final double NIGHT_DB = -12;
+    public static final double SINE_DBFS = -20;
+    public static final double NIGHT_DB = -12;
     /** The source switch's ramps: 10 ms, as run has them. */
     static final int RAMP_FRAMES = 480;
 
-    final BoardConfig board = StoreProfiles.stereoBoard();
-    final ProfileStore store;
-    final AudioEngine engine;
-    final ProfileService service;
-    final HeadUnitRemote unit;
-    final UnitLink link;
+    public final BoardConfig board = StoreProfiles.stereoBoard();
+    public final ProfileStore store;
+    public final AudioEngine engine;
+    public final ProfileService service;
+    public final HeadUnitRemote unit;
+    public final UnitLink link;
     final SwitchableSource source;
     final MeterTap tap;
     final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final long allocatedAtStart;
 
-    RemoteRig(Path dir) throws Exception {
+    public RemoteRig(Path dir) throws Exception {
         this(dir, null);
     }
 
@@ -81,12 +81,12 @@ final class RemoteRig implements AutoCloseable {
     }
 
     /** RMS of output 0 now, dBFS. */
-    double outputRmsDbfs() {
+    public double outputRmsDbfs() {
         return unit.meters().outputs().getFirst().rmsDbfs();
     }
 
     /** Bytes the audio thread allocated since the stream ran. */
-    long audioAllocated() {
+    public long audioAllocated() {
         return engine.stats().audioThreadAllocatedBytes() - allocatedAtStart;
     }
 
@@ -95,7 +95,7 @@ final class RemoteRig implements AutoCloseable {
     }
 
     /** The sine's level through a profile whose outputs are at {@code gainDb}, RMS dBFS. */
-    static double expectedRms(double gainDb) {
+    public static double expectedRms(double gainDb) {
         return SINE_DBFS + gainDb + Q824.gainToDb(Math.sqrt(0.5));
     }
 

@@ -122,6 +122,7 @@ public final class CommandDispatcher {
                 case Command.SetVolume c -> ack(() -> port.setVolume(c.volumeDb()));
                 case Command.SetMute c -> ack(() -> port.setMute(c.muted()));
                 case Command.SetBypass c -> ack(() -> port.setBypass(c.bypassed()));
+                case Command.SetNight c -> ack(() -> port.setNight(c.night()));
                 case Command.PlayTestSignal c -> ack(() -> port.playTestSignal(c));
                 case Command.StopTestSignal c -> ack(port::stopTestSignal);
                 case Command.StreamMeters c -> ack(() -> port.streamMeters(c.intervalMs()));

@@ -36,6 +36,12 @@ public interface HeadUnitPort {
     /** Bypasses the cabin correction, or brings it back. */
     void setBypass(boolean bypassed) throws PortException;
 
+    /**
+     * Turns night mode on or off (a capped volume and a night compressor on the bus), kept across
+     * profile switches.
+     */
+    void setNight(boolean night) throws PortException;
+
     /** Plays a test signal; {@code refused} for outputs the unit lacks or levels above its limit. */
     void playTestSignal(Command.PlayTestSignal signal) throws PortException;
 

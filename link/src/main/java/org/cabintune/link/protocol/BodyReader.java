@@ -41,6 +41,7 @@ final class BodyReader {
             case SET_MUTE -> new Command.SetMute(FieldReader.of(node, BODY, what, List.of("muted"), NONE).bool("muted"));
             case SET_BYPASS -> new Command.SetBypass(
                     FieldReader.of(node, BODY, what, List.of("bypassed"), NONE).bool("bypassed"));
+            case SET_NIGHT -> new Command.SetNight(FieldReader.of(node, BODY, what, List.of("night"), NONE).bool("night"));
             case PLAY_TEST_SIGNAL -> playTestSignal(FieldReader.of(node, BODY, what,
                     List.of("outputs", "signal", "levelDbfs", "correction"), NONE));
             case STOP_TEST_SIGNAL -> empty(node, what, new Command.StopTestSignal());
@@ -67,7 +68,7 @@ final class BodyReader {
             case INFO -> info(FieldReader.of(node, BODY, what, List.of("unitId", "model", "firmware", "protocols",
                     "maxMessageBytes", "sampleRate", "outputs"), NONE));
             case STATE -> state(FieldReader.of(node, BODY, what, List.of("profiles", "volumeDb", "muted", "bypassed",
-                    "testSignal", "limits"), List.of("activeProfile")));
+                    "testSignal", "limits"), List.of("activeProfile", "night")));
             case METERS -> meters(FieldReader.of(node, BODY, what, List.of("sequence", "outputs"), NONE));
             case ACK -> empty(node, what, new Reply.Ack());
             case ERROR -> error(FieldReader.of(node, BODY, what, List.of("code", "message"), NONE));
@@ -213,7 +214,9 @@ final class BodyReader {
         boolean bypassed = r.bool("bypassed");
         boolean testSignal = r.bool("testSignal");
         ProtectionLimits limits = limits(r.object("limits", "protection limits", LIMIT_FIELDS, NONE));
-        return r.build(() -> new Reply.State(active, profiles, volume, muted, bypassed, testSignal, limits));
+        // Optional, so a state from a unit without night mode still reads: absent is off.
+        boolean night = r.has("night") && r.bool("night");
+        return r.build(() -> new Reply.State(active, profiles, volume, muted, bypassed, testSignal, limits, night));
     }
 
     private static Reply.Meters meters(FieldReader r) throws ProtocolException {

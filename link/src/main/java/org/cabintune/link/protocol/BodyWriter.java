@@ -26,6 +26,7 @@ final class BodyWriter {
             case Command.SetVolume b -> out.put("volumeDb", b.volumeDb());
             case Command.SetMute b -> out.put("muted", b.muted());
             case Command.SetBypass b -> out.put("bypassed", b.bypassed());
+            case Command.SetNight b -> out.put("night", b.night());
             case Command.PlayTestSignal b -> {
                 ArrayNode outputs = out.putArray("outputs");
                 b.outputs().forEach(outputs::add);
@@ -56,6 +57,7 @@ final class BodyWriter {
                 out.put("volumeDb", b.volumeDb()).put("muted", b.muted()).put("bypassed", b.bypassed())
                         .put("testSignal", b.testSignal());
                 limits(out.putObject("limits"), b.limits());
+                out.put("night", b.night());
             }
             case Reply.Meters b -> {
                 out.put("sequence", b.sequence());

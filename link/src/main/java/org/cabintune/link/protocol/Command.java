@@ -112,6 +112,14 @@ public sealed interface Command extends Body {
         }
     }
 
+    /** Turns night mode on or off: a capped volume and a night compressor on the bus (docs/driver-page.md). */
+    record SetNight(boolean night) implements Command {
+        @Override
+        public MessageType type() {
+            return MessageType.SET_NIGHT;
+        }
+    }
+
     /**
      * Plays a test signal on some outputs; the others are silent. Protection limiters stay in
      * the chain either way.

@@ -13,6 +13,7 @@ public enum MessageType {
     SET_VOLUME("set-volume", Kind.COMMAND, Right.DRIVER),
     SET_MUTE("set-mute", Kind.COMMAND, Right.DRIVER),
     SET_BYPASS("set-bypass", Kind.COMMAND, Right.DRIVER),
+    SET_NIGHT("set-night", Kind.COMMAND, Right.DRIVER),
     PLAY_TEST_SIGNAL("play-test-signal", Kind.COMMAND, Right.INSTALLER),
     STOP_TEST_SIGNAL("stop-test-signal", Kind.COMMAND, Right.DRIVER),
     GET_METERS("get-meters", Kind.COMMAND, Right.DRIVER),

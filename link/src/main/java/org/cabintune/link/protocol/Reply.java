@@ -56,9 +56,10 @@ public sealed interface Reply extends Body {
      * @param bypassed      correction bypassed or not
      * @param testSignal    a test signal is playing
      * @param limits        the protection limits in force
+     * @param night         night mode is on
      */
     record State(String activeProfile, List<ProfileEntry> profiles, double volumeDb, boolean muted,
-                 boolean bypassed, boolean testSignal, ProtectionLimits limits) implements Reply {
+                 boolean bypassed, boolean testSignal, ProtectionLimits limits, boolean night) implements Reply {
         public State {
             if (activeProfile != null) {
                 Check.slug("activeProfile", activeProfile, Limits.MAX_PROFILE_ID_CHARS);
@@ -66,6 +67,12 @@ public sealed interface Reply extends Body {
             profiles = Check.list("profiles", profiles, 0, Limits.MAX_PROFILES);
             Check.range("volumeDb", volumeDb, Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
             Check.present("limits", limits);
+        }
+
+        /** A state with night mode off. */
+        public State(String activeProfile, List<ProfileEntry> profiles, double volumeDb, boolean muted,
+                     boolean bypassed, boolean testSignal, ProtectionLimits limits) {
+            this(activeProfile, profiles, volumeDb, muted, bypassed, testSignal, limits, false);
         }
 
         @Override

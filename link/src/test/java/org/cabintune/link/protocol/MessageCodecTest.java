@@ -60,6 +60,22 @@ class MessageCodecTest {
         assertNull(e.re());
     }
 
+    /** A state from a unit without night mode reads as night off; a state always says it when written. */
+    @Test
+    void aStateWithoutNightReadsAsNightOff() throws ProtocolException {
+        Envelope e = decode("""
+                {"protocol": 1, "id": "s1", "time": 5, "type": "state", "re": "c1",
+                 "body": {"profiles": [], "volumeDb": -20, "muted": false, "bypassed": false, "testSignal": false,
+                          "limits": {"maxVolumeDb": 0, "maxTestLevelDbfs": -6}}}""");
+        Reply.State state = (Reply.State) e.body();
+        assertFalse(state.night());
+        assertTrue(new String(MessageCodec.encode(e), StandardCharsets.UTF_8).contains("\"night\":false"));
+        ProtocolException wrong = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "n1", "time": 5, "type": "set-night", "body": {"night": "on"}}"""));
+        assertEquals(ErrorCode.WRONG_TYPE, wrong.code());
+        assertEquals("body.night = \"on\" is a string; expected true or false", wrong.getMessage());
+    }
+
     @Test
     void aSweepMayNameTheOutputThatPlaysItsTimingMarkers() throws ProtocolException {
         Envelope e = decode("""

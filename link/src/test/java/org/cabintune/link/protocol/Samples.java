@@ -40,7 +40,7 @@ public final class Samples {
 
     public static final ProtectionLimits LIMITS = new ProtectionLimits(0, -6);
 
-    /** One body of each of the 23 message types (play-test-signal twice: a sweep without and with markers). */
+    /** One body of each of the 24 message types (play-test-signal twice: a sweep without and with markers). */
     public static List<Body> everyBody() {
         return List.of(
                 new Command.Hello("tuner 0.1 on a laptop"),
@@ -59,12 +59,13 @@ public final class Samples {
                 new Command.GetMeters(),
                 new Command.StreamMeters(100),
                 new Command.SetLimits(LIMITS),
+                new Command.SetNight(true),
                 new Command.PairKey("A".repeat(43) + "=", "Installer bench 2"),
                 new Command.RevokeKey("0123456789abcdef"),
                 new Reply.Info("car-7", "Raspberry Pi 4 + HiFiBerry DAC8x", "0.1.0", List.of(1), Limits.MAX_MESSAGE_BYTES,
                         48000, List.of("front-left", "front-right")),
                 new Reply.State("driver-seat", List.of(new Reply.ProfileEntry("driver-seat", "Driver seat")), -20,
-                        false, false, false, LIMITS),
+                        false, false, false, LIMITS, true),
                 new Reply.Meters(42, List.of(new Reply.Level(-6.5, -18.25), Reply.Level.clamped(
                         Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY))),
                 new Reply.Ack(),
