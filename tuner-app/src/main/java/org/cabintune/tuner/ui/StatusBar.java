@@ -16,11 +16,10 @@ final class StatusBar extends JPanel {
     private final JProgressBar progress = new JProgressBar(0, 1000);
     private final JButton cancel = new JButton("Cancel");
     private final JPanel working = new JPanel(new BorderLayout(6, 0));
+    private boolean error;
 
     StatusBar() {
         super(new BorderLayout(8, 0));
-        setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
-                UIManager.getColor("Component.borderColor")), BorderFactory.createEmptyBorder(3, 8, 3, 8)));
         progress.setStringPainted(true);
         progress.setPreferredSize(new Dimension(320, progress.getPreferredSize().height));
         working.add(progress, BorderLayout.CENTER);
@@ -33,7 +32,23 @@ final class StatusBar extends JPanel {
 
     void message(String text, boolean error) {
         message.setText(text.isEmpty() ? " " : text);
-        message.setForeground(UIManager.getColor(error ? "Actions.Red" : "Label.foreground"));
+        this.error = error;
+        colour();
+    }
+
+    /** A line above in the theme's border colour, and the message's colour, again when the theme changes. */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
+                UIManager.getColor("Component.borderColor")), BorderFactory.createEmptyBorder(3, 8, 3, 8)));
+        colour();
+    }
+
+    private void colour() {
+        if (message != null) {
+            message.setForeground(UIManager.getColor(error ? "Actions.Red" : "Label.foreground"));
+        }
     }
 
     /** Shows work in progress: {@code fraction} 0 .. 1, or NaN for unknown. */

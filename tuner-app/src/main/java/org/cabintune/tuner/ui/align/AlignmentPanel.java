@@ -2,6 +2,7 @@ package org.cabintune.tuner.ui.align;
 
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
+import java.awt.event.HierarchyEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +19,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
-import javax.swing.SwingUtilities;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
@@ -49,6 +49,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class AlignmentPanel extends JPanel {
 
     private static final int RATE = 48_000;
+    /** The car shown first: the demo's. */
+    private static final String DEFAULT_CAR = "sedan";
 
     private final Shell shell;
     private final DelayTable table;
@@ -114,12 +116,25 @@ public final class AlignmentPanel extends JPanel {
                 loadCar();
             }
         });
-        for (String car : carNames()) {
-            cars.addItem(car);
+        updating = true;
+        try {
+            List<String> names = carNames();
+            names.forEach(cars::addItem);
+            if (names.contains(DEFAULT_CAR)) {
+                cars.setSelectedItem(DEFAULT_CAR);
+            }
+        } finally {
+            updating = false;
         }
+        loadCar();
         shell.workspace().onChange(this::workspaceChanged);
-        // Whatever the window opens at start comes first: a calibration's delays need no car.
-        SwingUtilities.invokeLater(() -> shell.tasks().whenIdle(this::workspaceChanged));
+        // Aligning to a seat reads every speaker's arrival: done when the tab is first shown with
+        // nothing else to show, not at every start.
+        addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing() && model == null) {
+                fromSeat(true);
+            }
+        });
         restyle();
     }
 
@@ -137,21 +152,17 @@ public final class AlignmentPanel extends JPanel {
         }
     }
 
+    /** A calibration's profile: its delays are shown, and saved into it. */
     private void workspaceChanged() {
-        shell.workspace().calibration().ifPresentOrElse(c -> {
+        shell.workspace().calibration().ifPresent(c -> {
             if (base != c.profile()) {
                 base = c.profile();
                 install(AlignmentModel.of(base));
             }
-        }, () -> {
-            if (model == null && cars.getItemCount() > 0) {
-                cars.setSelectedItem(cars.getItemCount() > 0 && carNames().contains("sedan") ? "sedan" : cars.getItemAt(0));
-                loadCar();
-            }
         });
     }
 
-    /** Reads the chosen car off the event thread, lists its seats, and aligns to the first when nothing is shown. */
+    /** Reads the chosen car off the event thread and lists its seats; aligns to the first when shown with nothing else. */
     private void loadCar() {
         String car = (String) cars.getSelectedItem();
         if (car == null) {
@@ -167,7 +178,7 @@ public final class AlignmentPanel extends JPanel {
             } finally {
                 updating = false;
             }
-            if (model == null) {
+            if (model == null && isShowing()) {
                 fromSeat(true);
             }
         });

@@ -38,6 +38,8 @@ public final class PlotModel {
     static final double IMPULSE_BEFORE_MS = 5;
     /** ... to this long after it. */
     static final double IMPULSE_AFTER_MS = 45;
+    /** How far below its top a speaker still counts as playing, dB. */
+    static final double PLAYS_DB = 30;
 
     private final List<Trace> traces = new ArrayList<>();
     private final Set<String> hidden = new LinkedHashSet<>();
@@ -165,14 +167,40 @@ public final class PlotModel {
     private List<Series> drawAnalysed(Trace.Analysed a) {
         Measurement m = a.measurement();
         double[] hz = grid(m);
+        FrequencyResponse r = m.response(hz, smoothing);
+        boolean[] plays = plays(r.db());
         return switch (kind) {
-            case RESPONSE -> List.of(new Series(a.name(), a.role(), 0, hz, m.response(hz, smoothing).db()));
-            case PHASE -> List.of(new Series(a.name(), a.role(), 0, hz, wrapBreaks(m.response(hz, smoothing).phaseDegrees())));
-            case GROUP_DELAY -> List.of(new Series(a.name(), a.role(), 0, hz,
-                    milliseconds(m.response(hz, smoothing).groupDelaySeconds())));
+            case RESPONSE -> List.of(new Series(a.name(), a.role(), 0, hz, r.db()));
+            case PHASE -> List.of(new Series(a.name(), a.role(), 0, hz, where(plays, wrapBreaks(r.phaseDegrees()))));
+            case GROUP_DELAY -> List.of(new Series(a.name(), a.role(), 0, hz, where(plays,
+                    milliseconds(r.groupDelaySeconds()))));
             case IMPULSE -> List.of(impulse(a.name(), a.role(), m));
-            case DISTORTION -> distortion(a, hz);
+            case DISTORTION -> distortion(a, hz, plays);
         };
+    }
+
+    /**
+     * Where the speaker plays: no more than {@value #PLAYS_DB} dB below its highest level. Below
+     * that, phase, group delay and distortion read the noise and the room rather than the speaker
+     * (a tweeter's "distortion" at 100 Hz is its harmonics of nothing), so they are not drawn there.
+     */
+    static boolean[] plays(double[] db) {
+        double top = Arrays.stream(db).filter(Double::isFinite).max().orElse(0);
+        boolean[] out = new boolean[db.length];
+        for (int i = 0; i < db.length; i++) {
+            out[i] = db[i] >= top - PLAYS_DB;
+        }
+        return out;
+    }
+
+    private static double[] where(boolean[] keep, double[] values) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!keep[i]) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
     }
 
     /** The audible band within the sweep's full-level band, {@value #POINTS_PER_OCTAVE} points per octave. */
@@ -182,7 +210,7 @@ public final class PlotModel {
                 POINTS_PER_OCTAVE);
     }
 
-    private List<Series> distortion(Trace.Analysed a, double[] hz) {
+    private List<Series> distortion(Trace.Analysed a, double[] hz, boolean[] plays) {
         Distortion d;
         try {
             d = a.measurement().distortion(hz, smoothing);
@@ -190,9 +218,9 @@ public final class PlotModel {
             return List.of();
         }
         List<Series> out = new ArrayList<>();
-        out.add(new Series(a.name() + " THD", a.role(), 0, d.hz(), d.thdDb()));
+        out.add(new Series(a.name() + " THD", a.role(), 0, d.hz(), where(plays, d.thdDb())));
         for (int k = 2; k <= d.maxHarmonic(); k++) {
-            out.add(new Series(a.name() + " H" + k, a.role(), 0, d.hz(), d.harmonicDb()[k - 2]));
+            out.add(new Series(a.name() + " H" + k, a.role(), 0, d.hz(), where(plays, d.harmonicDb()[k - 2])));
         }
         return out;
     }
