@@ -9,6 +9,7 @@ import org.cabintune.tuner.loudness.LoudnessCommand;
 import org.cabintune.tuner.measure.AnalyzeCommand;
 import org.cabintune.tuner.measure.SweepCommand;
 import org.cabintune.tuner.rta.RtaCommand;
+import org.cabintune.tuner.ui.GuiCommand;
 import org.cabintune.tuner.unit.KeysCommand;
 import org.cabintune.tuner.unit.MetersCommand;
 import org.cabintune.tuner.unit.PushCommand;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
         subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
                 AnalyzeCommand.class, CabinCommand.class, AutoEqCommand.class, UnitsCommand.class, PushCommand.class,
                 SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class,
-                DevicesCommand.class, RtaCommand.class})
+                DevicesCommand.class, RtaCommand.class, GuiCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.tuner.calibrate.CalibrationResult.Curves;
 import org.cabintune.tuner.calibrate.CalibrationResult.OutputResult;
+import org.cabintune.tuner.design.PathLength;
 
 /**
  * The calibration's report: one self-contained HTML file (inline SVG plots and styles, nothing
@@ -19,7 +20,6 @@ import org.cabintune.tuner.calibrate.CalibrationResult.OutputResult;
  */
 public final class HtmlReport {
 
-    private static final double SPEED_OF_SOUND = 343.0;
     private static final int WIDTH = 720;
     private static final int HEIGHT = 260;
     private static final double F_LOW = 20;
@@ -84,7 +84,7 @@ public final class HtmlReport {
             }
             h.append("<tr><td class=\"l\">").append(esc(o.name())).append("</td><td>")
                     .append(fmt(o.bandHz()[0], 0)).append(" - ").append(fmt(o.bandHz()[1], 0)).append("</td><td>")
-                    .append(fmt(o.delayMs(), 3)).append("</td><td>").append(fmt(o.delayMs() * SPEED_OF_SOUND / 10, 1))
+                    .append(fmt(o.delayMs(), 3)).append("</td><td>").append(fmt(PathLength.cm(o.delayMs(), PathLength.SPEED_OF_SOUND), 1))
                     .append("</td><td>").append(fmt(o.gainDb(), 1)).append("</td><td>")
                     .append(o.invert() ? "inverted" : "normal").append("</td><td>")
                     .append(o.crossover().size() + o.eq().size()).append("</td><td>")
@@ -113,7 +113,7 @@ public final class HtmlReport {
         h.append(plot(r.hz(), o.curves(), o.bandHz()));
         h.append("<table>");
         row(h, "Band corrected", fmt(o.bandHz()[0], 0) + " - " + fmt(o.bandHz()[1], 0) + " Hz");
-        row(h, "Delay", fmt(o.delayMs(), 3) + " ms (" + fmt(o.delayMs() * SPEED_OF_SOUND / 10, 1) + " cm)");
+        row(h, "Delay", fmt(o.delayMs(), 3) + " ms (" + fmt(PathLength.cm(o.delayMs(), PathLength.SPEED_OF_SOUND), 1) + " cm)");
         row(h, "Level", fmt(o.gainDb(), 2) + " dB");
         row(h, "Polarity", o.invert() ? "inverted" : "normal");
         row(h, "Arrival at the seat", fmt(o.arrivalBeforeMs(), 3) + " ms before, "

@@ -194,13 +194,51 @@ public final class AutoEq {
         }
     }
 
+    /**
+     * Told how a fit goes; it may throw {@link java.util.concurrent.CancellationException} to
+     * stop the fit, which then throws it on.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        /** After each filter the greedy search keeps: {@code placed} of at most {@code most}. */
+        void placed(int placed, int most);
+    }
+
+    /**
+     * The problem prepared once (the smoothed average, the fixed filters' response, the nulls),
+     * to predict many filter sets against, as an editor does while its filters move.
+     */
+    public static final class Predictor {
+
+        private final FitData data;
+
+        private Predictor(FitData data) {
+            this.data = data;
+        }
+
+        /** What {@code filters} make of the problem's output, from their exact quantised coefficients, as a fit's result. */
+        public Result predict(List<FilterSpec> filters) {
+            return Result.of(data, filters);
+        }
+    }
+
+    /** A {@link Predictor} for the problem's output. */
+    public static Predictor predictor(Problem problem) {
+        return new Predictor(FitData.of(problem, true));
+    }
+
     /** Fits the problem's output. */
     public static Result fit(Problem problem) {
+        return fit(problem, (placed, most) -> { });
+    }
+
+    /** Fits the problem's output, telling {@code listener} as filters are placed. */
+    public static Result fit(Problem problem, Listener listener) {
         FitData data = FitData.of(problem, true);
         Limits limits = problem.limits();
         EqFit model = new EqFit(data, limits, true, true, true);
         double[] x = {meanError(data)};
-        x = greedy(model, x, limits);
+        x = greedy(model, x, limits, listener);
         x = prune(model, x);
         refine(model, x, FINAL_ITERATIONS);
         repairNulls(model, x, data);
@@ -219,7 +257,7 @@ public final class AutoEq {
         return count == 0 ? 0 : sum / count;
     }
 
-    private static double[] greedy(EqFit model, double[] x, Limits limits) {
+    private static double[] greedy(EqFit model, double[] x, Limits limits, Listener listener) {
         double[] r = new double[model.rows()];
         model.residuals(x, r);
         double rms = model.fitRms(r);
@@ -257,6 +295,7 @@ public final class AutoEq {
             }
             x = best;
             rms = refined;
+            listener.placed(model.size(), limits.maxFilters());
         }
         return x;
     }
