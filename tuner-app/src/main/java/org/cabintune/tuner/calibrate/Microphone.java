@@ -25,6 +25,11 @@ public interface Microphone extends AutoCloseable {
     /** Stops recording; one recording per position of the take, in {@link #positions} order. */
     List<double[]> stop() throws IOException;
 
+    /** Stops recording and drops the take (the stimulus did not play to its end). */
+    default void abort() throws IOException {
+        stop();
+    }
+
     @Override
     void close() throws IOException;
 }
