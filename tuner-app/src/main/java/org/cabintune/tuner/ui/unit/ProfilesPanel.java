@@ -94,7 +94,7 @@ public final class ProfilesPanel extends JPanel {
         storedTable.getColumnModel().getColumn(0).setMaxWidth(28);
         storedTable.getColumnModel().getColumn(1).setPreferredWidth(140);
         storedTable.getColumnModel().getColumn(2).setPreferredWidth(220);
-        int[] widths = {140, 170, 60, 170};
+        int[] widths = {130, 150, 75, 170};
         for (int i = 0; i < widths.length; i++) {
             localTable.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }

@@ -6,37 +6,28 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.JButton;
-import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
-import javax.swing.JSpinner;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
-import javax.swing.JTextField;
-import javax.swing.SpinnerNumberModel;
 import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
-import org.cabintune.dsp.sweep.SweepSpec;
-import org.cabintune.tuner.calibrate.CalibrationOptions;
 import org.cabintune.tuner.calibrate.CalibrationSteps.Phase;
 import org.cabintune.tuner.calibrate.LevelCheck;
 import org.cabintune.tuner.calibrate.Results;
 import org.cabintune.tuner.ui.unit.WizardModel.Cell;
 import org.cabintune.tuner.ui.unit.WizardModel.Stage;
-import org.cabintune.tuner.unit.Failure;
 
 /**
  * The measurement wizard: a setup (which unit plays, which microphone hears, the board, the
@@ -48,27 +39,10 @@ public final class WizardPanel extends JPanel {
 
     private static final String SETUP = "setup";
     private static final String MEASURE = "measure";
-    private static final String REHEARSAL = "Rehearsal: the board's chain rendered on this computer";
-    private static final String CONNECTED = "The connected head unit";
-    private static final String VIRTUAL_CAR = "A virtual car";
 
     private final WizardModel model;
-    private final UnitSession session;
-    private final LiveMicrophone live;
     private final CardLayout cards = new CardLayout();
     private final JPanel body = new JPanel(cards);
-    private final JComboBox<String> playsOn = new JComboBox<>(new String[] {REHEARSAL, CONNECTED});
-    private final JComboBox<String> heardBy = new JComboBox<>();
-    private final JTextField board;
-    private final JTextField cabin;
-    private final JTextField dacRecording = new JTextField(24);
-    private final JTextField seat = new JTextField("driver", 10);
-    private final JTextField car = new JTextField("", 14);
-    private final JSpinner positions = new JSpinner(new SpinnerNumberModel(6, 1, 9, 1));
-    private final JCheckBox handHeld = new JCheckBox("one at a time, moved by hand", true);
-    private final JTextField target;
-    private final JSpinner sweep = new JSpinner(new SpinnerNumberModel(SweepSpec.DEFAULT_SECONDS, SweepSpec.MIN_SECONDS,
-            10.0, 0.5));
     private final WrappingLabel instruction = new WrappingLabel();
     private final JLabel level = new JLabel(" ");
     private final JPanel instructionBox = new JPanel(new BorderLayout());
@@ -103,12 +77,7 @@ public final class WizardPanel extends JPanel {
     public WizardPanel(WizardModel model, UnitSession session, Path home, LiveMicrophone live) {
         super(new BorderLayout(0, Look.GAP));
         this.model = model;
-        this.session = session;
-        this.live = live;
         this.status = new StatusLine(model::cancel);
-        this.board = new JTextField(home.resolve("board-configs/simulator.yaml").toString(), 24);
-        this.cabin = new JTextField(home.resolve("calibration/cabins/sedan.yaml").toString(), 24);
-        this.target = new JTextField(home.resolve("calibration/targets/car-default.txt").toString(), 24);
         setBorder(Look.margin());
 
         JPanel top = new JPanel(new BorderLayout(0, 4));
@@ -118,69 +87,11 @@ public final class WizardPanel extends JPanel {
                 + "signed, and measure again through it."), BorderLayout.CENTER);
         add(top, BorderLayout.NORTH);
         body.setOpaque(false);
-        body.add(setup(), SETUP);
+        body.add(new WizardSetup(session, home, live, model::start), SETUP);
         body.add(measuring(), MEASURE);
         add(body, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
         model.state().listen(this::show);
-    }
-
-    private JPanel setup() {
-        heardBy.addItem(VIRTUAL_CAR);
-        if (live != null) {
-            heardBy.addItem(live.name());
-        }
-        JButton start = Look.primary("Start");
-        start.addActionListener(e -> start());
-        JPanel startRow = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
-        startRow.setOpaque(false);
-        startRow.add(start);
-        JPanel positionRow = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
-        positionRow.setOpaque(false);
-        positionRow.add(positions);
-        positionRow.add(Box.createHorizontalStrut(Look.GAP));
-        positionRow.add(handHeld);
-        JPanel sweepRow = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
-        sweepRow.setOpaque(false);
-        sweepRow.add(sweep);
-        sweepRow.add(Box.createHorizontalStrut(6));
-        sweepRow.add(Look.hint("s per sweep, at " + (int) CalibrationOptions.LEVEL_DBFS + " dBFS"));
-        Look.Form form = new Look.Form()
-                .row("Plays on", playsOn)
-                .row("Heard by", heardBy)
-                .row("Board", board, browse(board))
-                .row("Virtual car", cabin, browse(cabin))
-                .row("DAC recording", dacRecording, browse(dacRecording))
-                .row("Car (report)", car)
-                .row("Seat", seat)
-                .row("Positions", positionRow)
-                .row("Target curve", target, browse(target))
-                .row("Stimulus", sweepRow);
-        JPanel p = new JPanel(new BorderLayout(0, Look.GAP));
-        p.setOpaque(false);
-        WrappingLabel note = new WrappingLabel();
-        note.setForeground(Look.MUTED_TEXT);
-        note.setPlain("A virtual car listening to a connected unit hears the WAV file the unit records its DAC into "
-                + "(cabintune-hu run ... --sink wav:FILE). A microphone moved by hand waits at each position until "
-                + "you press Measure.");
-        JPanel north = new JPanel(new BorderLayout(0, Look.GAP));
-        north.setOpaque(false);
-        north.add(form, BorderLayout.NORTH);
-        north.add(note, BorderLayout.CENTER);
-        north.add(startRow, BorderLayout.SOUTH);
-        p.add(Look.section("Setup", north), BorderLayout.NORTH);
-        return p;
-    }
-
-    private JButton browse(JTextField field) {
-        JButton b = new JButton("...");
-        b.addActionListener(e -> {
-            JFileChooser chooser = new JFileChooser(field.getText().isBlank() ? null : new File(field.getText()));
-            if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
-                field.setText(chooser.getSelectedFile().toString());
-            }
-        });
-        return b;
     }
 
     private JPanel measuring() {
@@ -237,54 +148,6 @@ public final class WizardPanel extends JPanel {
         p.add(north, BorderLayout.NORTH);
         p.add(tabs, BorderLayout.CENTER);
         return p;
-    }
-
-    private void start() {
-        Path boardFile = path(board);
-        Path cabinFile = path(cabin);
-        Path recording = path(dacRecording);
-        String seatName = seat.getText().strip();
-        int count = (Integer) positions.getValue();
-        boolean byHand = handHeld.isSelected();
-        boolean rehearsal = REHEARSAL.equals(playsOn.getSelectedItem());
-        boolean virtual = VIRTUAL_CAR.equals(heardBy.getSelectedItem());
-        String carName = car.getText().strip();
-        Supplier<Rig> rig;
-        if (rehearsal && virtual) {
-            rig = () -> Rig.rehearsal(boardFile, cabinFile, seatName, count, byHand);
-        } else if (rehearsal) {
-            rig = () -> {
-                throw new Failure("a live microphone hears a real car: choose the connected head unit");
-            };
-        } else if (virtual) {
-            rig = () -> {
-                if (recording == null) {
-                    throw new Failure("give the DAC recording the unit writes (its --sink wav:FILE)");
-                }
-                return Rig.virtualCar(session, boardFile, cabinFile, recording, seatName, count, byHand);
-            };
-        } else {
-            rig = () -> {
-                if (!session.connected()) {
-                    throw new Failure("no head unit is connected; connect to one first");
-                }
-                try {
-                    return Rig.live(session, boardFile, live.open(session.info().sampleRate()),
-                            carName.isEmpty() ? session.info().unitId() : carName);
-                } catch (java.io.IOException e) {
-                    throw new Failure("cannot open " + live.name() + ": " + e.getMessage(), e);
-                }
-            };
-        }
-        double seconds = ((Number) sweep.getValue()).doubleValue();
-        model.start(rig, new CalibrationOptions(seatName, seconds, CalibrationOptions.LEVEL_DBFS, 0,
-                "calibrated-" + seatName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
-                "Calibrated " + seatName, path(target)));
-    }
-
-    private static Path path(JTextField field) {
-        String text = field.getText().strip();
-        return text.isEmpty() ? null : Path.of(text);
     }
 
     private void saveReport() {
