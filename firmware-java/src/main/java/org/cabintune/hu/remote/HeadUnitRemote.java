@@ -299,7 +299,12 @@ public final class HeadUnitRemote implements HeadUnitPort {
         for (MeterSnapshot.OutputLevel o : byChannel.subList(0, Math.min(byChannel.size(), Limits.MAX_OUTPUTS))) {
             levels.add(Reply.Level.clamped(o.peakDbfs(), o.rmsDbfs()));
         }
-        return new Reply.Meters(meterSequence.getAndIncrement(), levels);
+        Reply.Programme programme = Reply.Programme.clamped(snapshot.momentaryLufs(), snapshot.shortTermLufs(),
+                snapshot.integratedLufs(), snapshot.truePeakDbtp());
+        // Before the first period has been timed there is no load to tell.
+        Double load = Double.isFinite(snapshot.dspLoad())
+                ? Math.clamp(snapshot.dspLoad(), 0, Reply.Meters.MAX_DSP_LOAD) : null;
+        return new Reply.Meters(meterSequence.getAndIncrement(), levels, programme, load);
     }
 
     /** The meters now: the programme's loudness, each speaker's level, what plays. */

@@ -12,6 +12,8 @@ final class BodyReader {
     private static final String BODY = "body";
     private static final List<String> NONE = List.of();
     private static final List<String> LIMIT_FIELDS = List.of("maxVolumeDb", "maxTestLevelDbfs");
+    private static final List<String> PROGRAMME_FIELDS = List.of("momentaryLufs", "shortTermLufs", "integratedLufs",
+            "truePeakDbtp");
 
     private BodyReader() {
     }
@@ -69,7 +71,8 @@ final class BodyReader {
                     "maxMessageBytes", "sampleRate", "outputs"), NONE));
             case STATE -> state(FieldReader.of(node, BODY, what, List.of("profiles", "volumeDb", "muted", "bypassed",
                     "testSignal", "limits"), List.of("activeProfile", "night")));
-            case METERS -> meters(FieldReader.of(node, BODY, what, List.of("sequence", "outputs"), NONE));
+            case METERS -> meters(FieldReader.of(node, BODY, what, List.of("sequence", "outputs"),
+                    List.of("programme", "dspLoad")));
             case ACK -> empty(node, what, new Reply.Ack());
             case ERROR -> error(FieldReader.of(node, BODY, what, List.of("code", "message"), NONE));
             case PROFILE_CHANGED -> {
@@ -227,7 +230,18 @@ final class BodyReader {
             double rms = level.number("rmsDbfs");
             return level.build(() -> new Reply.Level(peak, rms));
         });
-        return r.build(() -> new Reply.Meters(sequence, levels));
+        Reply.Programme programme = r.has("programme") ? programme(r.object("programme", "the programme's loudness",
+                PROGRAMME_FIELDS, NONE)) : null;
+        Double load = r.has("dspLoad") ? r.number("dspLoad") : null;
+        return r.build(() -> new Reply.Meters(sequence, levels, programme, load));
+    }
+
+    private static Reply.Programme programme(FieldReader r) throws ProtocolException {
+        double momentary = r.number("momentaryLufs");
+        double shortTerm = r.number("shortTermLufs");
+        double integrated = r.number("integratedLufs");
+        double truePeak = r.number("truePeakDbtp");
+        return r.build(() -> new Reply.Programme(momentary, shortTerm, integrated, truePeak));
     }
 
     private static Reply.Error error(FieldReader r) throws ProtocolException {

@@ -63,6 +63,15 @@ final class BodyWriter {
                 out.put("sequence", b.sequence());
                 ArrayNode outputs = out.putArray("outputs");
                 b.outputs().forEach(l -> outputs.addObject().put("peakDbfs", l.peakDbfs()).put("rmsDbfs", l.rmsDbfs()));
+                if (b.programme() != null) {
+                    Reply.Programme p = b.programme();
+                    out.putObject("programme").put("momentaryLufs", p.momentaryLufs())
+                            .put("shortTermLufs", p.shortTermLufs()).put("integratedLufs", p.integratedLufs())
+                            .put("truePeakDbtp", p.truePeakDbtp());
+                }
+                if (b.dspLoad() != null) {
+                    out.put("dspLoad", b.dspLoad().doubleValue());
+                }
             }
             case Reply.Ack b -> { }
             case Reply.Error b -> out.put("code", b.code().word()).put("message", b.message());

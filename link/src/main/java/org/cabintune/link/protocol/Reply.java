@@ -90,21 +90,63 @@ public sealed interface Reply extends Body {
     }
 
     /**
-     * One meter snapshot per output, the answer to {@link Command.GetMeters} and the message
-     * of the meter stream.
+     * One meter snapshot, the answer to {@link Command.GetMeters} and the message of the meter
+     * stream: each output's level, and, from units that meter them, the programme's loudness
+     * and the processing load.
      *
-     * @param sequence increases with every snapshot the unit takes
-     * @param outputs  one level per output, in DAC order
+     * @param sequence  increases with every snapshot the unit takes
+     * @param outputs   one level per output, in DAC order
+     * @param programme the programme's loudness and true peak; null when the unit does not send it
+     * @param dspLoad   processing time over period time since the previous snapshot (1 is a full
+     *                  period), 0..{@value #MAX_DSP_LOAD}; null when the unit does not send it
      */
-    record Meters(long sequence, List<Level> outputs) implements Reply {
+    record Meters(long sequence, List<Level> outputs, Programme programme, Double dspLoad) implements Reply {
+
+        /** A load above this is not a load but a stalled stream; it is sent as this. */
+        public static final double MAX_DSP_LOAD = 100;
+
         public Meters {
             Check.range("sequence", sequence, 0, Limits.MAX_SAFE_INTEGER);
             outputs = Check.list("outputs", outputs, 0, Limits.MAX_OUTPUTS);
+            if (dspLoad != null) {
+                Check.range("dspLoad", dspLoad, 0, MAX_DSP_LOAD);
+            }
+        }
+
+        /** Output levels only. */
+        public Meters(long sequence, List<Level> outputs) {
+            this(sequence, outputs, null, null);
         }
 
         @Override
         public MessageType type() {
             return MessageType.METERS;
+        }
+    }
+
+    /**
+     * The programme's loudness as the unit meters it where it enters the chain (ITU-R BS.1770-5,
+     * EBU Tech 3341), LUFS and dBTP, floored at {@link #METER_FLOOR_DBFS} where there is no value
+     * yet (silence, nothing above the gates).
+     *
+     * @param momentaryLufs  over the last 400 ms
+     * @param shortTermLufs  over the last 3 s
+     * @param integratedLufs gated, since the stream started
+     * @param truePeakDbtp   the highest true peak since the stream started
+     */
+    record Programme(double momentaryLufs, double shortTermLufs, double integratedLufs, double truePeakDbtp) {
+        public Programme {
+            Check.range("momentaryLufs", momentaryLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("shortTermLufs", shortTermLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("integratedLufs", integratedLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("truePeakDbtp", truePeakDbtp, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+        }
+
+        /** Readings as the meter gives them, with -inf (no value) and NaN raised to the floor. */
+        public static Programme clamped(double momentaryLufs, double shortTermLufs, double integratedLufs,
+                                        double truePeakDbtp) {
+            return new Programme(Level.clamp(momentaryLufs), Level.clamp(shortTermLufs), Level.clamp(integratedLufs),
+                    Level.clamp(truePeakDbtp));
         }
     }
 
@@ -120,7 +162,7 @@ public sealed interface Reply extends Body {
             return new Level(clamp(peakDbfs), clamp(rmsDbfs));
         }
 
-        private static double clamp(double dbfs) {
+        static double clamp(double dbfs) {
             return dbfs >= METER_FLOOR_DBFS ? Math.min(dbfs, METER_CEILING_DBFS) : METER_FLOOR_DBFS;
         }
     }

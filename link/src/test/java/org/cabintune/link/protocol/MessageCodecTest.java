@@ -141,6 +141,34 @@ class MessageCodecTest {
         assertEquals("referenceOutput = 16 is outside 0..15", inCode.getMessage());
     }
 
+    @Test
+    void metersCarryTheProgrammesLoudnessAndTheLoadOnlyWhenTheUnitSendsThem() throws ProtocolException {
+        Reply.Meters levelsOnly = (Reply.Meters) decode("""
+                {"protocol": 1, "id": "a4", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 3, "outputs": [{"peakDbfs": -6, "rmsDbfs": -18}]}}""").body();
+        assertNull(levelsOnly.programme());
+        assertNull(levelsOnly.dspLoad());
+        Reply.Meters all = (Reply.Meters) decode("""
+                {"protocol": 1, "id": "a5", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 4, "outputs": [], "dspLoad": 0.25,
+                          "programme": {"momentaryLufs": -14, "shortTermLufs": -15, "integratedLufs": -200,
+                                        "truePeakDbtp": -1.5}}}""").body();
+        assertEquals(new Reply.Programme(-14, -15, -200, -1.5), all.programme());
+        assertEquals(0.25, all.dspLoad());
+        ProtocolException unknown = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "a6", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 4, "outputs": [],
+                          "programme": {"momentaryLufs": -14, "shortTermLufs": -15, "integratedLufs": -16,
+                                        "truePeakDbtp": -1.5, "loudnessRange": 3}}}"""));
+        assertEquals(ErrorCode.UNKNOWN_FIELD, unknown.code());
+        assertEquals("body.programme.loudnessRange", unknown.path());
+        ProtocolException load = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "a7", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 4, "outputs": [], "dspLoad": -0.5}}"""));
+        assertEquals(ErrorCode.OUT_OF_RANGE, load.code(), load.getMessage());
+        assertEquals("body.dspLoad", load.path());
+    }
+
     static Stream<Arguments> refusals() {
         String ok = "{\"protocol\":1,\"id\":\"a\",\"time\":0,\"type\":\"set-volume\",\"body\":%s}";
         return Stream.of(

@@ -68,6 +68,8 @@ public final class Samples {
                         false, false, false, LIMITS, true),
                 new Reply.Meters(42, List.of(new Reply.Level(-6.5, -18.25), Reply.Level.clamped(
                         Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY))),
+                new Reply.Meters(43, List.of(new Reply.Level(-3, -15.5)), Reply.Programme.clamped(-16.25, -17.5,
+                        Double.NEGATIVE_INFINITY, -1.75), 0.125),
                 new Reply.Ack(),
                 new Reply.Error(ErrorCode.UNKNOWN_PROFILE, "body.profileId = \"x\" is not stored on this unit"),
                 new Event.ProfileChanged("driver-seat", "Driver seat"),

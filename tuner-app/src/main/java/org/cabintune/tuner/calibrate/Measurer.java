@@ -1,8 +1,10 @@
 package org.cabintune.tuner.calibrate;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.tuner.measure.Measurement;
 import org.cabintune.tuner.measure.MeasurementException;
@@ -37,14 +39,26 @@ final class Measurer {
         this.log = log;
     }
 
+    /** Measures {@code outputs} playing together, at every position of every take; label for messages. */
+    List<Measurement> measure(List<Integer> outputs, String label) throws IOException {
+        List<Measurement> all = new ArrayList<>();
+        for (int take = 0; take < mic.takes(); take++) {
+            all.addAll(take(outputs, take, label));
+        }
+        return all;
+    }
+
+    /** One take: {@code outputs} play the stimulus once, heard at the take's positions; one measurement each. */
+    List<Measurement> take(List<Integer> outputs, int take, String label) throws IOException {
+        return analyse(record(outputs, take), mic.positions(take), label);
+    }
+
     /**
-     * Measures {@code outputs} playing together at the positions of take {@code take}; label for
-     * messages. The microphone's calibration, if it has one, is taken out.
+     * Each position's recording analysed, the microphone's calibration (if it has one) taken
+     * out; a failure names the position.
      */
-    List<Measurement> measure(int take, List<Integer> outputs, String label) throws IOException {
-        List<String> positions = mic.positions(take);
-        List<double[]> recordings = record(outputs, take);
-        return java.util.stream.IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
+    List<Measurement> analyse(List<double[]> recordings, List<String> positions, String label) {
+        return IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
             try {
                 Measurement m = analyzer.analyze(recordings.get(p));
                 return mic.calibration().map(c -> c.apply(m)).orElse(m);
@@ -54,10 +68,28 @@ final class Measurer {
         }).toList();
     }
 
-    private List<double[]> record(List<Integer> outputs, int take) throws IOException {
+    /**
+     * Records take {@code take} while {@code outputs} play the stimulus; one recording per
+     * position. Stopped early (a failure, an interrupt), the recording is dropped.
+     */
+    List<double[]> record(List<Integer> outputs, int take) throws IOException {
         log.accept("  playing the stimulus (" + Math.round(spec.layout().total() / (double) spec.sampleRate() * 10) / 10.0
                 + " s) at " + String.join(", ", mic.positions(take)));
         mic.start(take);
+        try {
+            play(outputs);
+        } catch (IOException | RuntimeException e) {
+            try {
+                mic.abort();
+            } catch (IOException | RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
+        }
+        return mic.stop();
+    }
+
+    private void play(List<Integer> outputs) throws IOException {
         boolean playing = false;
         try {
             unit.playSweep(spec, outputs, reference);
@@ -68,6 +100,5 @@ final class Measurer {
                 unit.stopSignal();
             }
         }
-        return mic.stop();
     }
 }

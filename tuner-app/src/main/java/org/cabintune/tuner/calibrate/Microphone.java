@@ -32,6 +32,11 @@ public interface Microphone extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Stops recording and drops the take (the stimulus did not play to its end). */
+    default void abort() throws IOException {
+        stop();
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -77,7 +77,8 @@ public final class GuiCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--theme: " + e.getMessage());
         }
-        List<MainWindow.Tab> tabs = Tabs.all();
+        Path home = Path.of(System.getProperty("cabintune.home", ".")).toAbsolutePath().normalize();
+        List<MainWindow.Tab> tabs = Tabs.all(home);
         if (tab != null && !MainWindow.ids(tabs).contains(tab)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tab: no tab '" + tab + "'; tabs are "
                     + String.join(", ", MainWindow.ids(tabs)));
@@ -90,7 +91,6 @@ public final class GuiCommand implements Callable<Integer> {
         } catch (AWTError e) {
             throw new IllegalStateException("cannot open a window: " + e.getMessage(), e);
         }
-        Path home = Path.of(System.getProperty("cabintune.home", ".")).toAbsolutePath().normalize();
         Path cabinFile = cabin == null ? null : cabinFile(home, cabin);
         if (screenshot != null && screenshotAll != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--screenshot and --screenshot-all: give one");

@@ -59,6 +59,8 @@ public final class MainWindow implements Shell {
     private final Consumer<String> errorSink;
     private final Opener opener;
     private volatile int paints;
+    /** What closes with the window, in the order given. */
+    private final List<AutoCloseable> closers = new java.util.ArrayList<>();
 
     /**
      * @param errorSink where errors go instead of a dialog (screenshot mode), or null for dialogs
@@ -90,6 +92,13 @@ public final class MainWindow implements Shell {
             @Override
             public void windowClosed(WindowEvent e) {
                 tasks.cancel();
+                for (AutoCloseable c : closers) {
+                    try {
+                        c.close();
+                    } catch (Exception failure) {
+                        System.err.println("closing the window: " + Messages.readable(failure));
+                    }
+                }
             }
         });
         status("Open a measurement, a target, a calibration folder or a virtual car from the File menu");
@@ -149,6 +158,11 @@ public final class MainWindow implements Shell {
     @Override
     public JFrame frame() {
         return frame;
+    }
+
+    @Override
+    public void onClose(AutoCloseable action) {
+        closers.add(action);
     }
 
     private JMenuBar menus() {

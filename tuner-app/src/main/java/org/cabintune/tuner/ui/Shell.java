@@ -18,4 +18,7 @@ public interface Shell {
 
     /** The window, as the parent of dialogs. */
     JFrame frame();
+
+    /** Runs {@code action} when the window closes (connections, threads); its failure is only reported. */
+    void onClose(AutoCloseable action);
 }
