@@ -143,6 +143,21 @@ public record GraphPlan(int sampleRate, double preampDb, double normalizeGainDb,
         return List.copyOf(limiters);
     }
 
+    /**
+     * This plan with {@code busDb} more on the bus gain stage (before the level rider and the
+     * bus dynamics, as a playback gain in front of the chain acts) and {@code outputDb} more on
+     * every output's level (before its polarity and protection limiter). Used to preview a
+     * streaming platform's gain and to trim a profile to another's loudness.
+     */
+    public GraphPlan withGains(double busDb, double outputDb) {
+        double[] gains = gainsDb.clone();
+        for (int o = 0; o < gains.length; o++) {
+            gains[o] += outputDb;
+        }
+        return new GraphPlan(sampleRate, preampDb + busDb, normalizeGainDb, rider, multiband, limiter, mix, sections,
+                delaysMs, gains, inverted, protection, compensation, notes);
+    }
+
     /** Number of inputs. */
     public int inputs() {
         return mix[0].length;
