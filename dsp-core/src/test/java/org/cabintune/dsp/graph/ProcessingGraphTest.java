@@ -33,12 +33,16 @@ class ProcessingGraphTest {
     }
 
     @Test
-    void addedGainsActOnTheBusAndEveryOutputAndTheTwinAgrees() {
+    void addedBusGainAndTrimActOnEveryOutputAndTheTwinAgrees() {
         Profile profile = Profiles.stereo(48000, "\"gainDb\": 3",
                 "\"filters\": [{\"type\": \"peaking\", \"freqHz\": 1000, \"q\": 1, \"gainDb\": 6}]");
         GraphPlan plan = GraphPlan.of(profile);
         GraphPlan trimmed = plan.withGains(-4, -6.5);
         assertEquals(plan.preampDb() - 4, trimmed.preampDb(), 0);
+        assertEquals(-6.5, trimmed.trimDb(), 0);
+        IllegalArgumentException up = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan.withGains(0, 0.5));
+        assertTrue(up.getMessage().startsWith("trimDb = 0.5 is above 0 dB"), up.getMessage());
         int frames = plan.sampleRate() / 2;
         int[][] in = {Signals.quantize(Signals.whiteNoise(31, frames, -20)),
                 Signals.quantize(Signals.whiteNoise(32, frames, -20))};

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.cabintune.hu.audition.Audition;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.AudioEngine;
@@ -91,9 +92,13 @@ final class LinkOptions {
         return mqtt(board) != null || serial(board) != null;
     }
 
-    /** Builds the unit and starts its link; a broker that is down is retried, not refused. */
+    /**
+     * Builds the unit and starts its link; a broker that is down is retried, not refused.
+     *
+     * @param audition the audition of masters, or null without a media directory; closed with the link
+     */
     UnitLink start(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
-                   Supplier<String> playing, SwitchableSource source, Path storeDir, PrintStream err)
+                   Supplier<String> playing, SwitchableSource source, Path storeDir, Audition audition, PrintStream err)
             throws Refused, IOException {
         String id = unitId != null ? unitId : board.link() != null && board.link().unitId() != null
                 ? board.link().unitId() : board.id();
@@ -129,10 +134,13 @@ final class LinkOptions {
             throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
         }
         HeadUnitRemote unit = new HeadUnitRemote(info, board, output, service, meters, playing,
-                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source);
+                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source, audition);
         unit.streamMeters(DEFAULT_METER_INTERVAL_MS);
         Path keys = trustStorePath(trustStore, storeDir);
         UnitLink link = new UnitLink(unit, keys, engine::stats, err);
+        if (audition != null) {
+            link.closeWith(audition);
+        }
         String port = serial(board);
         if (port != null) {
             link.serveSerial(port, serialBaud);
