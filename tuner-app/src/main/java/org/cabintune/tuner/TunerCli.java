@@ -1,5 +1,6 @@
 package org.cabintune.tuner;
 
+import org.cabintune.tuner.audition.AuditionCommand;
 import org.cabintune.tuner.cabin.CabinCommand;
 import org.cabintune.tuner.calibrate.CalibrateCommand;
 import org.cabintune.tuner.calibrate.DemoCommand;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
         subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
                 AnalyzeCommand.class, CabinCommand.class, AutoEqCommand.class, UnitsCommand.class, PushCommand.class,
-                SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class})
+                SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class,
+                AuditionCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

@@ -57,7 +57,7 @@ public final class MediaLibrary {
     public Reply.Media list() throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, MAX_DEPTH)) {
-            files.filter(Files::isRegularFile).filter(MediaLibrary::isAudioName).map(this::nameOf)
+            files.filter(Files::isRegularFile).filter(MediaLibrary::isAudioName).filter(this::inside).map(this::nameOf)
                     .filter(MediaLibrary::carried).sorted().forEach(names::add);
         }
         List<Reply.MediaFile> listed = new ArrayList<>();
@@ -103,6 +103,15 @@ public final class MediaLibrary {
     private PortException unknown(String name, String field, String why) {
         return new PortException(ErrorCode.UNKNOWN_MEDIA, field + " = " + FieldPath.quote(name)
                 + " is not a master in the unit's media directory: " + why + "; list-media lists them");
+    }
+
+    /** True when the file, links followed, lies in the directory. */
+    private boolean inside(Path file) {
+        try {
+            return file.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String nameOf(Path file) {

@@ -77,7 +77,7 @@ class LoudnessMatchTest {
     @ParameterizedTest(name = "master at {0} Hz")
     @ValueSource(ints = {48000, 44100})
     void theLouderSideIsTrimmedDownToTheQuieterThroughItsOwnChain(int rate) throws Exception {
-        Master master = master(rate, Masters.noise(rate, 2, 7, -20));
+        Master master = master(rate, Masters.noise(rate, 1, 7, -20));
         LoudnessMatch.Side a = side(StoreProfiles.stereo("Plain", 0), master);
         LoudnessMatch.Side b = side(tilted("Tilted", 6), master);
         List<Double> told = new ArrayList<>();
@@ -95,7 +95,7 @@ class LoudnessMatchTest {
     @Test
     void aLimitedSideIsTurnedDownAsItSoundsItsLimitersActingAsBefore() throws Exception {
         // Noise at -10 LUFS peaks near full scale; 12 dB more drives the -1 dBTP limiters hard.
-        Master master = master(FS, Masters.noise(FS, 2, 11, -10));
+        Master master = master(FS, Masters.noise(FS, 1, 11, -10));
         LoudnessMatch.Side plain = side(StoreProfiles.stereo("Plain", 0), master);
         LoudnessMatch.Side hot = side(StoreProfiles.stereo("Hot", 12), master);
         LoudnessMatch.Result r = LoudnessMatch.match(hot, plain, measure(master), f -> { });

@@ -60,7 +60,7 @@ public final class LinkOptions {
     private static final Set<String> CREDENTIAL_KEYS = Set.of("user", "password", "cafile");
 
     /** The options of {@code --mqtt url --user user --password-file passwordFile --timeout seconds}. */
-    static LinkOptions mqtt(String url, String user, Path passwordFile, double timeoutSeconds) {
+    public static LinkOptions mqtt(String url, String user, Path passwordFile, double timeoutSeconds) {
         LinkOptions o = new LinkOptions();
         o.transport = new Transport();
         o.transport.mqtt = url;
@@ -75,7 +75,7 @@ public final class LinkOptions {
         return transport.mqtt != null;
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
             throw new Failure("--timeout " + timeoutSeconds + " is outside (0, 600] seconds");
         }
@@ -134,7 +134,7 @@ public final class LinkOptions {
     }
 
     /** Where the replies come from, for messages. */
-    String describe() {
+    public String describe() {
         return isMqtt() ? "over MQTT " + transport.mqtt : "over serial " + transport.serial;
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * {@link Failure} that says what happened: the unit's error code and message, what was waited
  * for when nothing came, or why the connection could not be made.
  */
-final class UnitLink implements AutoCloseable {
+public final class UnitLink implements AutoCloseable {
 
     private final String unit;
     private final String via;
@@ -45,7 +45,7 @@ final class UnitLink implements AutoCloseable {
      *                    whichever unit is on the cable
      * @param unsolicited gets what the unit sends unasked: state, events, meters
      */
-    static UnitLink open(LinkOptions options, String unitId, Consumer<Envelope> unsolicited) {
+    public static UnitLink open(LinkOptions options, String unitId, Consumer<Envelope> unsolicited) {
         Duration timeout = options.timeout();
         String name = unitId == null ? "on the cable" : unitId;
         if (options.isMqtt()) {
@@ -94,12 +94,12 @@ final class UnitLink implements AutoCloseable {
     }
 
     /** Sends an unsigned command (driver rights) and returns its reply, or fails. */
-    Reply ask(Command command) {
+    public Reply ask(Command command) {
         return ask(command, (InstallerKey) null);
     }
 
     /** Sends a command signed by {@code key} (installer rights) when it is not null. */
-    Reply ask(Command command, InstallerKey key) {
+    public Reply ask(Command command, InstallerKey key) {
         Envelope message = Envelope.of(ids.next(), System.currentTimeMillis(), command);
         if (key != null) {
             message = key.sign(message);
@@ -125,7 +125,7 @@ final class UnitLink implements AutoCloseable {
     }
 
     /** The reply to {@code command}, which must be of {@code type}. */
-    <T extends Reply> T ask(Command command, Class<T> type) {
+    public <T extends Reply> T ask(Command command, Class<T> type) {
         Reply reply = ask(command);
         if (!type.isInstance(reply)) {
             throw new Failure("unit " + unit + " answered " + command.type().word() + " with " + reply.type().word()
@@ -134,7 +134,8 @@ final class UnitLink implements AutoCloseable {
         return type.cast(reply);
     }
 
-    String unit() {
+    /** The unit's name for messages: its id, or "on the cable". */
+    public String unit() {
         return unit;
     }
 
@@ -162,7 +163,7 @@ final class UnitLink implements AutoCloseable {
         return "cannot connect to broker " + options.login() + ": " + reason;
     }
 
-    static String seconds(Duration d) {
+    public static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
