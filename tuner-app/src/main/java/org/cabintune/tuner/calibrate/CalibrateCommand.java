@@ -71,6 +71,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Output index that plays the timing markers (default: ${DEFAULT-VALUE}).")
     int reference;
 
+    @Option(names = "--vehicle", paramLabel = "TEXT",
+            description = "The vehicle as the report names it, e.g. \"2019 Golf, reg. AB-123\" (default: the cabin's description).")
+    String vehicle;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/calibration",
             description = "Where the report, profile, measurements and exports go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -95,7 +99,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, line -> {
                 err.println(line);
                 err.flush();
-            }).run(car.name());
+            }).run(car.name(), vehicle != null ? vehicle : Demo.vehicleOf(car));
             Results.write(result, out);
             Results.printTable(result, spec.commandLine().getOut());
             spec.commandLine().getOut().println("report: " + out.resolve("report.html"));

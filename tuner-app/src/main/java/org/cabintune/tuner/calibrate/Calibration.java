@@ -149,9 +149,10 @@ public final class Calibration {
      * The loop: flat profile, measure, design, store, measure again. On a failure the profile that
      * played before is selected again.
      *
-     * @param car what is measured, for the report
+     * @param car     what is measured, for the report
+     * @param vehicle the vehicle as the installer names it, for the report
      */
-    public CalibrationResult run(String car) throws IOException {
+    public CalibrationResult run(String car, String vehicle) throws IOException {
         long start = System.nanoTime();
         List<BoardConfig.Output> outs = checkUnit();
         HouseCurve target = HouseCurve.read(options.target());
@@ -202,8 +203,8 @@ public final class Calibration {
             }
             Measured sumAfter = analyse(-1, null, measurer.measure(playing, "all outputs"), false);
             done = true;
-            return design.result(unit.id(), car, mic.positions(0), options, profile, before, after, sumBefore,
-                    sumAfter, (System.nanoTime() - start) / 1e9);
+            return design.result(unit.id(), board, vehicle, car, mic.positions(0), options, profile, before, after,
+                    sumBefore, sumAfter, (System.nanoTime() - start) / 1e9);
         } finally {
             if (!done && previous != null) {
                 try {
