@@ -20,6 +20,7 @@ import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.Control;
+import org.cabintune.hu.engine.RealtimeScheduling;
 import org.cabintune.hu.engine.SwitchableSource;
 import org.cabintune.hu.engine.WavFileSource;
 import org.cabintune.hu.store.ProfileService;
@@ -54,6 +55,11 @@ import org.cabintune.link.protocol.Reply;
  */
 public final class Audition implements AutoCloseable {
 
+    /**
+     * The matcher thread's nice value: its renders give way to everything else the unit does (on a
+     * unit without real-time scheduling, to the audio thread above all).
+     */
+    static final int MATCHER_NICE = 10;
     /** How long the profile service may take to hold or let go of the chain, s. */
     static final long SERVICE_TIMEOUT_S = 10;
 
@@ -100,7 +106,11 @@ public final class Audition implements AutoCloseable {
     private final ProfileService service;
     private final Profile fallback;
     private final ExecutorService matcher = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cabintune-audition");
+        Thread t = new Thread(() -> {
+            // Where the system refuses, the renders simply run at the usual weight.
+            RealtimeScheduling.niceCurrentThread(MATCHER_NICE);
+            r.run();
+        }, "cabintune-audition");
         t.setDaemon(true);
         return t;
     });

@@ -173,9 +173,9 @@ public final class AuditionCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "B", description = "Side B: a profile id, or bypass.")
         String b;
 
-        @Option(names = "--match-loudness", negatable = true, defaultValue = "true",
-                description = "Match the sides' loudness (default: on).")
-        boolean match;
+        @Option(names = "--no-match-loudness",
+                description = "Compare the sides as they are; by default their loudness is matched.")
+        boolean asTheyAre;
 
         @Option(names = "--wait", paramLabel = "S", defaultValue = "300",
                 description = "How long to wait for the match (default: ${DEFAULT-VALUE} s).")
@@ -184,11 +184,13 @@ public final class AuditionCommand implements Runnable {
         @Override
         void act(AuditionSession session, PrintWriter out) {
             List<Side> sides = AuditionSession.sides(a, b);
-            Reply.AbState ab = session.ab(sides.get(0), sides.get(1), match, Duration.ofMillis(Math.round(waitSeconds * 1000)),
-                    state -> { });
+            Reply.AbState ab = session.ab(sides.get(0), sides.get(1), !asTheyAre,
+                    Duration.ofMillis(Math.round(waitSeconds * 1000)), state -> { });
             if (ab.matching() == Reply.Matching.FAILED) {
                 out.println("not matched: " + ab.note());
-            } else if (ab.matching() == Reply.Matching.MATCHED) {
+            } else if (ab.matching() == Reply.Matching.OFF) {
+                out.println("not matched (asked not to be): the sides play as they are");
+            } else {
                 out.printf(Locale.ROOT, "matched: A %s LUFS, B %s LUFS through their chains; A trimmed %.2f dB, B %.2f dB%n",
                         lufs(ab.aLufs()), lufs(ab.bLufs()), ab.aTrimDb(), ab.bTrimDb());
             }

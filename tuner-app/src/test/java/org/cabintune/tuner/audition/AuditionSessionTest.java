@@ -1,6 +1,7 @@
 package org.cabintune.tuner.audition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,8 @@ import org.cabintune.dsp.wav.WavWriter;
 import org.cabintune.hu.store.ProfileStore;
 import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.Reply;
+import org.cabintune.tuner.CliRun;
+import org.cabintune.tuner.TunerCli;
 import org.cabintune.tuner.calibrate.UnitRunner;
 import org.cabintune.tuner.unit.Failure;
 import org.cabintune.tuner.unit.LinkOptions;
@@ -68,6 +71,8 @@ class AuditionSessionTest {
     private Path recording;
     private Profile plain;
     private Profile hot;
+    /** The link's options as the command line gives them. */
+    private List<String> linkArgs;
 
     @BeforeAll
     void startTheUnit() throws Exception {
@@ -96,6 +101,8 @@ class AuditionSessionTest {
                 "wav:" + recording, "--source", "silence"),
                 dir.resolve("unit.log"));
         LinkOptions link = LinkOptions.mqtt("tcp://127.0.0.1:" + port, "tuner", passwordFile, 3);
+        linkArgs = List.of("--mqtt", "tcp://127.0.0.1:" + port, "--user", "tuner", "--password-file", passwordFile.toString(),
+                "--timeout", "3", "--unit", UNIT);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (session == null) {
             try {
@@ -199,6 +206,32 @@ class AuditionSessionTest {
 
     @Test
     @Order(4)
+    void theCommandLineIsAThinShellOverTheSession() {
+        CliRun list = cli("list");
+        assertEquals(0, list.status(), list.err());
+        assertTrue(list.out().contains("steps.wav                                           0:04.0   48000 Hz  2 ch"), list.out());
+        CliRun ab = cli("ab", "plain", "hot-tilt", "--no-match-loudness");
+        assertEquals(0, ab.status(), ab.err());
+        assertTrue(ab.out().startsWith("not matched (asked not to be)"), ab.out());
+        assertTrue(ab.out().contains("loud.wav  0:01.") && ab.out().contains("A/B [A] plain | B hot-tilt, off"), ab.out());
+        CliRun bad = cli("loop", "3", "9");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("refused media-transport: out-of-range: body.loop.endSeconds = 9 is beyond the end"
+                + " of \"loud.wav\" (4.000 s)"), bad.err());
+        CliRun off = cli("switch", "off");
+        assertEquals(0, off.status(), off.err());
+        assertFalse(off.out().contains("A/B"), off.out());
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("audition"));
+        all.addAll(List.of(args));
+        all.addAll(linkArgs);
+        return CliRun.of(TunerCli.commandLine(), all.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(5)
     void stopBringsTheProgrammeBack() throws Exception {
         session.stop();
         assertEquals(Reply.Playback.STOPPED, session.status().audition().playback());
