@@ -2,14 +2,10 @@ package org.cabintune.hu.audition;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import org.cabintune.dsp.graph.ProcessingGraph;
@@ -17,7 +13,6 @@ import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.hu.board.BoardConfig;
-import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.Control;
 import org.cabintune.hu.engine.RealtimeScheduling;
@@ -60,8 +55,6 @@ public final class Audition implements AutoCloseable {
      * unit without real-time scheduling, to the audio thread above all).
      */
     static final int MATCHER_NICE = 10;
-    /** How long the profile service may take to hold or let go of the chain, s. */
-    static final long SERVICE_TIMEOUT_S = 10;
 
     /**
      * One side of an A/B as the unit plays it.
@@ -100,11 +93,9 @@ public final class Audition implements AutoCloseable {
     private final MediaLibrary library;
     private final AudioEngine engine;
     private final SwitchableSource source;
-    private final BoardConfig board;
     private final int period;
     private final DoubleSupplier volumeDb;
-    private final ProfileService service;
-    private final Profile fallback;
+    private final AuditionChain chain;
     private final ExecutorService matcher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(() -> {
             // Where the system refuses, the renders simply run at the usual weight.
@@ -121,8 +112,6 @@ public final class Audition implements AutoCloseable {
     private Command.Region loop;
     private Platform platform;
     private Ab ab;
-    /** True while the chain plays the audition's graphs and the service is held. */
-    private boolean owned;
     /** Counts changes that make a running match stale. */
     private int generation;
     private volatile double progress;
@@ -142,11 +131,9 @@ public final class Audition implements AutoCloseable {
         this.library = library;
         this.engine = engine;
         this.source = source;
-        this.board = board;
         this.period = period;
         this.volumeDb = volumeDb;
-        this.service = service;
-        this.fallback = fallback;
+        this.chain = new AuditionChain(engine, board, period, service, fallback);
     }
 
     /** The masters in the media directory. */
@@ -241,8 +228,8 @@ public final class Audition implements AutoCloseable {
     public synchronized void ab(AbSide a, AbSide b, boolean matchLoudness) throws PortException {
         Master m = playing("audition-ab");
         double gain = previewGainDb(m, platform);
-        compileOrRefuse(a, m, gain, 0, "body.a.profileId");
-        compileOrRefuse(b, m, gain, 0, "body.b.profileId");
+        chain.side(a, m, gain, 0, "body.a.profileId");
+        chain.side(b, m, gain, 0, "body.b.profileId");
         generation++;
         ab = new Ab(a, b, matchLoudness);
         if (matchLoudness) {
@@ -366,8 +353,8 @@ public final class Audition implements AutoCloseable {
         matcher.execute(() -> {
             LoudnessMatch.Result result;
             try {
-                result = LoudnessMatch.match(trim -> compile(setup.a, m, gain, trim),
-                        trim -> compile(setup.b, m, gain, trim),
+                result = LoudnessMatch.match(trim -> chain.side(setup.a, m, gain, trim),
+                        trim -> chain.side(setup.b, m, gain, trim),
                         (graph, told) -> ChainLoudness.measure(m, graph, rate, period, volume, told).integratedLufs(),
                         f -> progress = f);
             } catch (ProfileException | RuntimeException e) {
@@ -403,121 +390,21 @@ public final class Audition implements AutoCloseable {
             if (ab.matching == Reply.Matching.MATCHING && ab.result == null) {
                 return null;
             }
-            return compileOrRefuse(ab.side(ab.active), m, gain, ab.trimDb(ab.active), "body");
+            return chain.side(ab.side(ab.active), m, gain, ab.trimDb(ab.active), "body");
         }
-        if (preview == null) {
-            return null;
-        }
-        Profile normal = normalProfile();
-        try {
-            return checkedCompile(normal, m, gain, 0);
-        } catch (ProfileException e) {
-            throw new PortException(ErrorCode.REFUSED, "\"" + normal.name() + "\" cannot play the preview: "
-                    + String.join("; ", e.problems()));
-        }
+        return preview == null ? null : chain.normal(m, gain);
     }
 
-    /** Swaps {@code graph} in (holding the service first), or with null gives the chain back when held. */
+    /**
+     * Plays {@code graph} (the audition holds the chain), or with null gives the chain back; but
+     * while a new A/B is matched for the first time, what plays goes on.
+     */
     private void take(ProcessingGraph graph) throws PortException {
-        if (graph == null && ab != null && ab.matching == Reply.Matching.MATCHING && ab.result == null) {
-            return;
+        if (graph != null) {
+            chain.play(graph);
+        } else if (ab == null || ab.matching != Reply.Matching.MATCHING || ab.result != null) {
+            chain.giveBack();
         }
-        if (graph == null) {
-            if (owned) {
-                owned = false;
-                giveBack();
-            }
-            return;
-        }
-        if (!owned) {
-            if (service != null) {
-                await(service.hold(), "hold");
-            }
-            owned = true;
-        }
-        engine.swapGraph(graph);
-    }
-
-    private void giveBack() throws PortException {
-        if (service != null) {
-            await(service.release(), "release");
-            return;
-        }
-        try {
-            engine.swapGraph(BoardGraph.compile(board, fallback, period).graph());
-        } catch (ProfileException e) {
-            throw new PortException(ErrorCode.INTERNAL, "the unit's profile no longer compiles: " + e.getMessage());
-        }
-    }
-
-    private static void await(CompletableFuture<ProfileService.Result> request, String what)
-            throws PortException {
-        ProfileService.Result result;
-        try {
-            result = request.get(SERVICE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while the profile service would " + what);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PortException(ErrorCode.INTERNAL, "the profile service did not " + what + " the chain: " + e);
-        }
-        if (!result.done()) {
-            throw new PortException(ErrorCode.INTERNAL, String.join("; ", result.messages()));
-        }
-    }
-
-    /** The profile the service plays (flat when it bypasses), or the unit's one profile without a store. */
-    private Profile normalProfile() throws PortException {
-        if (service == null) {
-            return fallback;
-        }
-        Profile current;
-        try {
-            current = service.current().get(SERVICE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while asking the profile service");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PortException(ErrorCode.INTERNAL, "the profile service did not answer: " + e);
-        }
-        if (current == null) {
-            throw new PortException(ErrorCode.REFUSED, "the unit plays its built-in safe profile; select a stored"
-                    + " profile to preview through");
-        }
-        return service.bypassed() ? ProfileService.flat(current) : current;
-    }
-
-    private ProcessingGraph compileOrRefuse(AbSide side, Master m, double gain, double trim, String field)
-            throws PortException {
-        try {
-            return compile(side, m, gain, trim);
-        } catch (ProfileException e) {
-            throw new PortException(ErrorCode.REFUSED, field + " = " + FieldPath.quote(side.side().profileId())
-                    + " cannot play here: " + String.join("; ", e.problems()));
-        }
-    }
-
-    private ProcessingGraph compile(AbSide side, Master m, double gain, double trim) throws ProfileException {
-        return checkedCompile(side.side().bypassed() ? ProfileService.flat(side.profile()) : side.profile(), m, gain,
-                trim);
-    }
-
-    /** The board's compile of {@code profile} for {@code m}, checked to fit the running stream. */
-    private ProcessingGraph checkedCompile(Profile profile, Master m, double gain, double trim) throws ProfileException {
-        ProcessingGraph graph;
-        try {
-            graph = BoardGraph.compile(board, profile, period, m.programme(), gain, trim).graph();
-        } catch (IllegalArgumentException e) {
-            throw new ProfileException(List.of("with the preview's " + String.format(Locale.ROOT, "%+.1f",
-                    gain) + " dB: " + e.getMessage()));
-        }
-        int inputs = engine.context().graph().inputs();
-        if (graph.inputs() != inputs || graph.sampleRate() != engine.context().sampleRate()) {
-            throw new ProfileException(List.of("profile.inputs has " + graph.inputs() + " channel(s) at "
-                    + graph.sampleRate() + " Hz; the stream runs " + inputs + " at " + engine.context().sampleRate()
-                    + " Hz"));
-        }
-        return graph;
     }
 
     /** The platform's gain for the master, dB; 0 without a platform or for a silent master. */

@@ -105,7 +105,7 @@ public final class AuditionSession implements AutoCloseable {
         link.ask(built("ab", () -> new Command.AuditionAb(a, b, matchLoudness)));
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            Reply.AbState state = status().audition().ab();
+            Reply.AbState state = audition().ab();
             if (state == null) {
                 throw new Failure("unit " + link.unit() + " ended the A/B while matching it (a master or a test signal"
                         + " replaced it)");
@@ -138,10 +138,14 @@ public final class AuditionSession implements AutoCloseable {
         link.ask(new Command.AuditionPreview(platform));
     }
 
+    /** Where the audition is. */
+    public Reply.Audition audition() {
+        return link.ask(new Command.GetAudition(), Reply.Audition.class);
+    }
+
     /** Where the audition is, and the output meters. */
     public Status status() {
-        return new Status(link.ask(new Command.GetAudition(), Reply.Audition.class),
-                link.ask(new Command.GetMeters(), Reply.Meters.class), outputs);
+        return new Status(audition(), link.ask(new Command.GetMeters(), Reply.Meters.class), outputs);
     }
 
     /**
