@@ -1,6 +1,7 @@
 package org.cabintune.tuner;
 
 import org.cabintune.tuner.audio.DevicesCommand;
+import org.cabintune.tuner.audition.AuditionCommand;
 import org.cabintune.tuner.cabin.CabinCommand;
 import org.cabintune.tuner.calibrate.CalibrateCommand;
 import org.cabintune.tuner.calibrate.DemoCommand;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
         subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
                 AnalyzeCommand.class, CabinCommand.class, AutoEqCommand.class, UnitsCommand.class, PushCommand.class,
                 SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class,
-                DevicesCommand.class, RtaCommand.class, GuiCommand.class})
+                DevicesCommand.class, RtaCommand.class, GuiCommand.class, AuditionCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
+import org.cabintune.hu.audition.Audition;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.OutputControl;
@@ -22,6 +24,7 @@ import org.cabintune.hu.engine.TestSignalSource;
 import org.cabintune.hu.meters.MeterSnapshot;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.store.ProfileService;
+import org.cabintune.hu.store.ProfileStoreException;
 import org.cabintune.link.command.HeadUnitPort;
 import org.cabintune.link.command.PortException;
 import org.cabintune.link.protocol.Command;
@@ -39,8 +42,8 @@ import org.cabintune.link.protocol.TestSignal;
  * and mute go through the {@link OutputControl} (the knob's own state when the unit has
  * controls, so an amplifier sequence's hold is never lifted by the link). Night mode is the
  * service's night compressor and a volume ceiling of {@value #NIGHT_MAX_VOLUME_DB} dB that the knob keeps
- * to as well. Every refusal names the field and what is allowed, under the protocol's stable
- * error codes.
+ * to as well. Masters from the media directory are auditioned through the {@link Audition}. Every
+ * refusal names the field and what is allowed, under the protocol's stable error codes.
  *
  * <p>The dispatcher calls it one command at a time; the getters are safe from any thread.
  */
@@ -66,6 +69,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
     /** The board's outputs in DAC order: the protocol's output indices. */
     private final List<BoardConfig.Output> dacOrder;
     private volatile boolean testPlaying;
+    /** The audition of masters; null when the unit has none (its requests are refused). */
+    private final Audition audition;
 
     /**
      * @param info    who the unit is
@@ -76,9 +81,11 @@ public final class HeadUnitRemote implements HeadUnitPort {
      * @param playing the name of the profile playing
      * @param limits  the protection limits to start with
      * @param source  the engine's source, which test signals replace; null when it cannot (test signals are refused)
+     * @param audition the audition of masters, or null when the unit has none
      */
     public HeadUnitRemote(Reply.Info info, BoardConfig board, OutputControl output, ProfileService service,
-                          Meters meters, Supplier<String> playing, ProtectionLimits limits, SwitchableSource source) {
+                          Meters meters, Supplier<String> playing, ProtectionLimits limits, SwitchableSource source,
+                          Audition audition) {
         this.info = Objects.requireNonNull(info, "info");
         this.board = Objects.requireNonNull(board, "board");
         this.output = Objects.requireNonNull(output, "output");
@@ -87,6 +94,7 @@ public final class HeadUnitRemote implements HeadUnitPort {
         this.playing = Objects.requireNonNull(playing, "playing");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.source = source;
+        this.audition = audition;
         this.dacOrder = board.outputs().stream().sorted(Comparator.comparingInt(BoardConfig.Output::channel)).toList();
     }
 
@@ -234,6 +242,10 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         TestSignalSource signal = TestSignalRequests.source(request.signal(), request.levelDbfs(), source.channels(),
                 info.sampleRate());
+        // A test signal takes the source and the chain: an audition playing ends first.
+        if (audition != null) {
+            audition.stop();
+        }
         // The old signal leaves before the graph changes, so it never reaches an output not under test.
         awaitSource(source::stop, source::programmePlays);
         try {
@@ -242,7 +254,7 @@ public final class HeadUnitRemote implements HeadUnitPort {
         } catch (PortException e) {
             if (testPlaying) {
                 // The test that played is over (it was ramped out above): its graph goes too.
-                carry(s.endTest(), ErrorCode.INTERNAL);
+                carry(s.release(), ErrorCode.INTERNAL);
                 testPlaying = false;
             }
             throw e;
@@ -268,25 +280,21 @@ public final class HeadUnitRemote implements HeadUnitPort {
             return;
         }
         awaitSource(source::stop, source::programmePlays);
-        carry(service.endTest(), ErrorCode.INTERNAL);
+        carry(service.release(), ErrorCode.INTERNAL);
         testPlaying = false;
     }
 
     /** Publishes a change to the source and waits until the audio thread has taken it, at most 2 s. */
     private static void awaitSource(Runnable change, BooleanSupplier taken) throws PortException {
         change.run();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (!taken.getAsBoolean()) {
-            if (System.nanoTime() > end) {
+        try {
+            if (!SwitchableSource.await(taken, TimeUnit.SECONDS.toNanos(2))) {
                 throw new PortException(ErrorCode.INTERNAL, "the audio thread did not take the test signal's switch"
                         + " within 2 s; is the stream running?");
             }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
         }
     }
 
@@ -329,6 +337,74 @@ public final class HeadUnitRemote implements HeadUnitPort {
         this.limits = limits;
     }
 
+    @Override
+    public Reply.Media listMedia() throws PortException {
+        return audition("list-media").list();
+    }
+
+    @Override
+    public void playMedia(Command.PlayMedia request) throws PortException {
+        endTest();
+        audition("play-media").play(request);
+    }
+
+    @Override
+    public void mediaTransport(Command.MediaTransport request) throws PortException {
+        audition("media-transport").transport(request);
+    }
+
+    /**
+     * Sets up an A/B between two stored profiles (either may be bypassed); the ids are looked up
+     * here, so an unknown one is refused naming its field before anything changes.
+     */
+    @Override
+    public void auditionAb(Command.AuditionAb request) throws PortException {
+        Audition a = audition("audition-ab");
+        ProfileService s = store("audition-ab");
+        a.ab(side(s, request.a(), "body.a.profileId"), side(s, request.b(), "body.b.profileId"),
+                request.matchLoudness());
+    }
+
+    @Override
+    public void auditionSwitch(Command.Choice side) throws PortException {
+        audition("audition-switch").switchTo(side);
+    }
+
+    @Override
+    public void auditionPreview(Platform platform) throws PortException {
+        audition("audition-preview").preview(platform);
+    }
+
+    @Override
+    public Reply.Audition audition() throws PortException {
+        return audition("get-audition").state();
+    }
+
+    private Audition audition(String command) throws PortException {
+        if (audition == null) {
+            throw new PortException(ErrorCode.REFUSED, command + ": this unit has no media player (cabintune-hu run"
+                    + " --media DIR)");
+        }
+        return audition;
+    }
+
+    private static Audition.AbSide side(ProfileService s, Command.Side side, String field) throws PortException {
+        String name = stored(s, side.profileId(), field);
+        try {
+            return new Audition.AbSide(side, s.profile(name));
+        } catch (ProfileStoreException e) {
+            throw new PortException(ErrorCode.UNKNOWN_PROFILE, field + " = " + FieldPath.quote(side.profileId())
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** A master starts where a test signal played: the test ends first, as stop-test-signal ends it. */
+    private void endTest() throws PortException {
+        if (testPlaying) {
+            stopTestSignal();
+        }
+    }
+
     /** The board the unit runs on. */
     public BoardConfig board() {
         return board;
@@ -343,10 +419,14 @@ public final class HeadUnitRemote implements HeadUnitPort {
     }
 
     private static String stored(ProfileService s, String profileId) throws PortException {
+        return stored(s, profileId, "body.profileId");
+    }
+
+    private static String stored(ProfileService s, String profileId, String field) throws PortException {
         String name = ProfileIds.nameOf(profileId, s.profiles());
         if (name == null) {
             List<String> ids = s.profiles().stream().map(ProfileIds::idOf).filter(Objects::nonNull).toList();
-            throw new PortException(ErrorCode.UNKNOWN_PROFILE, "body.profileId = " + FieldPath.quote(profileId)
+            throw new PortException(ErrorCode.UNKNOWN_PROFILE, field + " = " + FieldPath.quote(profileId)
                     + " is not stored on this unit; stored: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
         }
         return name;

@@ -8,10 +8,13 @@ import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.wav.AudioReader;
+import org.cabintune.hu.audition.Audition;
+import org.cabintune.hu.audition.MediaLibrary;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
+import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.EngineStats;
@@ -57,8 +60,10 @@ import java.util.stream.Stream;
                 "  cabintune-hu run --board board-configs/simulator.yaml --profiles DIR --web 127.0.0.1:8080", ""})
 public final class RunCommand implements Callable<Integer> {
 
-    /** The engine's source of the run: the programme, or a test signal the link asks for. */
+    /** The engine's source of the run: the programme, or a test signal or master the link asks for. */
     private SwitchableSource switchable;
+    /** The masters of {@code --media}, or null. */
+    private MediaLibrary media;
 
     @Option(names = "--board", required = true, paramLabel = "F.yaml", description = "Board configuration (board-configs/*.yaml).")
     Path boardPath;
@@ -90,6 +95,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " an empty store gets the board's profile. Default: the board's profileStore, if any."})
     Path profilesDir;
 
+    @Option(names = "--media", paramLabel = "DIR",
+            description = {"Masters to audition over the link (WAV and FLAC files in DIR and its folders):"
+                    + " play, A/B between profiles loudness-matched, platform preview (docs/audition.md)."})
+    Path mediaDir;
+
     @Option(names = "--meters-json", paramLabel = "F", description = "Write the meters' last snapshot here as JSON when the run ends.")
     Path metersJson;
 
@@ -114,6 +124,17 @@ public final class RunCommand implements Callable<Integer> {
             return fail("board " + boardPath + " does not exist");
         } catch (BoardConfigException e) {
             return fail(e.getMessage());
+        }
+        if (mediaDir != null) {
+            if (!linkOptions.wanted(board)) {
+                return fail("--media " + mediaDir + " needs the link (--mqtt or --serial, or the board's link): masters"
+                        + " are auditioned over it");
+            }
+            try {
+                media = MediaLibrary.open(mediaDir);
+            } catch (IOException e) {
+                return fail(e.getMessage());
+            }
         }
         if (sinkSpec != null) {
             try {
@@ -203,13 +224,19 @@ public final class RunCommand implements Callable<Integer> {
         if (!linkOptions.wanted(board)) {
             return null;
         }
+        OutputControl output = controls.output(engine);
+        Audition audition = media == null ? null : new Audition(media, engine, switchable, board,
+                engine.context().periodFrames(), output::volumeDb, service, service == null ? start.profile() : null);
         try {
-            UnitLink link = linkOptions.start(board, engine, controls.output(engine), service, meters, playing, switchable,
-                    start.store() == null ? null : start.store().directory(), err);
+            UnitLink link = linkOptions.start(board, engine, output, service, meters, playing, switchable,
+                    start.store() == null ? null : start.store().directory(), audition, err);
             controls.onPairing(link::openPairing);
             return link;
         } catch (LinkOptions.Refused e) {
             err.println("link: " + e.getMessage() + "; running without the link");
+            if (audition != null) {
+                audition.close();
+            }
             return null;
         }
     }
@@ -219,7 +246,7 @@ public final class RunCommand implements Callable<Integer> {
                                  Supplier<String> playing, StartingProfile start, StreamControls controls, UnitLink link) {
         Path storeDir = start.store() == null ? null : start.store().directory();
         return webOptions.start(board, link, () -> linkOptions.unit(board, engine, controls.output(engine), service,
-                meters, playing, switchable), linkOptions.trustStore(storeDir), err);
+                meters, playing, switchable, null), linkOptions.trustStore(storeDir), err);
     }
 
     /**

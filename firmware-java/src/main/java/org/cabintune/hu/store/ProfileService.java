@@ -40,7 +40,11 @@ import java.util.concurrent.Executors;
  * {@link TestProfiles}): corrected or flat, with only the outputs under test (and a stimulus's
  * reference output) fed, and the board's protection as always. While it plays, selecting, replacing or bypassing a profile is done as
  * usual (compiled, checked, recorded) except that the engine keeps the test's graph; the
- * outcome is cross-faded in when the test ends ({@link #endTest}).
+ * outcome is cross-faded in when the test ends ({@link #release}).
+ *
+ * <p><b>Held</b>: the audition of masters plays graphs of its own (an A/B, a platform preview)
+ * and {@linkplain #hold holds} the service as a test does: requests are carried out and
+ * recorded, and the engine keeps the audition's graph until {@link #release}.
  */
 public final class ProfileService implements AutoCloseable {
 
@@ -71,8 +75,8 @@ public final class ProfileService implements AutoCloseable {
     private volatile boolean bypassed;
     private volatile boolean night;
     private Profile current;
-    /** True while a test signal's graph plays; the service's thread only. */
-    private boolean testing;
+    /** True while a test signal's or the audition's graph plays; the service's thread only. */
+    private boolean held;
 
     /**
      * @param playing the profile the engine was started with (its store name, or the safe
@@ -104,6 +108,19 @@ public final class ProfileService implements AutoCloseable {
     /** True while the profiles play through the night compressor ({@link #night(boolean)}). */
     public boolean night() {
         return night;
+    }
+
+    /**
+     * The profile playing as stored, or null when it is not a stored one (the built-in safe
+     * profile); the service's view as of its last request.
+     */
+    public CompletableFuture<Profile> current() {
+        return CompletableFuture.supplyAsync(() -> current, worker);
+    }
+
+    /** The stored profile {@code name}. */
+    public Profile profile(String name) throws ProfileStoreException {
+        return store.get(name);
     }
 
     /** The stored profiles' names, in the order the buttons walk them. */
@@ -205,7 +222,7 @@ public final class ProfileService implements AutoCloseable {
         } catch (ProfileException e) {
             return failed(ProfileChoice.unfit(playing, board, e).message());
         }
-        if (!testing) {
+        if (!held) {
             engine.swapGraph(graph.graph());
         }
         bypassed = flat;
@@ -234,16 +251,30 @@ public final class ProfileService implements AutoCloseable {
                 return failed(e.getMessage());
             }
             engine.swapGraph(graph.graph());
-            testing = true;
+            held = true;
             awaitCrossfade();
             return new Result(true, playing, List.of());
         });
     }
 
-    /** Swaps the normal graph of the profile playing back in (with what was selected meanwhile). */
-    public CompletableFuture<Result> endTest() {
+    /**
+     * Keeps the engine's graph as it is (another part of the unit is about to swap in its own):
+     * later requests are carried out and recorded but not swapped in until {@link #release}.
+     */
+    public CompletableFuture<Result> hold() {
         return submit(() -> {
-            if (!testing) {
+            held = true;
+            return new Result(true, playing, List.of());
+        });
+    }
+
+    /**
+     * Ends a test signal's or the audition's hold: swaps the normal graph of the profile playing
+     * back in (with what was selected or bypassed meanwhile).
+     */
+    public CompletableFuture<Result> release() {
+        return submit(() -> {
+            if (!held) {
                 return new Result(true, playing, List.of());
             }
             try {
@@ -251,7 +282,7 @@ public final class ProfileService implements AutoCloseable {
             } catch (ProfileException e) {
                 return failed(ProfileChoice.unfit(playing, board, e).message());
             }
-            testing = false;
+            held = false;
             return new Result(true, playing, List.of());
         });
     }
@@ -270,7 +301,7 @@ public final class ProfileService implements AutoCloseable {
     }
 
     /** {@code profile} without its correction: same routing and protection, no filters, delay, trim or bus. */
-    static Profile flat(Profile profile) {
+    public static Profile flat(Profile profile) {
         List<Output> outputs = profile.outputs().stream().map(o -> new Output(o.name(), o.role(), o.mix(), List.of(),
                 0, 0, false, o.protect())).toList();
         return new Profile(profile.format(), profile.name(), profile.sampleRate(), profile.inputs(), Bus.OFF, outputs);
@@ -334,7 +365,7 @@ public final class ProfileService implements AutoCloseable {
         } catch (ProfileStoreException e) {
             return failed(e.getMessage());
         }
-        if (!testing) {
+        if (!held) {
             engine.swapGraph(graph.graph());
         }
         current = selected;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.cabintune.dsp.Q824;
+import org.cabintune.hu.audition.Audition;
+import org.cabintune.hu.audition.MediaLibrary;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.controls.OutputControl;
@@ -49,6 +51,7 @@ public final class RemoteRig implements AutoCloseable {
     public final UnitLink link;
     final SwitchableSource source;
     final MeterTap tap;
+    final Audition audition;
     final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final long allocatedAtStart;
 
@@ -58,6 +61,11 @@ public final class RemoteRig implements AutoCloseable {
 
     /** The rig writing to {@code sink} (a two-channel sink at 48 kHz) instead of a paced null device. */
     RemoteRig(Path dir, Sink sink) throws Exception {
+        this(dir, sink, null);
+    }
+
+    /** The rig with an audition of the masters in {@code media} (null for none). */
+    RemoteRig(Path dir, Sink sink, Path media) throws Exception {
         store = ProfileStore.open(dir.resolve("profiles"));
         store.put(StoreProfiles.stereo("Driver", 0));
         store.put(StoreProfiles.stereo("Night", NIGHT_DB));
@@ -74,7 +82,11 @@ public final class RemoteRig implements AutoCloseable {
         Meters meters = new Meters(tap, engine::stats, service::playing, "sine", board.outputs());
         Reply.Info info = new Reply.Info("test-unit", board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
                 Limits.MAX_MESSAGE_BYTES, FS, board.outputs().stream().map(BoardConfig.Output::speaker).toList());
-        unit = new HeadUnitRemote(info, board, OutputControl.of(engine), service, meters, service::playing, new ProtectionLimits(0, -6), source);
+        OutputControl output = OutputControl.of(engine);
+        audition = media == null ? null : new Audition(MediaLibrary.open(media), engine, source, board, PERIOD,
+                output::volumeDb, service, null);
+        unit = new HeadUnitRemote(info, board, output, service, meters, service::playing, new ProtectionLimits(0, -6),
+                source, audition);
         link = new UnitLink(unit, dir.resolve("keys").resolve("trust.json"), engine::stats,
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
@@ -101,6 +113,9 @@ public final class RemoteRig implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (audition != null) {
+            audition.close();
+        }
         link.close();
         service.close();
         engine.stop();

@@ -1,6 +1,8 @@
 package org.cabintune.link.protocol;
 
 import java.util.List;
+import java.util.Optional;
+import org.cabintune.dsp.loudness.Platform;
 
 /** Answers from the head unit; the envelope's {@code re} names the command answered. */
 public sealed interface Reply extends Body {
@@ -164,6 +166,148 @@ public sealed interface Reply extends Body {
 
         static double clamp(double dbfs) {
             return dbfs >= METER_FLOOR_DBFS ? Math.min(dbfs, METER_CEILING_DBFS) : METER_FLOOR_DBFS;
+        }
+    }
+
+    /**
+     * The masters in the unit's media directory, the answer to {@link Command.ListMedia}.
+     *
+     * @param files the first {@link Limits#MAX_MEDIA_FILES} by name
+     * @param total how many the directory holds
+     */
+    record Media(List<MediaFile> files, int total) implements Reply {
+        public Media {
+            files = Check.list("files", files, 0, Limits.MAX_MEDIA_FILES);
+            Check.range("total", total, files.size(), Integer.MAX_VALUE);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.MEDIA;
+        }
+    }
+
+    /** One master: its path in the media directory, length, rate and channels. */
+    record MediaFile(String name, double seconds, int sampleRate, int channels) {
+        public MediaFile {
+            Check.mediaName("name", name);
+            Check.range("seconds", seconds, 0, Command.MAX_MEDIA_SECONDS);
+            Check.range("sampleRate", sampleRate, 8000, 384000);
+            Check.range("channels", channels, 1, 32);
+        }
+    }
+
+    /**
+     * What the audition plays, the answer to {@link Command.GetAudition}.
+     *
+     * @param file               the master loaded, or null when none is (then playback is stopped)
+     * @param playback           stopped, playing, paused or ended
+     * @param positionSeconds    where the master is, in its own time
+     * @param lengthSeconds      its length (0 without a master)
+     * @param loop               the region looped, or null
+     * @param masterLufs         its integrated loudness as a file (BS.1770-5), or null when silent or none
+     * @param masterTruePeakDbtp its true peak, or null when silent or none
+     * @param ab                 the A/B, or null when none is set up
+     * @param preview            the platform preview, or null when off
+     */
+    record Audition(String file, Playback playback, double positionSeconds, double lengthSeconds, Command.Region loop,
+                    Double masterLufs, Double masterTruePeakDbtp, AbState ab, PreviewState preview) implements Reply {
+        public Audition {
+            if (file != null) {
+                Check.mediaName("file", file);
+            }
+            Check.present("playback", playback);
+            Check.range("positionSeconds", positionSeconds, 0, Command.MAX_MEDIA_SECONDS);
+            Check.range("lengthSeconds", lengthSeconds, 0, Command.MAX_MEDIA_SECONDS);
+            if (masterLufs != null) {
+                Check.range("masterLufs", masterLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+            if (masterTruePeakDbtp != null) {
+                Check.range("masterTruePeakDbtp", masterTruePeakDbtp, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.AUDITION;
+        }
+    }
+
+    /**
+     * An A/B as the unit runs it.
+     *
+     * @param a             side A
+     * @param b             side B
+     * @param active        the side playing, A or B
+     * @param matchLoudness whether the sides are matched
+     * @param matching      how far the matching is
+     * @param progress      of the measurement, 0..1
+     * @param aLufs         side A's integrated loudness through its chain, untrimmed; null until measured or silent
+     * @param bLufs         side B's
+     * @param aTrimDb       the trim side A plays with, dB (0 or below)
+     * @param bTrimDb       side B's
+     * @param note          why the matching failed, or null
+     */
+    record AbState(Command.Side a, Command.Side b, Command.Choice active, boolean matchLoudness, Matching matching,
+                   double progress, Double aLufs, Double bLufs, double aTrimDb, double bTrimDb, String note) {
+        public AbState {
+            Check.present("a", a);
+            Check.present("b", b);
+            Check.present("active", active);
+            if (active == Command.Choice.OFF) {
+                throw new FieldException(ErrorCode.INVALID_VALUE, "active", " = \"off\" is not a side; a or b");
+            }
+            Check.present("matching", matching);
+            Check.range("progress", progress, 0, 1);
+            if (aLufs != null) {
+                Check.range("aLufs", aLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+            if (bLufs != null) {
+                Check.range("bLufs", bLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+            Check.range("aTrimDb", aTrimDb, METER_FLOOR_DBFS, 0);
+            Check.range("bTrimDb", bTrimDb, METER_FLOOR_DBFS, 0);
+            if (note != null) {
+                Check.text("note", note, Limits.MAX_MESSAGE_CHARS);
+            }
+        }
+    }
+
+    /**
+     * A platform preview: the gain the platform's rule gives this master and whether its
+     * limiter would engage (the unit applies the gain; the platform's limiter is not run).
+     */
+    record PreviewState(Platform platform, double gainDb, boolean limiter) {
+        public PreviewState {
+            Check.present("platform", platform);
+            Check.range("gainDb", gainDb, -METER_CEILING_DBFS * 4, METER_CEILING_DBFS);
+        }
+    }
+
+    /** Where playback of a master is. */
+    enum Playback implements Worded {
+        STOPPED, PLAYING, PAUSED, ENDED;
+
+        /** The constant with this wire word. */
+        public static Optional<Playback> of(String word) {
+            return Worded.of(Playback.class, word);
+        }
+    }
+
+    /** How far an A/B's loudness matching is. */
+    enum Matching implements Worded {
+        /** Not asked for: both sides play as they are. */
+        OFF,
+        /** The unit is measuring the sides; switching waits for it. */
+        MATCHING,
+        /** Both sides play at the same integrated loudness. */
+        MATCHED,
+        /** It could not be done (a side is silent through its chain): the note says why; both play as they are. */
+        FAILED;
+
+        /** The constant with this wire word. */
+        public static Optional<Matching> of(String word) {
+            return Worded.of(Matching.class, word);
         }
     }
 

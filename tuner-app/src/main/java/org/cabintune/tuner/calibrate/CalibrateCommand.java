@@ -71,6 +71,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Output index that plays the timing markers (default: ${DEFAULT-VALUE}).")
     int reference;
 
+    @Option(names = "--vehicle", paramLabel = "TEXT",
+            description = "The vehicle as the report names it, e.g. \"2019 Golf, reg. AB-123\" (default: the cabin's description).")
+    String vehicle;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/calibration",
             description = "Where the report, profile, measurements and exports go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -106,7 +110,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             CalibrationOptions options = new CalibrationOptions(seat, sweepSeconds, CalibrationOptions.LEVEL_DBFS, reference,
                     "calibrated-" + seat, "Calibrated " + seat, target);
             CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, log)
-                    .run(car != null ? car.name() : "unit " + headUnit.id());
+                    .run(car != null ? car.name() : "unit " + headUnit.id(),
+                            vehicle != null ? vehicle : car != null ? Demo.vehicleOf(car) : "unit " + headUnit.id());
             Results.write(result, out);
             Results.printTable(result, cli.getOut());
             cli.getOut().println("report: " + out.resolve("report.html"));

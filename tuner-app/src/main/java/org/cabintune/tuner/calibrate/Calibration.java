@@ -143,9 +143,10 @@ public final class Calibration {
      * The loop: flat profile, measure, design, store, measure again ({@link CalibrationSteps}
      * in a row). On a failure the profile that played before is selected again.
      *
-     * @param car what is measured, for the report
+     * @param car     what is measured, for the report
+     * @param vehicle the vehicle as the installer names it, for the report
      */
-    public CalibrationResult run(String car) throws IOException {
+    public CalibrationResult run(String car, String vehicle) throws IOException {
         CalibrationSteps steps = new CalibrationSteps(unit, mic, board, options, log);
         boolean done = false;
         try {
@@ -153,7 +154,7 @@ public final class Calibration {
             measureAll(steps, CalibrationSteps.Phase.FLAT);
             steps.design();
             measureAll(steps, CalibrationSteps.Phase.CORRECTED);
-            CalibrationResult result = steps.result(car);
+            CalibrationResult result = steps.result(car, vehicle);
             done = true;
             return result;
         } finally {

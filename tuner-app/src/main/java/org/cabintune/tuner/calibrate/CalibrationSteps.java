@@ -243,8 +243,12 @@ public final class CalibrationSteps {
         return p;
     }
 
-    /** The whole loop's result, once the corrected measurement is complete; the loop is then finished. */
-    public CalibrationResult result(String car) {
+    /**
+     * The whole loop's result, once the corrected measurement is complete; the loop is then
+     * finished. {@code car} is what was measured, {@code vehicle} the vehicle as the installer
+     * names it, both for the report.
+     */
+    public CalibrationResult result(String car, String vehicle) {
         if (!complete(Phase.CORRECTED)) {
             throw new IllegalStateException("the measurement through the correction is not complete");
         }
@@ -253,7 +257,7 @@ public final class CalibrationSteps {
             after.add(design.muted(i) ? null : measured(Phase.CORRECTED, i));
         }
         finished = true;
-        return design.result(unit.id(), car, allPositions(), options, profile, before, after, sumBefore,
+        return design.result(unit.id(), board, vehicle, car, allPositions(), options, profile, before, after, sumBefore,
                 measured(Phase.CORRECTED, ALL), (System.nanoTime() - started) / 1e9);
     }
 

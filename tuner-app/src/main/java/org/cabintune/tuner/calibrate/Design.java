@@ -297,7 +297,8 @@ final class Design {
     }
 
     /** Everything the loop found, for the report. */
-    CalibrationResult result(String unitId, String car, List<String> positions, CalibrationOptions options,
+    CalibrationResult result(String unitId, BoardConfig board, String vehicle, String car, List<String> positions,
+                             CalibrationOptions options,
                              Profile profile, List<Measured> before, List<Measured> after, Measured sumBefore,
                              Measured sumAfter, double seconds) {
         List<CalibrationResult.OutputResult> outputs = new ArrayList<>();
@@ -335,7 +336,7 @@ final class Design {
         for (int i = 0; i < hz.length; i++) {
             target[i] = targetShape[i] + offset / n;
         }
-        return new CalibrationResult(unitId, car, options.seat(), positions, options.target().getFileName().toString(), hz,
+        return new CalibrationResult(unitId, board, vehicle, car, options.seat(), positions, options.target().getFileName().toString(), hz,
                 options.profileId(), profile, outputs, new CalibrationResult.Curves(sumBeforeDb, target, predicted, sumAfterDb),
                 seconds);
     }

@@ -63,7 +63,7 @@ public final class LinkOptions {
     private static final Set<String> CREDENTIAL_KEYS = Set.of("user", "password", "cafile");
 
     /** The options of {@code --mqtt url --user user --password-file passwordFile --timeout seconds}. */
-    static LinkOptions mqtt(String url, String user, Path passwordFile, double timeoutSeconds) {
+    public static LinkOptions mqtt(String url, String user, Path passwordFile, double timeoutSeconds) {
         LinkOptions o = new LinkOptions();
         o.transport = new Transport();
         o.transport.mqtt = url;

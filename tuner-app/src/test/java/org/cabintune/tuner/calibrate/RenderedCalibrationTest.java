@@ -51,7 +51,7 @@ class RenderedCalibrationTest {
                     "calibrated-driver", "Calibrated driver", ROOT.resolve("calibration/targets/car-default.txt"));
             long t0 = System.nanoTime();
             r = new Calibration(unit, mic, board, options, line -> log.add(String.format(Locale.ROOT, "[%5.1f s] %s",
-                    (System.nanoTime() - t0) / 1e9, line))).run(cabin.name());
+                    (System.nanoTime() - t0) / 1e9, line))).run(cabin.name(), "Test " + car);
             System.out.println(String.join("\n", log));
             assertEquals("calibrated-driver", unit.activeProfile());
         }
@@ -118,6 +118,18 @@ class RenderedCalibrationTest {
         // What the unit plays reads back as the same profile.
         assertEquals(r.profile(), ProfileParser.parse(ProfileWriter.write(r.profile())));
         Results.write(r, dir);
-        assertTrue(java.nio.file.Files.size(dir.resolve("report.html")) > 10_000);
+        // The installer report of this very calibration: its vehicle, sections and values.
+        String report = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertTrue(report.contains("<h1>Installer report: Test " + car + "</h1>"), "the vehicle");
+        for (String section : List.of("id=\"speakers\"", "id=\"protection\"", "id=\"all-outputs\"")) {
+            assertTrue(report.contains(section), section);
+        }
+        for (OutputResult o : r.outputs()) {
+            assertTrue(report.contains("<h2>" + o.index() + ": " + o.name()), o.name() + "'s section");
+            if (o.connected()) {
+                assertTrue(report.contains("<th>Delay</th><td class=\"l\">" + HtmlReport.fmt(o.delayMs(), 3) + " ms"),
+                        o.name() + "'s delay");
+            }
+        }
     }
 }

@@ -289,7 +289,7 @@ public final class WizardModel {
     private void advance(int take) {
         State s = state.get();
         if (s.phase == Phase.CORRECTED && steps.complete(Phase.CORRECTED)) {
-            CalibrationResult result = steps.result(rig.car());
+            CalibrationResult result = steps.result(rig.car(), rig.car());
             List<Results.Row> table = Results.rows(result);
             state.update(x -> new State(Stage.DONE, x.phase, x.take, x.takes, x.rows, x.cells, x.level,
                     "Done: the correction plays on " + rig.unit().id() + ". Save the report, or take a position again.",
