@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.cabintune.dsp.filter.BiquadCoefficients;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.dsp.profile.SectionDesign;
+import org.cabintune.tuner.measure.LogGrid;
 import org.cabintune.tuner.measure.Smoothing;
 
 /**
@@ -18,10 +18,12 @@ import org.cabintune.tuner.measure.Smoothing;
  * offset itself (targets are shapes; {@link Result#levelOffsetDb()} says how much to add to the
  * output's level to sit on the target), places filters greedily where the remaining error has the
  * most area (trying peaks at the largest error regions and shelves, each tuned alone before one is
- * kept), refines all filters together by bounded Levenberg-Marquardt over log-frequency, gain and
- * log-Q after each addition (penalising any summed boost past the limit and any boost at a null),
- * prunes filters that do not lower the residual by {@value #PRUNE_DB} dB, and finally takes gain
- * out of any boosting filter that still lifts a null. The prediction uses the exact quantised
+ * kept, never a copy of a filter already placed), refines all filters together by bounded
+ * Levenberg-Marquardt over log-frequency, gain and log-Q after each addition (penalising any
+ * summed boost or cut past the limits and any boost at a null), prunes filters that do not lower
+ * the residual by {@value #PRUNE_DB} dB, merges any two that became copies of one filter, and
+ * finally holds the filters' summed response inside the limits for certain ({@link SumLimits}:
+ * steeper penalties, then projection and re-refinement). The prediction uses the exact quantised
  * coefficients the head unit runs.
  */
 public final class AutoEq {
@@ -35,6 +37,11 @@ public final class AutoEq {
     private static final int LOCAL_ITERATIONS = 8;
     private static final int JOINT_ITERATIONS = 40;
     private static final int FINAL_ITERATIONS = 200;
+    /** What 1 dB past a limit costs in the refinements that bring the fit inside the limits. */
+    private static final double[] STRICT_LIMIT_WEIGHTS = {30, 300};
+    /** Projections followed by a refinement before the last projection stands. */
+    private static final int PROJECTION_ROUNDS = 3;
+    static final int GUARD_POINTS_PER_OCTAVE = 6;
 
     private AutoEq() {
     }
@@ -43,8 +50,8 @@ public final class AutoEq {
      * Limits of a fit.
      *
      * @param maxFilters most filters to place (0 .. 32)
-     * @param maxBoostDb most gain a filter, or the filters together, may add (0 .. 18 dB)
-     * @param maxCutDb   most a filter, or the filters together, may take away (-30 .. 0 dB)
+     * @param maxBoostDb most gain a filter, or the filters together, may add at any frequency up to 0.49 fs (0 .. 18 dB)
+     * @param maxCutDb   most a filter, or the filters together, may take away inside the band (-30 .. 0 dB)
      * @param minQ       lowest Q (0.1 .. 20)
      * @param maxQ       highest Q (minQ .. 20)
      * @param shelves    whether low and high shelves may be used
@@ -241,8 +248,10 @@ public final class AutoEq {
         x = greedy(model, x, limits, listener);
         x = prune(model, x);
         refine(model, x, FINAL_ITERATIONS);
-        repairNulls(model, x, data);
-        return Result.of(data, model.specs(x));
+        x = Duplicates.merge(model, x, JOINT_ITERATIONS);
+        EqFit strict = model.withGuard(guard(data));
+        enforceLimits(strict, x, SumLimits.of(data, limits));
+        return Result.of(data, strict.specs(x));
     }
 
     private static double meanError(FitData data) {
@@ -272,6 +281,10 @@ public final class AutoEq {
                 free[0] = true;
                 Arrays.fill(free, trial.length - 3, trial.length, true);
                 LeastSquares.minimise(model, trial, model.lower(), model.upper(), free, LOCAL_ITERATIONS);
+                if (Duplicates.twinOf(model, trial, model.size() - 1) >= 0) {
+                    model.remove(model.size() - 1);
+                    continue;
+                }
                 model.residuals(trial, r);
                 double trialRms = penalisedRms(model, r);
                 model.remove(model.size() - 1);
@@ -353,57 +366,58 @@ public final class AutoEq {
     }
 
     /**
-     * Takes gain out of boosting filters until the EQ adds at most {@link #NULL_TOLERANCE_DB} at
-     * every masked frequency of the problem's grid (the fit grid is coarser than the mask).
+     * Holds the summed EQ inside the limits: all filters refined under steeper limit penalties
+     * watched on a finer grid that reaches out to 10 Hz and 0.49 fs, then, for a few rounds, the
+     * exact check and projection of {@link SumLimits} followed by a refinement in which every
+     * filter the projection touched may not regain gain; the last projection is the result.
      */
-    private static void repairNulls(EqFit model, double[] x, FitData data) {
-        List<Integer> masked = new ArrayList<>();
-        for (int i = 0; i < data.hz().length; i++) {
-            if (data.nullMask()[i]) {
-                masked.add(i);
-            }
+    private static void enforceLimits(EqFit model, double[] x, SumLimits limits) {
+        for (double weight : STRICT_LIMIT_WEIGHTS) {
+            model.limitWeight(weight);
+            refine(model, x, JOINT_ITERATIONS);
         }
-        if (masked.isEmpty() || model.size() == 0) {
-            return;
-        }
-        double[] phi = new double[masked.size()];
-        for (int m = 0; m < phi.length; m++) {
-            double s = Math.sin(Math.PI * data.hz()[masked.get(m)] / data.sampleRate());
-            phi[m] = 4 * s * s;
-        }
-        double[][] contribution = new double[model.size()][phi.length];
-        for (int round = 0; round < 200; round++) {
-            List<FilterSpec> specs = model.specs(x);
-            double[] sum = new double[phi.length];
-            for (int k = 0; k < specs.size(); k++) {
-                BiquadCoefficients c = SectionDesign.design(specs.get(k), data.sampleRate()).getFirst();
-                Magnitude.db(c, phi, contribution[k]);
-                for (int m = 0; m < phi.length; m++) {
-                    sum[m] += contribution[k][m];
+        for (int round = 0; ; round++) {
+            boolean[] moved = limits.project(model, x);
+            boolean any = false;
+            double[] lo = model.lower();
+            double[] hi = model.upper();
+            for (int k = 0; k < moved.length; k++) {
+                if (moved[k]) {
+                    any = true;
+                    double gain = x[2 + 3 * k];
+                    if (gain >= 0) {
+                        hi[2 + 3 * k] = gain;
+                    } else {
+                        lo[2 + 3 * k] = gain;
+                    }
                 }
             }
-            int worst = 0;
-            for (int m = 1; m < phi.length; m++) {
-                if (sum[m] > sum[worst]) {
-                    worst = m;
-                }
-            }
-            double excess = sum[worst] - NULL_TOLERANCE_DB;
-            if (excess <= 0) {
+            if (!any || round == PROJECTION_ROUNDS) {
                 return;
             }
-            int culprit = 0;
-            for (int k = 1; k < specs.size(); k++) {
-                if (contribution[k][worst] > contribution[culprit][worst]) {
-                    culprit = k;
-                }
-            }
-            double share = contribution[culprit][worst];
-            double gain = x[2 + 3 * culprit];
-            // The filter's gain at the point scales about linearly with its gain in dB.
-            double cut = Math.min(gain, (excess + 0.01) * Math.max(1, gain / share));
-            x[2 + 3 * culprit] = gain - cut;
+            boolean[] free = new boolean[x.length];
+            Arrays.fill(free, true);
+            LeastSquares.minimise(model, x, lo, hi, free, JOINT_ITERATIONS);
         }
+    }
+
+    /**
+     * Where the limits are watched besides the fit grid: every {@value #GUARD_POINTS_PER_OCTAVE}th
+     * of an octave from 10 Hz to 0.49 fs outside the band (there every filter's response is
+     * monotone, so a coarse grid does), and halfway between the fit grid's points inside it.
+     */
+    static double[] guard(FitData data) {
+        List<Double> out = new ArrayList<>();
+        for (double f : LogGrid.of(10, 0.49 * data.sampleRate(), GUARD_POINTS_PER_OCTAVE)) {
+            if (f < data.lowHz() || f > data.highHz()) {
+                out.add(f);
+            }
+        }
+        double[] fit = data.fitHz();
+        for (int j = 0; j + 1 < fit.length; j++) {
+            out.add(Math.sqrt(fit[j] * fit[j + 1]));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     static double[] append(double[] x, double[] more) {
