@@ -1,12 +1,10 @@
 package org.cabintune.tuner.correct;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.dsp.profile.SectionDesign;
-import org.cabintune.tuner.measure.LogGrid;
 import org.cabintune.tuner.measure.Smoothing;
 
 /**
@@ -35,7 +33,7 @@ public final class AutoEq {
     /** What the EQ may still add at a null, dB. */
     static final double NULL_TOLERANCE_DB = 0.05;
     private static final int LOCAL_ITERATIONS = 8;
-    private static final int JOINT_ITERATIONS = 40;
+    static final int JOINT_ITERATIONS = 40;
     private static final int FINAL_ITERATIONS = 200;
     /** What 1 dB past a limit costs in the refinements that bring the fit inside the limits. */
     private static final double[] STRICT_LIMIT_WEIGHTS = {30, 300};
@@ -249,8 +247,8 @@ public final class AutoEq {
         x = prune(model, x);
         refine(model, x, FINAL_ITERATIONS);
         x = Duplicates.merge(model, x, JOINT_ITERATIONS);
-        EqFit strict = model.withGuard(guard(data));
-        enforceLimits(strict, x, SumLimits.of(data, limits));
+        EqFit strict = model.withGuard(SumLimits.guard(data));
+        SumLimits.of(data, limits).enforce(strict, x);
         return Result.of(data, strict.specs(x));
     }
 
@@ -363,61 +361,6 @@ public final class AutoEq {
             refine(model, x, JOINT_ITERATIONS / 2);
         }
         return x;
-    }
-
-    /**
-     * Holds the summed EQ inside the limits: all filters refined under steeper limit penalties
-     * watched on a finer grid that reaches out to 10 Hz and 0.49 fs, then, for a few rounds, the
-     * exact check and projection of {@link SumLimits} followed by a refinement in which every
-     * filter the projection touched may not regain gain; the last projection is the result.
-     */
-    private static void enforceLimits(EqFit model, double[] x, SumLimits limits) {
-        for (double weight : STRICT_LIMIT_WEIGHTS) {
-            model.limitWeight(weight);
-            refine(model, x, JOINT_ITERATIONS);
-        }
-        for (int round = 0; ; round++) {
-            boolean[] moved = limits.project(model, x);
-            boolean any = false;
-            double[] lo = model.lower();
-            double[] hi = model.upper();
-            for (int k = 0; k < moved.length; k++) {
-                if (moved[k]) {
-                    any = true;
-                    double gain = x[2 + 3 * k];
-                    if (gain >= 0) {
-                        hi[2 + 3 * k] = gain;
-                    } else {
-                        lo[2 + 3 * k] = gain;
-                    }
-                }
-            }
-            if (!any || round == PROJECTION_ROUNDS) {
-                return;
-            }
-            boolean[] free = new boolean[x.length];
-            Arrays.fill(free, true);
-            LeastSquares.minimise(model, x, lo, hi, free, JOINT_ITERATIONS);
-        }
-    }
-
-    /**
-     * Where the limits are watched besides the fit grid: every {@value #GUARD_POINTS_PER_OCTAVE}th
-     * of an octave from 10 Hz to 0.49 fs outside the band (there every filter's response is
-     * monotone, so a coarse grid does), and halfway between the fit grid's points inside it.
-     */
-    static double[] guard(FitData data) {
-        List<Double> out = new ArrayList<>();
-        for (double f : LogGrid.of(10, 0.49 * data.sampleRate(), GUARD_POINTS_PER_OCTAVE)) {
-            if (f < data.lowHz() || f > data.highHz()) {
-                out.add(f);
-            }
-        }
-        double[] fit = data.fitHz();
-        for (int j = 0; j + 1 < fit.length; j++) {
-            out.add(Math.sqrt(fit[j] * fit[j + 1]));
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     static double[] append(double[] x, double[] more) {

@@ -1,5 +1,6 @@
 package org.cabintune.tuner.correct;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cabintune.dsp.filter.BiquadCoefficients;
@@ -15,7 +16,7 @@ import org.cabintune.tuner.measure.LogGrid;
  * crossover already hands to another speaker, so it is left free), and at most
  * {@link AutoEq#NULL_TOLERANCE_DB} at every masked frequency. They are checked on a
  * {@value #POINTS_PER_OCTAVE}-per-octave grid plus the filters' own centres, where a narrow peak
- * sums highest; between points of that grid a Q 10 peak falls by under 0.01 dB.
+ * sums highest; between points of that grid a +6 dB peak of Q 10 falls by under 0.01 dB.
  *
  * <p>{@link #project} moves gains toward 0 until every point holds: at the point furthest past a
  * limit, the filters pushing that way all lose the same share of their gain, enough to land
@@ -29,6 +30,11 @@ final class SumLimits {
     static final double MARGIN_DB = 0.01;
     private static final double LOWEST_HZ = 10;
     private static final int MAX_STEPS = 500;
+    /** What 1 dB past a limit costs in the refinements that bring the fit inside the limits. */
+    private static final double[] STRICT_WEIGHTS = {30, 300};
+    /** Projections followed by a refinement before the last projection stands. */
+    private static final int PROJECTION_ROUNDS = 3;
+    static final int GUARD_POINTS_PER_OCTAVE = 6;
 
     private final FitData data;
     private final AutoEq.Limits limits;
@@ -44,6 +50,61 @@ final class SumLimits {
         this.phi = Magnitude.phi(hz, data.sampleRate());
         this.upperDb = upperDb;
         this.lowerDb = lowerDb;
+    }
+
+    /**
+     * Brings the filters of {@code x} (changed in place) inside the limits: all refined under
+     * steeper limit penalties (a model watching {@link #guard} as well), then, for a few rounds,
+     * the exact check and {@link #project projection} followed by a refinement in which every
+     * filter the projection touched may not regain gain; the last projection stands.
+     */
+    void enforce(EqFit model, double[] x) {
+        for (double weight : STRICT_WEIGHTS) {
+            model.limitWeight(weight);
+            AutoEq.refine(model, x, AutoEq.JOINT_ITERATIONS);
+        }
+        for (int round = 0; ; round++) {
+            boolean[] moved = project(model, x);
+            boolean any = false;
+            double[] lo = model.lower();
+            double[] hi = model.upper();
+            for (int k = 0; k < moved.length; k++) {
+                if (moved[k]) {
+                    any = true;
+                    double gain = x[2 + 3 * k];
+                    if (gain >= 0) {
+                        hi[2 + 3 * k] = gain;
+                    } else {
+                        lo[2 + 3 * k] = gain;
+                    }
+                }
+            }
+            if (!any || round == PROJECTION_ROUNDS) {
+                return;
+            }
+            boolean[] free = new boolean[x.length];
+            Arrays.fill(free, true);
+            LeastSquares.minimise(model, x, lo, hi, free, AutoEq.JOINT_ITERATIONS);
+        }
+    }
+
+    /**
+     * Where the limits are watched besides the fit grid: every {@value #GUARD_POINTS_PER_OCTAVE}th
+     * of an octave from 10 Hz to 0.49 fs outside the band (there every filter's response is
+     * monotone, so a coarse grid does), and halfway between the fit grid's points inside it.
+     */
+    static double[] guard(FitData data) {
+        List<Double> out = new ArrayList<>();
+        for (double f : LogGrid.of(LOWEST_HZ, 0.49 * data.sampleRate(), GUARD_POINTS_PER_OCTAVE)) {
+            if (f < data.lowHz() || f > data.highHz()) {
+                out.add(f);
+            }
+        }
+        double[] fit = data.fitHz();
+        for (int j = 0; j + 1 < fit.length; j++) {
+            out.add(Math.sqrt(fit[j] * fit[j + 1]));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The limits for a fit: the check grid across 10 Hz .. 0.49 fs and the masked frequencies. */
