@@ -35,11 +35,6 @@ public final class AutoEq {
     private static final int LOCAL_ITERATIONS = 8;
     static final int JOINT_ITERATIONS = 40;
     private static final int FINAL_ITERATIONS = 200;
-    /** What 1 dB past a limit costs in the refinements that bring the fit inside the limits. */
-    private static final double[] STRICT_LIMIT_WEIGHTS = {30, 300};
-    /** Projections followed by a refinement before the last projection stands. */
-    private static final int PROJECTION_ROUNDS = 3;
-    static final int GUARD_POINTS_PER_OCTAVE = 6;
 
     private AutoEq() {
     }

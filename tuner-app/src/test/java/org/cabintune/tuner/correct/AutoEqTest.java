@@ -236,6 +236,41 @@ class AutoEqTest {
         assertNoDuplicates(fit.filters());
     }
 
+    /**
+     * The stacked pair a sedan calibration once produced (two peaks at 5974.5 Hz, +6 dB, Q 6.46,
+     * about +12 dB together): the projection brings the quantised sum to the limit, both losing
+     * the same share, and the pair counts as one filter twice.
+     */
+    @Test
+    void projectionTakesAStackedPairDownToTheLimit() {
+        double[] hz = LogGrid.of(20, 20_000, 48);
+        AutoEq.Problem problem = new AutoEq.Problem(48_000, hz, new double[][] {new double[hz.length]}, null,
+                new double[hz.length], 3500, 19_000, List.of(), LIMITS);
+        FitData data = FitData.of(problem, true);
+        EqFit model = new EqFit(data, LIMITS, true, true, true);
+        double[] x = {0};
+        for (int k = 0; k < 2; k++) {
+            model.add(EqFit.Kind.PEAK);
+            x = AutoEq.append(x, model.encode(5974.5, 6, 6.46));
+        }
+        assertTrue(Duplicates.same(model, x, 0, 1));
+        assertTrue(max(Magnitude.cascadeDb(SectionDesign.quantize(model.specs(x), 48_000), hz, 48_000)) > 11.5);
+
+        boolean[] moved = SumLimits.of(data, LIMITS).project(model, x);
+
+        assertTrue(moved[0] && moved[1]);
+        assertEquals(x[2], x[5], 1e-12, "both lose the same share");
+        double boost = assertSummedWithinLimits(model.specs(x), 48_000, 3500, 19_000);
+        assertEquals(LIMITS.maxBoostDb() - SumLimits.MARGIN_DB, boost, 0.02);
+    }
+
+    @Test
+    void bandwidthIsTheInverseOfQOfOctaves() {
+        for (double octaves : new double[] {0.1, 1.0 / 3, 1, 2.5}) {
+            assertEquals(octaves, Duplicates.bandwidthOctaves(Candidates.qOfOctaves(octaves)), 1e-12);
+        }
+    }
+
     /** A cancellation seen at one position only: a deep dip whose phase turns half a cycle within it. */
     @Test
     void findsACancellationFromPhaseWithOnePosition() {
