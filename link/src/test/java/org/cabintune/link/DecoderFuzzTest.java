@@ -42,7 +42,8 @@ class DecoderFuzzTest {
     @DictionaryEntries({"\"protocol\"", "\"id\"", "\"time\"", "\"type\"", "\"body\"", "\"re\"", "\"signature\"",
             "\"set-volume\"", "\"volumeDb\"", "\"put-profile\"", "\"profile\"", "\"play-test-signal\"", "\"signal\"",
             "\"kind\"", "\"sweep\"", "\"f1Hz\"", "\"outputs\"", "\"counter\"", "\"key\"", "\"value\"", "1e400",
-            "\\ud800", "\"cabintune.profile/1\""})
+            "\\ud800", "\"cabintune.profile/1\"", "\"play-media\"", "\"file\"", "\"media-transport\"", "\"action\"",
+            "\"audition-ab\"", "\"matchLoudness\"", "\"loop\"", "\"startSeconds\""})
     void decodersRefuseCleanly(byte[] input) {
         checkCodec(input);
         checkDispatcher(input);

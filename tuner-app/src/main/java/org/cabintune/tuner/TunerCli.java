@@ -1,5 +1,7 @@
 package org.cabintune.tuner;
 
+import org.cabintune.tuner.audio.DevicesCommand;
+import org.cabintune.tuner.audition.AuditionCommand;
 import org.cabintune.tuner.cabin.CabinCommand;
 import org.cabintune.tuner.calibrate.CalibrateCommand;
 import org.cabintune.tuner.calibrate.DemoCommand;
@@ -7,6 +9,8 @@ import org.cabintune.tuner.correct.AutoEqCommand;
 import org.cabintune.tuner.loudness.LoudnessCommand;
 import org.cabintune.tuner.measure.AnalyzeCommand;
 import org.cabintune.tuner.measure.SweepCommand;
+import org.cabintune.tuner.rta.RtaCommand;
+import org.cabintune.tuner.ui.GuiCommand;
 import org.cabintune.tuner.unit.KeysCommand;
 import org.cabintune.tuner.unit.MetersCommand;
 import org.cabintune.tuner.unit.PushCommand;
@@ -23,7 +27,8 @@ import java.util.logging.Logger;
         description = "CabinTune tuner: measure a car, design its correction, push it to the head unit.",
         subcommands = {CommandLine.HelpCommand.class, LoudnessCommand.class, SweepCommand.class,
                 AnalyzeCommand.class, CabinCommand.class, AutoEqCommand.class, UnitsCommand.class, PushCommand.class,
-                SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class})
+                SelectCommand.class, MetersCommand.class, KeysCommand.class, CalibrateCommand.class, DemoCommand.class,
+                DevicesCommand.class, RtaCommand.class, GuiCommand.class, AuditionCommand.class})
 public final class TunerCli implements Runnable {
 
     @CommandLine.Spec

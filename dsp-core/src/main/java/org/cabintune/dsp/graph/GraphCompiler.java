@@ -58,6 +58,7 @@ public final class GraphCompiler {
                 plan.anyInverted() ? new Polarity(PolarityParams.of(plan.inverted())) : null,
                 plan.protection().stream().map(TruePeakLimiter::new).toArray(TruePeakLimiter[]::new),
                 plan.compensation().map(c -> new LoudnessCompensation(c, plan.outputs())).orElse(null),
+                plan.trimDb() != 0 ? new Gain(GainParams.ofDb(fs, plan.trimPerOutput())) : null,
                 plan.notes());
     }
 }

@@ -37,12 +37,24 @@ import java.util.Optional;
  * @param inverted        per output, its polarity
  * @param protection      per output, its protection limiter; empty when no output asks for one
  * @param compensation    the loudness compensation at the end of every output, if the profile has one
+ * @param trimDb          one gain on every output after everything else, 0 dB or below: a profile
+ *                        turned down as a whole, its limiters acting as they would (0 in a profile's
+ *                        own plan; the audition's loudness match sets it)
  * @param notes           what the user should know about this build of the profile
  */
 public record GraphPlan(int sampleRate, double preampDb, double normalizeGainDb, Optional<RiderParams> rider,
                         Optional<MultibandParams> multiband, Optional<LimiterParams> limiter, double[][] mix,
                         List<List<QuantizedBiquad>> sections, double[] delaysMs, double[] gainsDb, boolean[] inverted,
-                        List<LimiterParams> protection, Optional<CompensationDesign> compensation, List<String> notes) {
+                        List<LimiterParams> protection, Optional<CompensationDesign> compensation, double trimDb,
+                        List<String> notes) {
+
+    /** Refuses a trim above 0 dB: after the protection limiters a gain may only turn down. */
+    public GraphPlan {
+        if (!(trimDb <= 0)) {
+            throw new IllegalArgumentException("trimDb = " + trimDb + " is above 0 dB: after the protection limiters"
+                    + " a gain may only turn down");
+        }
+    }
 
     /**
      * Look-ahead of every protection limiter. One value for all outputs keeps them time
@@ -99,7 +111,7 @@ public record GraphPlan(int sampleRate, double preampDb, double normalizeGainDb,
                 .map(nz -> staticGain(nz, bus, programme, notes)).orElse(0.0);
         Optional<CompensationDesign> compensation = bus.loudnessCompensation().map(c -> CompensationDesign.of(c, fs));
         return new GraphPlan(fs, bus.preampDb(), normalizeGainDb, rider, multiband, limiter, mix,
-                List.copyOf(sections), delays, gains, inverted, protection(profile), compensation, List.copyOf(notes));
+                List.copyOf(sections), delays, gains, inverted, protection(profile), compensation, 0, List.copyOf(notes));
     }
 
     private static double staticGain(Bus.Normalize normalize, Bus bus, ProgrammeLoudness programme, List<String> notes) {
@@ -141,6 +153,16 @@ public record GraphPlan(int sampleRate, double preampDb, double normalizeGainDb,
                     PROTECTION_LOOKAHEAD_MS, PROTECTION_RELEASE_MS));
         }
         return List.copyOf(limiters);
+    }
+
+    /**
+     * This plan with {@code busDb} more on the bus gain stage (before the level rider and the
+     * bus dynamics, as a playback gain in front of the chain acts: a streaming platform's
+     * normalisation) and {@code trimDb} (0 or below) more on the trim after everything else.
+     */
+    public GraphPlan withGains(double busDb, double trimDb) {
+        return new GraphPlan(sampleRate, preampDb + busDb, normalizeGainDb, rider, multiband, limiter, mix, sections,
+                delaysMs, gainsDb, inverted, protection, compensation, this.trimDb + trimDb, notes);
     }
 
     /** Number of inputs. */
@@ -186,6 +208,13 @@ public record GraphPlan(int sampleRate, double preampDb, double normalizeGainDb,
     /** The bus gain stage: preamp plus static normalisation, dB. */
     public double busGainDb() {
         return preampDb + normalizeGainDb;
+    }
+
+    /** The trim for every output, dB. */
+    public double[] trimPerOutput() {
+        double[] trim = new double[outputs()];
+        java.util.Arrays.fill(trim, trimDb);
+        return trim;
     }
 
     /** The bus gain stage for every input, dB. */

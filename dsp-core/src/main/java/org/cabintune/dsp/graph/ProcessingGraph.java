@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * A profile compiled into fixed-point blocks: bus gain (preamp and static normalisation),
  * level rider, multiband compressor and true-peak limiter, router, then per output its filter
- * cascade, delay, level, polarity and protection limiter, and last the loudness compensation
- * that follows the volume. Immutable in structure, preallocated, and built
+ * cascade, delay, level, polarity and protection limiter, then the loudness compensation
+ * that follows the volume, and last a trim when the plan has one. Immutable in structure, preallocated, and built
  * by {@link GraphCompiler} off the audio thread; {@link #process} and {@link #setVolumeDb}
  * allocate nothing, take no locks, and {@code process} reads its input without changing it, so
  * two graphs can run side by side during a cross-fade ({@link GraphSwitcher}).
@@ -39,6 +39,8 @@ public final class ProcessingGraph {
     /** One single-channel limiter per output, or none. */
     private final TruePeakLimiter[] protection;
     private final LoudnessCompensation compensation;
+    /** The plan's trim after everything else, or none. */
+    private final Gain trim;
     /** A one-channel view handed to each protection limiter: filled per block, never allocated. */
     private final int[][] oneChannel = new int[1][];
     private final List<String> notes;
@@ -46,7 +48,7 @@ public final class ProcessingGraph {
     ProcessingGraph(int sampleRate, int maxFrames, int warmupFrames, int inputs, Gain preamp, LevelRider rider,
                     MultibandCompressor multiband, TruePeakLimiter limiter, Mixer router,
                     BiquadCascade filters, Delay delay, Gain level, Polarity polarity, TruePeakLimiter[] protection,
-                    LoudnessCompensation compensation, List<String> notes) {
+                    LoudnessCompensation compensation, Gain trim, List<String> notes) {
         this.sampleRate = sampleRate;
         this.maxFrames = maxFrames;
         this.warmupFrames = warmupFrames;
@@ -62,6 +64,7 @@ public final class ProcessingGraph {
         this.polarity = polarity;
         this.protection = protection.clone();
         this.compensation = compensation;
+        this.trim = trim;
         this.notes = List.copyOf(notes);
     }
 
@@ -105,6 +108,9 @@ public final class ProcessingGraph {
         }
         if (compensation != null) {
             compensation.process(out, frames);
+        }
+        if (trim != null) {
+            trim.process(out, frames);
         }
     }
 
@@ -156,6 +162,9 @@ public final class ProcessingGraph {
         }
         if (compensation != null) {
             compensation.reset();
+        }
+        if (trim != null) {
+            trim.reset();
         }
     }
 

@@ -31,6 +31,7 @@ public final class ProcessingGraphReference {
     private final GainReference level;
     private final PolarityReference polarity;
     private final LoudnessCompensationReference compensation;
+    private final GainReference trim;
     private final int inputs;
 
     public ProcessingGraphReference(GraphPlan plan) {
@@ -48,6 +49,7 @@ public final class ProcessingGraphReference {
         level = new GainReference(GainParams.ofDb(fs, plan.gainsDb()));
         polarity = new PolarityReference(PolarityParams.of(plan.inverted()));
         compensation = plan.compensation().map(c -> new LoudnessCompensationReference(c, plan.outputs())).orElse(null);
+        trim = new GainReference(GainParams.ofDb(fs, plan.trimPerOutput()));
     }
 
     /** As {@link ProcessingGraph#setVolumeDb}. */
@@ -84,5 +86,6 @@ public final class ProcessingGraphReference {
         if (compensation != null) {
             compensation.process(out, frames);
         }
+        trim.process(out, frames);
     }
 }

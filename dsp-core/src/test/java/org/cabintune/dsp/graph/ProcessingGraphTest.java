@@ -33,6 +33,34 @@ class ProcessingGraphTest {
     }
 
     @Test
+    void addedBusGainAndTrimActOnEveryOutputAndTheTwinAgrees() {
+        Profile profile = Profiles.stereo(48000, "\"gainDb\": 3",
+                "\"filters\": [{\"type\": \"peaking\", \"freqHz\": 1000, \"q\": 1, \"gainDb\": 6}]");
+        GraphPlan plan = GraphPlan.of(profile);
+        GraphPlan trimmed = plan.withGains(-4, -6.5);
+        assertEquals(plan.preampDb() - 4, trimmed.preampDb(), 0);
+        assertEquals(-6.5, trimmed.trimDb(), 0);
+        IllegalArgumentException up = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan.withGains(0, 0.5));
+        assertTrue(up.getMessage().startsWith("trimDb = 0.5 is above 0 dB"), up.getMessage());
+        int frames = plan.sampleRate() / 2;
+        int[][] in = {Signals.quantize(Signals.whiteNoise(31, frames, -20)),
+                Signals.quantize(Signals.whiteNoise(32, frames, -20))};
+        double[][] inD = {Signals.toDouble(in[0]), Signals.toDouble(in[1])};
+        double[][] plain = Graphs.run(new ProcessingGraphReference(plan), inD, plan.outputs(), BLOCK);
+        double[][] twin = Graphs.run(new ProcessingGraphReference(trimmed), inD, plan.outputs(), BLOCK);
+        int[][] out = Graphs.run(GraphCompiler.compile(trimmed, BLOCK), in);
+        double scale = Math.pow(10, -10.5 / 20);
+        for (int c = 0; c < plan.outputs(); c++) {
+            for (int i = 0; i < frames; i++) {
+                assertEquals(plain[c][i] * scale, twin[c][i], 1e-9, "the twin: a linear chain scaled by -10.5 dB");
+            }
+            ErrorStats e = ErrorStats.between(out[c], twin[c]);
+            assertTrue(e.rmsDbfs() <= -130, "output " + c + " error RMS " + e.rmsDbfs() + " dBFS");
+        }
+    }
+
+    @Test
     void everyOutputStaysUnderItsProtectionCeilingWhenDrivenHard() {
         // No bus limiter; boosts after the router push both outputs far over their ceilings.
         Profile profile = Profiles.stereo(48000,

@@ -36,8 +36,9 @@ public record BoardConfig(String id, String name, String soc, Dac dac, Stream st
      *               for a broker inside the head unit
      * @param serial the serial port the tuner's cable plugs into, e.g. {@code /dev/ttyGS0}
      * @param unitId the unit's id in its MQTT topics: lower-case words joined by hyphens, 1..32
+     * @param web    where the driver's page listens, {@code HOST:PORT} ({@code docs/driver-page.md})
      */
-    public record Link(String mqtt, String serial, String unitId) {
+    public record Link(String mqtt, String serial, String unitId, String web) {
 
         /** What {@code mqtt} may be besides {@code embedded}: a broker's address. */
         public static final java.util.regex.Pattern BROKER_URI = java.util.regex.Pattern.compile("(tcp|ssl)://[^\\s/]+:\\d{1,5}");

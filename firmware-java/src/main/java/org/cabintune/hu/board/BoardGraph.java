@@ -1,6 +1,7 @@
 package org.cabintune.hu.board;
 
 import org.cabintune.dsp.graph.GraphCompiler;
+import org.cabintune.dsp.graph.GraphPlan;
 import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.profile.Profile;
@@ -40,12 +41,25 @@ public record BoardGraph(ProcessingGraph graph, int[] channelMap, List<String> a
      */
     public static BoardGraph compile(BoardConfig board, Profile profile, int maxFrames, ProgrammeLoudness programme)
             throws ProfileException {
+        return compile(board, profile, maxFrames, programme, 0, 0);
+    }
+
+    /**
+     * As {@link #compile(BoardConfig, Profile, int, ProgrammeLoudness)}, with {@code busDb} more
+     * on the bus gain stage (a playback gain in front of the chain) and a trim of {@code trimDb}
+     * (0 or below) on every output after the board's protection ({@link GraphPlan#withGains}).
+     *
+     * @throws IllegalArgumentException when a gain stage would leave its range (+24 dB at most)
+     */
+    public static BoardGraph compile(BoardConfig board, Profile profile, int maxFrames, ProgrammeLoudness programme,
+                                     double busDb, double trimDb) throws ProfileException {
         List<String> problems = BoardProfiles.problems(board, profile);
         if (!problems.isEmpty()) {
             throw new ProfileException(problems);
         }
         BoardProtection.Laid laid = BoardProtection.lay(board, profile, programme);
-        return new BoardGraph(GraphCompiler.compile(laid.plan(), maxFrames), channelMap(board), laid.added());
+        GraphPlan plan = busDb == 0 && trimDb == 0 ? laid.plan() : laid.plan().withGains(busDb, trimDb);
+        return new BoardGraph(GraphCompiler.compile(plan, maxFrames), channelMap(board), laid.added());
     }
 
     /** For each DAC channel, its output of a graph compiled for the board: the board's order. */

@@ -92,7 +92,7 @@ public final class BoardProtection {
         added.forEach(a -> notes.add("protection: " + a));
         GraphPlan laid = new GraphPlan(plan.sampleRate(), plan.preampDb(), plan.normalizeGainDb(), plan.rider(),
                 plan.multiband(), plan.limiter(), mix, List.copyOf(sections), delays, gains, inverted,
-                List.copyOf(protection), plan.compensation(), List.copyOf(notes));
+                List.copyOf(protection), plan.compensation(), plan.trimDb(), List.copyOf(notes));
         return new Laid(laid, List.copyOf(added));
     }
 

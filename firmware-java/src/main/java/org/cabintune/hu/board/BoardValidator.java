@@ -4,6 +4,7 @@ import org.cabintune.dsp.dynamics.LimiterParams;
 import org.cabintune.dsp.profile.Output.Role;
 import org.cabintune.dsp.wav.DitherMode;
 import org.cabintune.hu.audio.PcmFormat;
+import org.cabintune.hu.web.WebAddress;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -345,6 +346,13 @@ final class BoardValidator {
                 && l.unitId().length() > 32) {
             problems.add("link.unitId = \"" + l.unitId() + "\" is not 1..32 lower-case words of a-z 0-9 joined by"
                     + " single hyphens");
+        }
+        if (l.web() != null) {
+            try {
+                WebAddress.parse("link.web", l.web());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
     }
 

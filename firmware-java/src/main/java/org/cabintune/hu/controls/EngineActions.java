@@ -23,6 +23,8 @@ public final class EngineActions implements HeadUnitActions, OutputGate, OutputC
     private final ProfileSelector profiles;
     private Consumer<UnitState> listener = state -> { };
     private volatile double volumeDb;
+    /** The loudest the knob and the link may set ({@link #setVolumeCeilingDb}). */
+    private double ceilingDb = MAX_VOLUME_DB;
     private volatile boolean userMuted;
     private boolean held;
     private volatile Runnable pairing;
@@ -68,7 +70,7 @@ public final class EngineActions implements HeadUnitActions, OutputGate, OutputC
 
     @Override
     public void changeVolume(double deltaDb) {
-        double target = Math.clamp(volumeDb + deltaDb, MIN_VOLUME_DB, MAX_VOLUME_DB);
+        double target = Math.clamp(volumeDb + deltaDb, MIN_VOLUME_DB, ceilingDb);
         if (target != volumeDb && engine.setVolumeDb(target)) {
             volumeDb = target;
         }
@@ -77,11 +79,25 @@ public final class EngineActions implements HeadUnitActions, OutputGate, OutputC
     /** The link's volume: on the control thread, like the knob's. */
     @Override
     public boolean setVolumeDb(double target) {
-        double clamped = Math.clamp(target, MIN_VOLUME_DB, MAX_VOLUME_DB);
+        double clamped = Math.clamp(target, MIN_VOLUME_DB, ceilingDb);
         if (clamped != volumeDb && !engine.setVolumeDb(clamped)) {
             return false;
         }
         volumeDb = clamped;
+        return true;
+    }
+
+    /** The link's ceiling (its limits, night mode): on the control thread; the knob stops there too. */
+    @Override
+    public boolean setVolumeCeilingDb(double ceiling) {
+        double c = Math.clamp(ceiling, MIN_VOLUME_DB, MAX_VOLUME_DB);
+        if (volumeDb > c) {
+            if (!engine.setVolumeDb(c)) {
+                return false;
+            }
+            volumeDb = c;
+        }
+        ceilingDb = c;
         return true;
     }
 

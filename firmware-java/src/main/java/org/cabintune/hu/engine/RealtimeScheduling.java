@@ -124,6 +124,27 @@ public final class RealtimeScheduling {
         }
     }
 
+    /**
+     * Sets the nice value of the calling thread alone to {@code nice} (-20..19), via
+     * {@code setpriority(PRIO_PROCESS, 0, nice)}: on Linux the nice value is a thread's, and 0
+     * names the caller. Raising it (a background thread giving way) needs no privilege.
+     *
+     * @return null on success, otherwise why not
+     */
+    public static String niceCurrentThread(int nice) {
+        if (nice < -20 || nice > 19) {
+            throw new IllegalArgumentException("nice = " + nice + " is outside -20..19");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MethodHandle call = downcall("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) call.invokeExact(state, PRIO_PROCESS, 0, nice);
+            return rc == 0 ? null : explain("nice " + nice, (int) ERRNO.get(state, 0L));
+        } catch (Throwable t) {
+            return "setpriority could not be called: " + t;
+        }
+    }
+
     private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
         Linker linker = Linker.nativeLinker();
         MemorySegment symbol = linker.defaultLookup().find(name)

@@ -1,10 +1,12 @@
 package org.cabintune.hu.engine;
 
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The engine's source when something may replace the programme mid-stream: it plays the
- * programme, or a test signal {@linkplain #play published} from another thread. The switch is
+ * programme, or a test signal or a master's player {@linkplain #play published} from another
+ * thread; transport commands reach whichever plays. The switch is
  * taken at block boundaries on the audio thread, with a linear ramp down of the old source to
  * silence and up of the new one ({@code rampFrames} each), so no step reaches a speaker.
  *
@@ -58,6 +60,21 @@ public final class SwitchableSource extends ForwardingSource {
         wanted = behind;
     }
 
+    /**
+     * Waits on a control thread until {@code taken} holds (the audio thread took a switch) or
+     * {@code timeoutNanos} have passed; true when it held. Polls every millisecond.
+     */
+    public static boolean await(BooleanSupplier taken, long timeoutNanos) throws InterruptedException {
+        long end = System.nanoTime() + timeoutNanos;
+        while (!taken.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
     /** True once the programme is what plays (at full level or ramping up). */
     public boolean programmePlays() {
         return playing == behind;
@@ -71,6 +88,12 @@ public final class SwitchableSource extends ForwardingSource {
     @Override
     public int channels() {
         return behind.channels();
+    }
+
+    /** Transport commands go to what plays: the programme, or a file player put in its place. */
+    @Override
+    public void control(Control command, long a, long b) {
+        playing.control(command, a, b);
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class WavFileSource implements Source {
 
     private final int[][] audio;
     private final int length;
+    private final int sampleRate;
     private final int fade;
     private final long fadeSquared;
     private final String name;
@@ -56,6 +57,7 @@ public final class WavFileSource implements Source {
         this.stage = new int[audio.length][staged];
         this.silence = new int[audio.length][staged];
         this.length = length;
+        this.sampleRate = sampleRate;
         this.fade = Math.max(1, (int) Math.round(FADE_MS * sampleRate / 1000));
         this.fadeSquared = (long) fade * fade;
         this.sinceWrap = fade;
@@ -74,6 +76,11 @@ public final class WavFileSource implements Source {
     /** Frames in the file. */
     public int frames() {
         return length;
+    }
+
+    /** The file's rate: positions, seeks and loops count its frames. */
+    public int sampleRate() {
+        return sampleRate;
     }
 
     /** The play position, in frames, as of the last period; any thread. */

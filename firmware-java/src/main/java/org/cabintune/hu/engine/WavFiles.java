@@ -16,8 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * Opens audio files for the engine: a {@link WavFileSource} player (WAV or FLAC, told apart by
- * their first bytes) and a {@link WavFileSink} recorder.
+ * Opens audio files for the engine: decodes WAV or FLAC ({@link DecodedAudio}), makes
+ * {@link WavFileSource} players of it and {@link WavFileSink} recorders.
  */
 public final class WavFiles {
 
@@ -35,25 +35,48 @@ public final class WavFiles {
      * @throws IllegalArgumentException if the channels differ or no resampler converts the file's rate
      */
     public static WavFileSource player(Path file, int sampleRate, int channels, boolean loopWhole) throws IOException {
+        DecodedAudio audio = decode(file);
+        if (audio.channels() != channels) {
+            throw new IllegalArgumentException(file + " has " + audio.channels() + " channel(s) but the profile has "
+                    + channels + " input(s)");
+        }
+        return player(audio, sampleRate, loopWhole);
+    }
+
+    /**
+     * A player of audio already decoded, resampled to {@code sampleRate} when the audio is at
+     * another rate. Players of one decoding share its samples, which none of them changes.
+     *
+     * @throws IllegalArgumentException if no resampler converts the audio's rate
+     */
+    public static WavFileSource player(DecodedAudio audio, int sampleRate, boolean loopWhole) {
+        Resampler resampler = null;
+        Resampler understudy = null;
+        if (audio.sampleRate() != sampleRate) {
+            ResamplerDesign design;
+            try {
+                design = ResamplerDesign.of(audio.sampleRate(), sampleRate);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(audio.name() + " is " + audio.sampleRate() + " Hz and cannot be"
+                        + " resampled to the engine's " + sampleRate + " Hz: " + e.getMessage(), e);
+            }
+            resampler = new Resampler(design, audio.channels(), AudioEngine.Context.MAX_PERIOD);
+            understudy = new Resampler(design, audio.channels(), AudioEngine.Context.MAX_PERIOD);
+        }
+        return new WavFileSource(audio.samples(), audio.frames(), audio.sampleRate(), loopWhole, "file " + audio.name(),
+                resampler, understudy);
+    }
+
+    /**
+     * Decodes {@code file} (WAV or FLAC, told apart by their first bytes) into memory, at most a
+     * quarter of the heap.
+     *
+     * @throws IOException when it cannot be read, is not audio, holds none, or is too long
+     */
+    public static DecodedAudio decode(Path file) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); AudioReader reader = AudioFiles.open(in)) {
+            int channels = reader.channels();
             int fileRate = reader.sampleRate();
-            if (reader.channels() != channels) {
-                throw new IllegalArgumentException(file + " has " + reader.channels() + " channel(s) but the profile has "
-                        + channels + " input(s)");
-            }
-            Resampler resampler = null;
-            Resampler understudy = null;
-            if (fileRate != sampleRate) {
-                ResamplerDesign design;
-                try {
-                    design = ResamplerDesign.of(fileRate, sampleRate);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + " is " + fileRate + " Hz and cannot be resampled to the engine's "
-                            + sampleRate + " Hz: " + e.getMessage(), e);
-                }
-                resampler = new Resampler(design, channels, AudioEngine.Context.MAX_PERIOD);
-                understudy = new Resampler(design, channels, AudioEngine.Context.MAX_PERIOD);
-            }
             long budget = Runtime.getRuntime().maxMemory() / 4 / 4 / channels;
             int capacity = (int) Math.min(reader.frameCount() >= 0 ? reader.frameCount() : fileRate * 60L, budget);
             int[][] audio = new int[channels][Math.max(capacity, 1)];
@@ -78,7 +101,7 @@ public final class WavFiles {
             if (length == 0) {
                 throw new IOException(file + " holds no audio");
             }
-            return new WavFileSource(audio, length, fileRate, loopWhole, "file " + file.getFileName(), resampler, understudy);
+            return new DecodedAudio(audio, length, fileRate, file.getFileName().toString());
         }
     }
 

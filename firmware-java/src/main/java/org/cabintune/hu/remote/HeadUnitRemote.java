@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
+import org.cabintune.hu.audition.Audition;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.OutputControl;
@@ -22,6 +24,7 @@ import org.cabintune.hu.engine.TestSignalSource;
 import org.cabintune.hu.meters.MeterSnapshot;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.store.ProfileService;
+import org.cabintune.hu.store.ProfileStoreException;
 import org.cabintune.link.command.HeadUnitPort;
 import org.cabintune.link.command.PortException;
 import org.cabintune.link.protocol.Command;
@@ -37,8 +40,10 @@ import org.cabintune.link.protocol.TestSignal;
  * behind the protocol's commands. Profile changes go through the {@link ProfileService}, which
  * compiles off the audio thread and cross-fades, and changes nothing when it refuses; volume
  * and mute go through the {@link OutputControl} (the knob's own state when the unit has
- * controls, so an amplifier sequence's hold is never lifted by the link). Every refusal names the field and what is
- * allowed, under the protocol's stable error codes.
+ * controls, so an amplifier sequence's hold is never lifted by the link). Night mode is the
+ * service's night compressor and a volume ceiling of {@value #NIGHT_MAX_VOLUME_DB} dB that the knob keeps
+ * to as well. Masters from the media directory are auditioned through the {@link Audition}. Every
+ * refusal names the field and what is allowed, under the protocol's stable error codes.
  *
  * <p>The dispatcher calls it one command at a time; the getters are safe from any thread.
  */
@@ -46,6 +51,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     /** The engine's volume only attenuates: the protection limiters follow it. */
     public static final double ENGINE_MAX_VOLUME_DB = EngineActions.MAX_VOLUME_DB;
+    /** The loudest night mode lets the volume be, dB: 10 dB under the profile's own level. */
+    public static final double NIGHT_MAX_VOLUME_DB = -10;
     /** How long a profile request may take (a compile and a store write) before it counts as failed, s. */
     static final long PROFILE_TIMEOUT_S = 10;
 
@@ -62,6 +69,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
     /** The board's outputs in DAC order: the protocol's output indices. */
     private final List<BoardConfig.Output> dacOrder;
     private volatile boolean testPlaying;
+    /** The audition of masters; null when the unit has none (its requests are refused). */
+    private final Audition audition;
 
     /**
      * @param info    who the unit is
@@ -72,9 +81,11 @@ public final class HeadUnitRemote implements HeadUnitPort {
      * @param playing the name of the profile playing
      * @param limits  the protection limits to start with
      * @param source  the engine's source, which test signals replace; null when it cannot (test signals are refused)
+     * @param audition the audition of masters, or null when the unit has none
      */
     public HeadUnitRemote(Reply.Info info, BoardConfig board, OutputControl output, ProfileService service,
-                          Meters meters, Supplier<String> playing, ProtectionLimits limits, SwitchableSource source) {
+                          Meters meters, Supplier<String> playing, ProtectionLimits limits, SwitchableSource source,
+                          Audition audition) {
         this.info = Objects.requireNonNull(info, "info");
         this.board = Objects.requireNonNull(board, "board");
         this.output = Objects.requireNonNull(output, "output");
@@ -83,6 +94,7 @@ public final class HeadUnitRemote implements HeadUnitPort {
         this.playing = Objects.requireNonNull(playing, "playing");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.source = source;
+        this.audition = audition;
         this.dacOrder = board.outputs().stream().sorted(Comparator.comparingInt(BoardConfig.Output::channel)).toList();
     }
 
@@ -104,9 +116,23 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         boolean bypassed = service != null && service.bypassed();
         double volumeDb = Math.clamp(output.volumeDb(), Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
-        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, testPlaying, limits);
+        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, testPlaying, limits, night());
     }
 
+    /** True while night mode is on. */
+    public boolean night() {
+        return service != null && service.night();
+    }
+
+    /** The loudest the volume may be set now, dB: the engine's 0 dB, the limits' maximum, night mode's ceiling. */
+    public double maxVolumeDb() {
+        return ceiling(limits, night());
+    }
+
+    private static double ceiling(ProtectionLimits l, boolean night) {
+        double max = Math.min(ENGINE_MAX_VOLUME_DB, l.maxVolumeDb());
+        return night ? Math.min(max, NIGHT_MAX_VOLUME_DB) : max;
+    }
     /** The id of the profile playing, or null when it has none (the built-in safe profile). */
     public String playingId() {
         String name = playing.get();
@@ -155,6 +181,11 @@ public final class HeadUnitRemote implements HeadUnitPort {
             throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
                     + " is above the unit's maxVolumeDb = " + FieldPath.number(l.maxVolumeDb()));
         }
+        if (volumeDb > NIGHT_MAX_VOLUME_DB && night()) {
+            throw new PortException(ErrorCode.REFUSED, "body.volumeDb = " + FieldPath.number(volumeDb)
+                    + " is above night mode's ceiling of " + FieldPath.number(NIGHT_MAX_VOLUME_DB)
+                    + " dB; turn night mode off to go louder");
+        }
         queued(output.setVolumeDb(volumeDb), "set-volume");
     }
 
@@ -166,6 +197,23 @@ public final class HeadUnitRemote implements HeadUnitPort {
     @Override
     public void setBypass(boolean bypassed) throws PortException {
         carry(store("set-bypass").bypass(bypassed), ErrorCode.REFUSED);
+    }
+
+    /**
+     * Night mode: the night compressor is cross-faded in (or out) first, then the volume ceiling
+     * follows; a volume above {@value #NIGHT_MAX_VOLUME_DB} dB comes down to it. Turning night
+     * mode off lifts the ceiling and leaves the volume where it is, so nothing gets louder by
+     * itself. When the ceiling cannot be set the compressor goes back, and nothing has changed.
+     */
+    @Override
+    public void setNight(boolean on) throws PortException {
+        ProfileService s = store("set-night");
+        boolean was = s.night();
+        carry(s.night(on), ErrorCode.REFUSED);
+        if (!output.setVolumeCeilingDb(ceiling(limits, on))) {
+            carry(s.night(was), ErrorCode.INTERNAL);
+            queued(false, "set-night");
+        }
     }
 
     /**
@@ -194,6 +242,10 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         TestSignalSource signal = TestSignalRequests.source(request.signal(), request.levelDbfs(), source.channels(),
                 info.sampleRate());
+        // A test signal takes the source and the chain: an audition playing ends first.
+        if (audition != null) {
+            audition.stop();
+        }
         // The old signal leaves before the graph changes, so it never reaches an output not under test.
         awaitSource(source::stop, source::programmePlays);
         try {
@@ -202,7 +254,7 @@ public final class HeadUnitRemote implements HeadUnitPort {
         } catch (PortException e) {
             if (testPlaying) {
                 // The test that played is over (it was ramped out above): its graph goes too.
-                carry(s.endTest(), ErrorCode.INTERNAL);
+                carry(s.release(), ErrorCode.INTERNAL);
                 testPlaying = false;
             }
             throw e;
@@ -228,25 +280,21 @@ public final class HeadUnitRemote implements HeadUnitPort {
             return;
         }
         awaitSource(source::stop, source::programmePlays);
-        carry(service.endTest(), ErrorCode.INTERNAL);
+        carry(service.release(), ErrorCode.INTERNAL);
         testPlaying = false;
     }
 
     /** Publishes a change to the source and waits until the audio thread has taken it, at most 2 s. */
     private static void awaitSource(Runnable change, BooleanSupplier taken) throws PortException {
         change.run();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (!taken.getAsBoolean()) {
-            if (System.nanoTime() > end) {
+        try {
+            if (!SwitchableSource.await(taken, TimeUnit.SECONDS.toNanos(2))) {
                 throw new PortException(ErrorCode.INTERNAL, "the audio thread did not take the test signal's switch"
                         + " within 2 s; is the stream running?");
             }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
         }
     }
 
@@ -259,7 +307,17 @@ public final class HeadUnitRemote implements HeadUnitPort {
         for (MeterSnapshot.OutputLevel o : byChannel.subList(0, Math.min(byChannel.size(), Limits.MAX_OUTPUTS))) {
             levels.add(Reply.Level.clamped(o.peakDbfs(), o.rmsDbfs()));
         }
-        return new Reply.Meters(meterSequence.getAndIncrement(), levels);
+        Reply.Programme programme = Reply.Programme.clamped(snapshot.momentaryLufs(), snapshot.shortTermLufs(),
+                snapshot.integratedLufs(), snapshot.truePeakDbtp());
+        // Before the first period has been timed there is no load to tell.
+        Double load = Double.isFinite(snapshot.dspLoad())
+                ? Math.clamp(snapshot.dspLoad(), 0, Reply.Meters.MAX_DSP_LOAD) : null;
+        return new Reply.Meters(meterSequence.getAndIncrement(), levels, programme, load);
+    }
+
+    /** The meters now: the programme's loudness, each speaker's level, what plays. */
+    public MeterSnapshot meterSnapshot() {
+        return meters.snapshot();
     }
 
     @Override
@@ -274,11 +332,77 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     @Override
     public void setLimits(ProtectionLimits limits) throws PortException {
-        if (output.volumeDb() > limits.maxVolumeDb()) {
-            // The new limit is below the volume: come down to it first, so the limit holds at once.
-            queued(output.setVolumeDb(Math.max(EngineActions.MIN_VOLUME_DB, limits.maxVolumeDb())), "set-limits");
-        }
+        // A volume above the new limit comes down to it first, so the limit holds at once, for the knob too.
+        queued(output.setVolumeCeilingDb(ceiling(limits, night())), "set-limits");
         this.limits = limits;
+    }
+
+    @Override
+    public Reply.Media listMedia() throws PortException {
+        return audition("list-media").list();
+    }
+
+    @Override
+    public void playMedia(Command.PlayMedia request) throws PortException {
+        endTest();
+        audition("play-media").play(request);
+    }
+
+    @Override
+    public void mediaTransport(Command.MediaTransport request) throws PortException {
+        audition("media-transport").transport(request);
+    }
+
+    /**
+     * Sets up an A/B between two stored profiles (either may be bypassed); the ids are looked up
+     * here, so an unknown one is refused naming its field before anything changes.
+     */
+    @Override
+    public void auditionAb(Command.AuditionAb request) throws PortException {
+        Audition a = audition("audition-ab");
+        ProfileService s = store("audition-ab");
+        a.ab(side(s, request.a(), "body.a.profileId"), side(s, request.b(), "body.b.profileId"),
+                request.matchLoudness());
+    }
+
+    @Override
+    public void auditionSwitch(Command.Choice side) throws PortException {
+        audition("audition-switch").switchTo(side);
+    }
+
+    @Override
+    public void auditionPreview(Platform platform) throws PortException {
+        audition("audition-preview").preview(platform);
+    }
+
+    @Override
+    public Reply.Audition audition() throws PortException {
+        return audition("get-audition").state();
+    }
+
+    private Audition audition(String command) throws PortException {
+        if (audition == null) {
+            throw new PortException(ErrorCode.REFUSED, command + ": this unit has no media player (cabintune-hu run"
+                    + " --media DIR)");
+        }
+        return audition;
+    }
+
+    private static Audition.AbSide side(ProfileService s, Command.Side side, String field) throws PortException {
+        String name = stored(s, side.profileId(), field);
+        try {
+            return new Audition.AbSide(side, s.profile(name));
+        } catch (ProfileStoreException e) {
+            throw new PortException(ErrorCode.UNKNOWN_PROFILE, field + " = " + FieldPath.quote(side.profileId())
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** A master starts where a test signal played: the test ends first, as stop-test-signal ends it. */
+    private void endTest() throws PortException {
+        if (testPlaying) {
+            stopTestSignal();
+        }
     }
 
     /** The board the unit runs on. */
@@ -295,10 +419,14 @@ public final class HeadUnitRemote implements HeadUnitPort {
     }
 
     private static String stored(ProfileService s, String profileId) throws PortException {
+        return stored(s, profileId, "body.profileId");
+    }
+
+    private static String stored(ProfileService s, String profileId, String field) throws PortException {
         String name = ProfileIds.nameOf(profileId, s.profiles());
         if (name == null) {
             List<String> ids = s.profiles().stream().map(ProfileIds::idOf).filter(Objects::nonNull).toList();
-            throw new PortException(ErrorCode.UNKNOWN_PROFILE, "body.profileId = " + FieldPath.quote(profileId)
+            throw new PortException(ErrorCode.UNKNOWN_PROFILE, field + " = " + FieldPath.quote(profileId)
                     + " is not stored on this unit; stored: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
         }
         return name;

@@ -101,6 +101,16 @@ public final class UnitLink implements AutoCloseable {
         return dispatcher;
     }
 
+    /** The head unit the link serves. */
+    public HeadUnitRemote unit() {
+        return unit;
+    }
+
+    /** Something outside the link (the driver's page) changed the unit: the retained state follows. */
+    public void stateChanged() {
+        publishState();
+    }
+
     /** Serves the serial cable at {@code path}; the port is opened (and reopened) by its own thread. */
     public void serveSerial(String path, int baud) {
         serial = new SerialServer(path, baud, dispatcher, new SerialLink.Events() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.cabintune.hu.audition.Audition;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.AudioEngine;
@@ -91,12 +92,15 @@ final class LinkOptions {
         return mqtt(board) != null || serial(board) != null;
     }
 
-    /** Builds the unit and starts its link; a broker that is down is retried, not refused. */
+    /**
+     * Builds the unit and starts its link; a broker that is down is retried, not refused.
+     *
+     * @param audition the audition of masters, or null without a media directory; closed with the link
+     */
     UnitLink start(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
-                   Supplier<String> playing, SwitchableSource source, Path storeDir, PrintStream err)
+                   Supplier<String> playing, SwitchableSource source, Path storeDir, Audition audition, PrintStream err)
             throws Refused, IOException {
-        String id = unitId != null ? unitId : board.link() != null && board.link().unitId() != null
-                ? board.link().unitId() : board.id();
+        String id = unitId(board);
         String broker = mqtt(board);
         String password = null;
         Map<String, String> accounts = null;
@@ -120,19 +124,13 @@ final class LinkOptions {
             }
             password = lines.getFirst();
         }
-        List<String> outputs = board.outputs().stream().map(BoardConfig.Output::speaker).toList();
-        Reply.Info info;
-        try {
-            info = new Reply.Info(id, board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION), Limits.MAX_MESSAGE_BYTES,
-                    engine.context().sampleRate(), outputs);
-        } catch (RuntimeException e) {
-            throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
-        }
-        HeadUnitRemote unit = new HeadUnitRemote(info, board, output, service, meters, playing,
-                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source);
+        HeadUnitRemote unit = unit(board, engine, output, service, meters, playing, source, audition);
         unit.streamMeters(DEFAULT_METER_INTERVAL_MS);
-        Path keys = trustStorePath(trustStore, storeDir);
+        Path keys = trustStore(storeDir);
         UnitLink link = new UnitLink(unit, keys, engine::stats, err);
+        if (audition != null) {
+            link.closeWith(audition);
+        }
         String port = serial(board);
         if (port != null) {
             link.serveSerial(port, serialBaud);
@@ -159,6 +157,31 @@ final class LinkOptions {
         err.println("link: unit " + id + (port != null ? ", serial " + port : "") + (broker != null ? ", mqtt " + broker : "")
                 + ", trusted keys in " + keys);
         return link;
+    }
+
+    /** The head unit as the link (and the driver's page) drive it, under the unit id these options give. */
+    HeadUnitRemote unit(BoardConfig board, AudioEngine engine, OutputControl output, ProfileService service, Meters meters,
+                        Supplier<String> playing, SwitchableSource source, Audition audition) throws Refused {
+        List<String> outputs = board.outputs().stream().map(BoardConfig.Output::speaker).toList();
+        Reply.Info info;
+        try {
+            info = new Reply.Info(unitId(board), board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
+                    Limits.MAX_MESSAGE_BYTES, engine.context().sampleRate(), outputs);
+        } catch (RuntimeException e) {
+            throw new Refused("the unit's info is not valid for the link: " + e.getMessage());
+        }
+        return new HeadUnitRemote(info, board, output, service, meters, playing,
+                new ProtectionLimits(HeadUnitRemote.ENGINE_MAX_VOLUME_DB, Command.MAX_LEVEL_DBFS), source, audition);
+    }
+
+    /** The trusted keys' file of this run ({@link #trustStorePath}). */
+    Path trustStore(Path storeDir) {
+        return trustStorePath(trustStore, storeDir);
+    }
+
+    private String unitId(BoardConfig board) {
+        return unitId != null ? unitId : board.link() != null && board.link().unitId() != null
+                ? board.link().unitId() : board.id();
     }
 
     /**

@@ -8,10 +8,13 @@ import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.wav.AudioReader;
+import org.cabintune.hu.audition.Audition;
+import org.cabintune.hu.audition.MediaLibrary;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
+import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.EngineStats;
@@ -25,6 +28,7 @@ import org.cabintune.hu.meters.TappedSink;
 import org.cabintune.hu.meters.TappedSource;
 import org.cabintune.hu.store.ProfileService;
 import org.cabintune.hu.remote.UnitLink;
+import org.cabintune.hu.web.DriverPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,11 +56,14 @@ import java.util.stream.Stream;
         footer = {"", "Examples:",
                 "  cabintune-hu run --board board-configs/simulator.yaml --duration 10 --stats-json stats.json",
                 "  cabintune-hu run --board board-configs/rpi4-hifiberry-dacplus.yaml --source file:music.wav",
-                "  cabintune-hu run --board board-configs/simulator.yaml --sink wav:out.wav --mqtt embedded ...", ""})
+                "  cabintune-hu run --board board-configs/simulator.yaml --sink wav:out.wav --mqtt embedded ...",
+                "  cabintune-hu run --board board-configs/simulator.yaml --profiles DIR --web 127.0.0.1:8080", ""})
 public final class RunCommand implements Callable<Integer> {
 
-    /** The engine's source of the run: the programme, or a test signal the link asks for. */
+    /** The engine's source of the run: the programme, or a test signal or master the link asks for. */
     private SwitchableSource switchable;
+    /** The masters of {@code --media}, or null. */
+    private MediaLibrary media;
 
     @Option(names = "--board", required = true, paramLabel = "F.yaml", description = "Board configuration (board-configs/*.yaml).")
     Path boardPath;
@@ -88,11 +95,19 @@ public final class RunCommand implements Callable<Integer> {
                     + " an empty store gets the board's profile. Default: the board's profileStore, if any."})
     Path profilesDir;
 
+    @Option(names = "--media", paramLabel = "DIR",
+            description = {"Masters to audition over the link (WAV and FLAC files in DIR and its folders):"
+                    + " play, A/B between profiles loudness-matched, platform preview (docs/audition.md)."})
+    Path mediaDir;
+
     @Option(names = "--meters-json", paramLabel = "F", description = "Write the meters' last snapshot here as JSON when the run ends.")
     Path metersJson;
 
     @Mixin
     LinkOptions linkOptions = new LinkOptions();
+
+    @Mixin
+    WebOptions webOptions = new WebOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -109,6 +124,17 @@ public final class RunCommand implements Callable<Integer> {
             return fail("board " + boardPath + " does not exist");
         } catch (BoardConfigException e) {
             return fail(e.getMessage());
+        }
+        if (mediaDir != null) {
+            if (!linkOptions.wanted(board)) {
+                return fail("--media " + mediaDir + " needs the link (--mqtt or --serial, or the board's link): masters"
+                        + " are auditioned over it");
+            }
+            try {
+                media = MediaLibrary.open(mediaDir);
+            } catch (IOException e) {
+                return fail(e.getMessage());
+            }
         }
         if (sinkSpec != null) {
             try {
@@ -198,18 +224,31 @@ public final class RunCommand implements Callable<Integer> {
         if (!linkOptions.wanted(board)) {
             return null;
         }
+        OutputControl output = controls.output(engine);
+        Audition audition = media == null ? null : new Audition(media, engine, switchable, board,
+                engine.context().periodFrames(), output::volumeDb, service, service == null ? start.profile() : null);
         try {
-            UnitLink link = linkOptions.start(board, engine, controls.output(engine), service, meters, playing, switchable,
-                    start.store() == null ? null : start.store().directory(), err);
+            UnitLink link = linkOptions.start(board, engine, output, service, meters, playing, switchable,
+                    start.store() == null ? null : start.store().directory(), audition, err);
             controls.onPairing(link::openPairing);
             return link;
         } catch (LinkOptions.Refused e) {
             err.println("link: " + e.getMessage() + "; running without the link");
+            if (audition != null) {
+                audition.close();
+            }
             return null;
         }
     }
 
-    /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
+    /** The driver's page when one is asked for, or null; like the link's, its failures never stop the audio. */
+    private DriverPage startPage(BoardConfig board, AudioEngine engine, ProfileService service, Meters meters,
+                                 Supplier<String> playing, StartingProfile start, StreamControls controls, UnitLink link) {
+        Path storeDir = start.store() == null ? null : start.store().directory();
+        return webOptions.start(board, link, () -> linkOptions.unit(board, engine, controls.output(engine), service,
+                meters, playing, switchable, null), linkOptions.trustStore(storeDir), err);
+    }
+
     /**
      * For a profile with static normalisation playing a file: the file's loudness, measured
      * before the stream starts, so the one gain fits this track. Null otherwise, and when the
@@ -244,6 +283,7 @@ public final class RunCommand implements Callable<Integer> {
         });
     }
 
+    /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
     private final class RunningStream {
 
         private final AudioEngine engine;
@@ -261,6 +301,7 @@ public final class RunCommand implements Callable<Integer> {
         private GcPauses gc;
         private Integer exit;
         private UnitLink link;
+        private DriverPage page;
 
         RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, StartingProfile start,
                 Supplier<String> playing, Meters meters, ProfileService service, String sourceName, String sinkName,
@@ -284,6 +325,7 @@ public final class RunCommand implements Callable<Integer> {
             engine.start();
             controls.streamStarted();
             link = startLink(board, engine, service, meters, playing, start, controls);
+            page = startPage(board, engine, service, meters, playing, start, controls, link);
             allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
             gc = GcPauses.start();
             String note = note();
@@ -327,6 +369,9 @@ public final class RunCommand implements Callable<Integer> {
                 return exit;
             }
             controls.beforeStop(engine.stats().failure());
+            if (page != null) {
+                page.close();
+            }
             if (link != null) {
                 link.close();
             }

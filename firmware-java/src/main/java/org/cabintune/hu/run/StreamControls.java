@@ -123,6 +123,11 @@ final class StreamControls {
             }
 
             @Override
+            public boolean setVolumeCeilingDb(double ceilingDb) {
+                return onControlThread(() -> actions.setVolumeCeilingDb(ceilingDb));
+            }
+
+            @Override
             public double volumeDb() {
                 return actions.volumeDb();
             }

@@ -32,11 +32,19 @@ import java.util.concurrent.Executors;
  * like any other, compiled here and cross-faded in, and it stays on across profile switches
  * until it is turned off.
  *
+ * <p><b>Night mode</b> plays each profile through the night compressor and limiter
+ * ({@link NightProfiles}): the same kind of graph, compiled here and cross-faded in, kept across
+ * profile switches (and over bypass, which then keeps the night compressor) until it is turned off.
+ *
  * <p><b>Test signals</b> play through a variant of the playing profile ({@link #startTest},
  * {@link TestProfiles}): corrected or flat, with only the outputs under test (and a stimulus's
  * reference output) fed, and the board's protection as always. While it plays, selecting, replacing or bypassing a profile is done as
  * usual (compiled, checked, recorded) except that the engine keeps the test's graph; the
- * outcome is cross-faded in when the test ends ({@link #endTest}).
+ * outcome is cross-faded in when the test ends ({@link #release}).
+ *
+ * <p><b>Held</b>: the audition of masters plays graphs of its own (an A/B, a platform preview)
+ * and {@linkplain #hold holds} the service as a test does: requests are carried out and
+ * recorded, and the engine keeps the audition's graph until {@link #release}.
  */
 public final class ProfileService implements AutoCloseable {
 
@@ -65,9 +73,10 @@ public final class ProfileService implements AutoCloseable {
     });
     private volatile String playing;
     private volatile boolean bypassed;
+    private volatile boolean night;
     private Profile current;
-    /** True while a test signal's graph plays; the service's thread only. */
-    private boolean testing;
+    /** True while a test signal's or the audition's graph plays; the service's thread only. */
+    private boolean held;
 
     /**
      * @param playing the profile the engine was started with (its store name, or the safe
@@ -94,6 +103,24 @@ public final class ProfileService implements AutoCloseable {
     /** True while the profiles play flat ({@link #bypass}). */
     public boolean bypassed() {
         return bypassed;
+    }
+
+    /** True while the profiles play through the night compressor ({@link #night(boolean)}). */
+    public boolean night() {
+        return night;
+    }
+
+    /**
+     * The profile playing as stored, or null when it is not a stored one (the built-in safe
+     * profile); the service's view as of its last request.
+     */
+    public CompletableFuture<Profile> current() {
+        return CompletableFuture.supplyAsync(() -> current, worker);
+    }
+
+    /** The stored profile {@code name}. */
+    public Profile profile(String name) throws ProfileStoreException {
+        return store.get(name);
     }
 
     /** The stored profiles' names, in the order the buttons walk them. */
@@ -171,26 +198,36 @@ public final class ProfileService implements AutoCloseable {
 
     /** Plays the profile flat ({@code true}) or corrected again, cross-faded either way. */
     public CompletableFuture<Result> bypass(boolean on) {
-        return submit(() -> {
-            if (on == bypassed) {
-                return new Result(true, playing, List.of());
-            }
-            if (current == null) {
-                return failed("\"" + playing + "\" is not a stored profile, so there is no correction to "
-                        + (on ? "bypass" : "bring back"));
-            }
-            BoardGraph graph;
-            try {
-                graph = BoardGraph.compile(board, on ? flat(current) : current, maxFrames);
-            } catch (ProfileException e) {
-                return failed(ProfileChoice.unfit(playing, board, e).message());
-            }
-            if (!testing) {
-                engine.swapGraph(graph.graph());
-            }
-            bypassed = on;
-            return new Result(true, playing, List.of());
-        });
+        return submit(() -> on == bypassed ? new Result(true, playing, List.of())
+                : playAs(on, night, "so there is no correction to " + (on ? "bypass" : "bring back")));
+    }
+
+    /** Plays the profile through the night compressor ({@code true}) or its own bus again, cross-faded either way. */
+    public CompletableFuture<Result> night(boolean on) {
+        return submit(() -> on == night ? new Result(true, playing, List.of())
+                : playAs(bypassed, on, "so there is no profile to play " + (on ? "at" : "after") + " night"));
+    }
+
+    /**
+     * Cross-fades to the current profile played flat or corrected, at night or not, and keeps
+     * both settings; without a stored profile playing, refuses saying {@code why} after its name.
+     */
+    private Result playAs(boolean flat, boolean atNight, String why) {
+        if (current == null) {
+            return failed("\"" + playing + "\" is not a stored profile, " + why);
+        }
+        BoardGraph graph;
+        try {
+            graph = BoardGraph.compile(board, variant(current, flat, atNight), maxFrames);
+        } catch (ProfileException e) {
+            return failed(ProfileChoice.unfit(playing, board, e).message());
+        }
+        if (!held) {
+            engine.swapGraph(graph.graph());
+        }
+        bypassed = flat;
+        night = atNight;
+        return new Result(true, playing, List.of());
     }
 
     /**
@@ -214,16 +251,30 @@ public final class ProfileService implements AutoCloseable {
                 return failed(e.getMessage());
             }
             engine.swapGraph(graph.graph());
-            testing = true;
+            held = true;
             awaitCrossfade();
             return new Result(true, playing, List.of());
         });
     }
 
-    /** Swaps the normal graph of the profile playing back in (with what was selected meanwhile). */
-    public CompletableFuture<Result> endTest() {
+    /**
+     * Keeps the engine's graph as it is (another part of the unit is about to swap in its own):
+     * later requests are carried out and recorded but not swapped in until {@link #release}.
+     */
+    public CompletableFuture<Result> hold() {
         return submit(() -> {
-            if (!testing) {
+            held = true;
+            return new Result(true, playing, List.of());
+        });
+    }
+
+    /**
+     * Ends a test signal's or the audition's hold: swaps the normal graph of the profile playing
+     * back in (with what was selected or bypassed meanwhile).
+     */
+    public CompletableFuture<Result> release() {
+        return submit(() -> {
+            if (!held) {
                 return new Result(true, playing, List.of());
             }
             try {
@@ -231,7 +282,7 @@ public final class ProfileService implements AutoCloseable {
             } catch (ProfileException e) {
                 return failed(ProfileChoice.unfit(playing, board, e).message());
             }
-            testing = false;
+            held = false;
             return new Result(true, playing, List.of());
         });
     }
@@ -250,7 +301,7 @@ public final class ProfileService implements AutoCloseable {
     }
 
     /** {@code profile} without its correction: same routing and protection, no filters, delay, trim or bus. */
-    static Profile flat(Profile profile) {
+    public static Profile flat(Profile profile) {
         List<Output> outputs = profile.outputs().stream().map(o -> new Output(o.name(), o.role(), o.mix(), List.of(),
                 0, 0, false, o.protect())).toList();
         return new Profile(profile.format(), profile.name(), profile.sampleRate(), profile.inputs(), Bus.OFF, outputs);
@@ -286,10 +337,16 @@ public final class ProfileService implements AutoCloseable {
         return new Result(false, playing, passed);
     }
 
+    /** What plays of {@code profile}: flat or corrected, through the night compressor or its own bus. */
+    private static Profile variant(Profile profile, boolean flat, boolean night) {
+        Profile played = flat ? flat(profile) : profile;
+        return night ? NightProfiles.forNight(played) : played;
+    }
+
     private BoardGraph compile(Profile profile) throws ProfileException {
-        BoardGraph graph = BoardGraph.compile(board, bypassed ? flat(profile) : profile, maxFrames);
-        // A profile that plays only flat must not be stored or selected: bypass can end any moment.
-        if (bypassed) {
+        BoardGraph graph = BoardGraph.compile(board, variant(profile, bypassed, night), maxFrames);
+        // A profile that plays only flat or at night must not be stored or selected: either can end any moment.
+        if (bypassed || night) {
             BoardGraph.compile(board, profile, maxFrames);
         }
         ProcessingGraph running = engine.context().graph();
@@ -308,7 +365,7 @@ public final class ProfileService implements AutoCloseable {
         } catch (ProfileStoreException e) {
             return failed(e.getMessage());
         }
-        if (!testing) {
+        if (!held) {
             engine.swapGraph(graph.graph());
         }
         current = selected;

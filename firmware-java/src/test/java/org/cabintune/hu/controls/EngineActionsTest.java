@@ -44,6 +44,26 @@ class EngineActionsTest {
         }
     }
 
+    /** A ceiling (the link's limits, night mode) brings a louder volume down to it, and the knob stops there. */
+    @Test
+    void theKnobStopsAtTheCeiling() throws Exception {
+        try (AudioEngine engine = engine()) {
+            EngineActions actions = new EngineActions(engine, delta -> { });
+            actions.changeVolume(-4);
+            assertTrue(actions.setVolumeCeilingDb(-10));
+            assertEquals(-10, actions.volumeDb(), "down to the ceiling");
+            actions.changeVolume(+6);
+            assertEquals(-10, actions.volumeDb(), "the knob stops at the ceiling");
+            actions.changeVolume(-6);
+            assertTrue(actions.setVolumeDb(-2));
+            assertEquals(-10, actions.volumeDb(), "the link's volume too");
+            assertTrue(actions.setVolumeCeilingDb(0));
+            assertEquals(-10, actions.volumeDb(), "lifting the ceiling leaves the volume where it is");
+            actions.changeVolume(+6);
+            assertEquals(-4, actions.volumeDb());
+        }
+    }
+
     @Test
     void aMuteMadeWhileHeldStaysMadeWhenReleased() throws Exception {
         try (AudioEngine engine = engine()) {

@@ -129,6 +129,14 @@ class RemoteLinkTest {
                 assertAck(ask(mqtt, new Command.StreamMeters(100)));
                 Await.until(() -> published.stream().filter(e -> e.body() instanceof Reply.Meters).count() >= 3,
                         "three streamed meter snapshots", TIMEOUT);
+                // The programme is metered as it enters the chain: the -20 dBFS sine in both channels
+                // reads -20 LUFS (BS.1770-5: a full-scale 1 kHz sine in one channel is -3.01 LKFS).
+                Reply.Meters last = published.stream().map(Envelope::body).filter(b -> b instanceof Reply.Meters)
+                        .map(Reply.Meters.class::cast).reduce((a, b) -> b).orElseThrow();
+                assertEquals(RemoteRig.SINE_DBFS, last.programme().momentaryLufs(), 0.2, last.toString());
+                assertEquals(RemoteRig.SINE_DBFS, last.programme().shortTermLufs(), 0.2, last.toString());
+                assertEquals(RemoteRig.SINE_DBFS, last.programme().truePeakDbtp(), 0.2, last.toString());
+                assertTrue(last.dspLoad() > 0 && last.dspLoad() < 1, last.toString());
                 hostileMessagesChangeNothing(rig, mqtt, null);
 
                 assertTrue(rig.engine.stats().framesProcessed() > framesBefore + RemoteRig.FS / 2, "the stream ran on");

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.cabintune.dsp.Q824;
+import org.cabintune.hu.audition.Audition;
+import org.cabintune.hu.audition.MediaLibrary;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.controls.OutputControl;
@@ -32,32 +34,38 @@ import org.cabintune.link.protocol.Reply;
  * directory holding {@code Driver} (0 dB) and {@code Night} (-12 dB), its service, meters and
  * link. The audio thread's allocation is counted from the moment the stream runs.
  */
-final class RemoteRig implements AutoCloseable {
+public final class RemoteRig implements AutoCloseable {
 
-    static final int FS = 48000;
+    public static final int FS = 48000;
     static final int PERIOD = 128;
-    static final double SINE_DBFS = -20;
-    static final double NIGHT_DB = -12;
+    public static final double SINE_DBFS = -20;
+    public static final double NIGHT_DB = -12;
     /** The source switch's ramps: 10 ms, as run has them. */
     static final int RAMP_FRAMES = 480;
 
-    final BoardConfig board = StoreProfiles.stereoBoard();
-    final ProfileStore store;
-    final AudioEngine engine;
-    final ProfileService service;
-    final HeadUnitRemote unit;
-    final UnitLink link;
+    public final BoardConfig board = StoreProfiles.stereoBoard();
+    public final ProfileStore store;
+    public final AudioEngine engine;
+    public final ProfileService service;
+    public final HeadUnitRemote unit;
+    public final UnitLink link;
     final SwitchableSource source;
     final MeterTap tap;
+    final Audition audition;
     final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final long allocatedAtStart;
 
-    RemoteRig(Path dir) throws Exception {
+    public RemoteRig(Path dir) throws Exception {
         this(dir, null);
     }
 
     /** The rig writing to {@code sink} (a two-channel sink at 48 kHz) instead of a paced null device. */
     RemoteRig(Path dir, Sink sink) throws Exception {
+        this(dir, sink, null);
+    }
+
+    /** The rig with an audition of the masters in {@code media} (null for none). */
+    RemoteRig(Path dir, Sink sink, Path media) throws Exception {
         store = ProfileStore.open(dir.resolve("profiles"));
         store.put(StoreProfiles.stereo("Driver", 0));
         store.put(StoreProfiles.stereo("Night", NIGHT_DB));
@@ -74,19 +82,23 @@ final class RemoteRig implements AutoCloseable {
         Meters meters = new Meters(tap, engine::stats, service::playing, "sine", board.outputs());
         Reply.Info info = new Reply.Info("test-unit", board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
                 Limits.MAX_MESSAGE_BYTES, FS, board.outputs().stream().map(BoardConfig.Output::speaker).toList());
-        unit = new HeadUnitRemote(info, board, OutputControl.of(engine), service, meters, service::playing, new ProtectionLimits(0, -6), source);
+        OutputControl output = OutputControl.of(engine);
+        audition = media == null ? null : new Audition(MediaLibrary.open(media), engine, source, board, PERIOD,
+                output::volumeDb, service, null);
+        unit = new HeadUnitRemote(info, board, output, service, meters, service::playing, new ProtectionLimits(0, -6),
+                source, audition);
         link = new UnitLink(unit, dir.resolve("keys").resolve("trust.json"), engine::stats,
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
     }
 
     /** RMS of output 0 now, dBFS. */
-    double outputRmsDbfs() {
+    public double outputRmsDbfs() {
         return unit.meters().outputs().getFirst().rmsDbfs();
     }
 
     /** Bytes the audio thread allocated since the stream ran. */
-    long audioAllocated() {
+    public long audioAllocated() {
         return engine.stats().audioThreadAllocatedBytes() - allocatedAtStart;
     }
 
@@ -95,12 +107,15 @@ final class RemoteRig implements AutoCloseable {
     }
 
     /** The sine's level through a profile whose outputs are at {@code gainDb}, RMS dBFS. */
-    static double expectedRms(double gainDb) {
+    public static double expectedRms(double gainDb) {
         return SINE_DBFS + gainDb + Q824.gainToDb(Math.sqrt(0.5));
     }
 
     @Override
     public void close() throws Exception {
+        if (audition != null) {
+            audition.close();
+        }
         link.close();
         service.close();
         engine.stop();

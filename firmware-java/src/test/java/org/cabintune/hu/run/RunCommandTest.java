@@ -20,6 +20,10 @@ import org.cabintune.link.serial.SerialLink;
 import org.cabintune.link.serial.Socat;
 import org.cabintune.link.testing.Await;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -179,17 +183,42 @@ class RunCommandTest {
     }
 
     /**
-     * The simulator on a profile store, with meters: the empty store gets the board's profile, the
+     * The simulator on a profile store, with meters and the driver's page: the empty store gets
+     * the board's profile, the page shows it and turns night mode on while the stream plays, the
      * audio thread still allocates nothing with the meters' tap on it, and the meters' last
      * snapshot reads the -20 dBFS stereo sine as -20 LUFS, with every speaker under its ceiling.
      */
     @Test
-    void runsFromTheProfileStoreAndWritesTheMeters() throws IOException {
+    void runsFromTheProfileStoreWithThePageAndWritesTheMeters() throws Exception {
         Path store = dir.resolve("profiles");
         Path stats = dir.resolve("stats.json");
         Path meters = dir.resolve("meters.json");
-        assertEquals(0, run("run", "--board", SIMULATOR.toString(), "--duration", "1.5", "--source", "sine",
-                "--profiles", store.toString(), "--stats-json", stats.toString(), "--meters-json", meters.toString()), stderr);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("run", "--board", SIMULATOR.toString(),
+                "--duration", "2", "--source", "sine", "--profiles", store.toString(), "--stats-json", stats.toString(),
+                "--meters-json", meters.toString(), "--web", "127.0.0.1:" + port));
+        URI page = URI.create("http://127.0.0.1:" + port + "/api/");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> state = null;
+        while (state == null && !exit.isDone()) {
+            try {
+                state = http.send(HttpRequest.newBuilder(page.resolve("state")).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        assertTrue(state != null && state.statusCode() == 200, "the page answered while the stream ran");
+        assertEquals("Reference 8-channel", new ObjectMapper().readTree(state.body()).get("profile").get("name").asText());
+        HttpResponse<String> night = http.send(HttpRequest.newBuilder(page.resolve("night"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"night\": true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, night.statusCode(), night.body());
+        assertTrue(new ObjectMapper().readTree(night.body()).get("night").asBoolean());
+        assertEquals(0, exit.get(), stderr);
+        assertTrue(stderr.contains("web: the driver's page on http://127.0.0.1:" + port + "/"), stderr);
         assertTrue(stderr.contains("profiles: the store was empty: stored the board's profile "), stderr);
         assertTrue(Files.exists(store.resolve("Reference 8-channel.profile")));
         JsonNode s = new ObjectMapper().readTree(stats.toFile());

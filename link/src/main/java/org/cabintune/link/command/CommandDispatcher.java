@@ -122,10 +122,18 @@ public final class CommandDispatcher {
                 case Command.SetVolume c -> ack(() -> port.setVolume(c.volumeDb()));
                 case Command.SetMute c -> ack(() -> port.setMute(c.muted()));
                 case Command.SetBypass c -> ack(() -> port.setBypass(c.bypassed()));
+                case Command.SetNight c -> ack(() -> port.setNight(c.night()));
                 case Command.PlayTestSignal c -> ack(() -> port.playTestSignal(c));
                 case Command.StopTestSignal c -> ack(port::stopTestSignal);
                 case Command.StreamMeters c -> ack(() -> port.streamMeters(c.intervalMs()));
                 case Command.SetLimits c -> ack(() -> port.setLimits(c.limits()));
+                case Command.ListMedia c -> port.listMedia();
+                case Command.PlayMedia c -> ack(() -> port.playMedia(c));
+                case Command.MediaTransport c -> ack(() -> port.mediaTransport(c));
+                case Command.AuditionAb c -> ack(() -> port.auditionAb(c));
+                case Command.AuditionSwitch c -> ack(() -> port.auditionSwitch(c.side()));
+                case Command.AuditionPreview c -> ack(() -> port.auditionPreview(c.platform()));
+                case Command.GetAudition c -> port.audition();
                 case Command.PairKey c -> {
                     trust.pair(c, message.signature(), received.signedBytes(), caller.presence());
                     yield new Reply.Ack();

@@ -1,7 +1,10 @@
 package org.cabintune.link.command;
 
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.link.protocol.Command;
+import org.cabintune.link.protocol.ErrorCode;
+import org.cabintune.link.protocol.MessageType;
 import org.cabintune.link.protocol.ProtectionLimits;
 import org.cabintune.link.protocol.Reply;
 
@@ -36,6 +39,12 @@ public interface HeadUnitPort {
     /** Bypasses the cabin correction, or brings it back. */
     void setBypass(boolean bypassed) throws PortException;
 
+    /**
+     * Turns night mode on or off (a capped volume and a night compressor on the bus), kept across
+     * profile switches.
+     */
+    void setNight(boolean night) throws PortException;
+
     /** Plays a test signal; {@code refused} for outputs the unit lacks or levels above its limit. */
     void playTestSignal(Command.PlayTestSignal signal) throws PortException;
 
@@ -49,4 +58,46 @@ public interface HeadUnitPort {
 
     /** Changes the protection limits. */
     void setLimits(ProtectionLimits limits) throws PortException;
+
+    // The audition of masters (docs/audition.md). A unit without a media player refuses them all.
+
+    /** The masters in the media directory. */
+    default Reply.Media listMedia() throws PortException {
+        throw noMedia(MessageType.LIST_MEDIA);
+    }
+
+    /** Plays a master; {@code unknown-media} when there is none by that name. */
+    default void playMedia(Command.PlayMedia request) throws PortException {
+        throw noMedia(MessageType.PLAY_MEDIA);
+    }
+
+    /** Pause, resume, seek, loop, stop looping, stop. */
+    default void mediaTransport(Command.MediaTransport request) throws PortException {
+        throw noMedia(MessageType.MEDIA_TRANSPORT);
+    }
+
+    /** Sets up an A/B of the master playing. */
+    default void auditionAb(Command.AuditionAb request) throws PortException {
+        throw noMedia(MessageType.AUDITION_AB);
+    }
+
+    /** Plays side A or B, or ends the A/B. */
+    default void auditionSwitch(Command.Choice side) throws PortException {
+        throw noMedia(MessageType.AUDITION_SWITCH);
+    }
+
+    /** Previews a platform's normalisation, or (null) stops previewing. */
+    default void auditionPreview(Platform platform) throws PortException {
+        throw noMedia(MessageType.AUDITION_PREVIEW);
+    }
+
+    /** What the audition plays. */
+    default Reply.Audition audition() throws PortException {
+        throw noMedia(MessageType.GET_AUDITION);
+    }
+
+    private static PortException noMedia(MessageType type) {
+        return new PortException(ErrorCode.REFUSED, type.word()
+                + ": this unit has no media player (cabintune-hu run --media DIR)");
+    }
 }

@@ -2,6 +2,7 @@ package org.cabintune.link.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
@@ -12,6 +13,9 @@ final class BodyReader {
     private static final String BODY = "body";
     private static final List<String> NONE = List.of();
     private static final List<String> LIMIT_FIELDS = List.of("maxVolumeDb", "maxTestLevelDbfs");
+    private static final List<String> PROGRAMME_FIELDS = List.of("momentaryLufs", "shortTermLufs", "integratedLufs",
+            "truePeakDbtp");
+    private static final List<String> REGION_FIELDS = List.of("startSeconds", "endSeconds");
 
     private BodyReader() {
     }
@@ -41,6 +45,7 @@ final class BodyReader {
             case SET_MUTE -> new Command.SetMute(FieldReader.of(node, BODY, what, List.of("muted"), NONE).bool("muted"));
             case SET_BYPASS -> new Command.SetBypass(
                     FieldReader.of(node, BODY, what, List.of("bypassed"), NONE).bool("bypassed"));
+            case SET_NIGHT -> new Command.SetNight(FieldReader.of(node, BODY, what, List.of("night"), NONE).bool("night"));
             case PLAY_TEST_SIGNAL -> playTestSignal(FieldReader.of(node, BODY, what,
                     List.of("outputs", "signal", "levelDbfs", "correction"), NONE));
             case STOP_TEST_SIGNAL -> empty(node, what, new Command.StopTestSignal());
@@ -64,11 +69,35 @@ final class BodyReader {
                 String keyId = FieldReader.of(node, BODY, what, List.of("keyId"), NONE).string("keyId");
                 yield FieldReader.build(BODY, () -> new Command.RevokeKey(keyId));
             }
+            case LIST_MEDIA -> empty(node, what, new Command.ListMedia());
+            case PLAY_MEDIA -> playMedia(FieldReader.of(node, BODY, what, List.of("file"), List.of("startSeconds", "loop")));
+            case MEDIA_TRANSPORT -> mediaTransport(FieldReader.of(node, BODY, what, List.of("action"),
+                    List.of("seconds", "loop")));
+            case AUDITION_AB -> {
+                FieldReader r = FieldReader.of(node, BODY, what, List.of("a", "b", "matchLoudness"), NONE);
+                Command.Side a = side(r.object("a", "an A/B side", List.of("profileId"), List.of("bypassed")));
+                Command.Side b = side(r.object("b", "an A/B side", List.of("profileId"), List.of("bypassed")));
+                boolean match = r.bool("matchLoudness");
+                yield r.build(() -> new Command.AuditionAb(a, b, match));
+            }
+            case AUDITION_SWITCH -> {
+                FieldReader r = FieldReader.of(node, BODY, what, List.of("side"), NONE);
+                yield new Command.AuditionSwitch(word(r, "side", Command.Choice::of, "a, b, off"));
+            }
+            case AUDITION_PREVIEW -> {
+                FieldReader r = FieldReader.of(node, BODY, what, List.of("platform"), NONE);
+                yield new Command.AuditionPreview(platform(r, "platform", true));
+            }
+            case GET_AUDITION -> empty(node, what, new Command.GetAudition());
+            case MEDIA -> media(FieldReader.of(node, BODY, what, List.of("files", "total"), NONE));
+            case AUDITION -> audition(FieldReader.of(node, BODY, what, List.of("playback", "positionSeconds",
+                    "lengthSeconds"), List.of("file", "loop", "masterLufs", "masterTruePeakDbtp", "ab", "preview")));
             case INFO -> info(FieldReader.of(node, BODY, what, List.of("unitId", "model", "firmware", "protocols",
                     "maxMessageBytes", "sampleRate", "outputs"), NONE));
             case STATE -> state(FieldReader.of(node, BODY, what, List.of("profiles", "volumeDb", "muted", "bypassed",
-                    "testSignal", "limits"), List.of("activeProfile")));
-            case METERS -> meters(FieldReader.of(node, BODY, what, List.of("sequence", "outputs"), NONE));
+                    "testSignal", "limits"), List.of("activeProfile", "night")));
+            case METERS -> meters(FieldReader.of(node, BODY, what, List.of("sequence", "outputs"),
+                    List.of("programme", "dspLoad")));
             case ACK -> empty(node, what, new Reply.Ack());
             case ERROR -> error(FieldReader.of(node, BODY, what, List.of("code", "message"), NONE));
             case PROFILE_CHANGED -> {
@@ -183,6 +212,102 @@ final class BodyReader {
         };
     }
 
+    private static Command.PlayMedia playMedia(FieldReader r) throws ProtocolException {
+        String file = r.string("file");
+        double start = r.has("startSeconds") ? r.number("startSeconds") : 0;
+        Command.Region loop = r.has("loop") ? region(r.object("loop", "a region", REGION_FIELDS, NONE)) : null;
+        return r.build(() -> new Command.PlayMedia(file, start, loop));
+    }
+
+    private static Command.MediaTransport mediaTransport(FieldReader r) throws ProtocolException {
+        Command.Transport action = word(r, "action", Command.Transport::of, "pause, resume, seek, loop, loop-off, stop");
+        Double seconds = r.has("seconds") ? r.number("seconds") : null;
+        Command.Region loop = r.has("loop") ? region(r.object("loop", "a region", REGION_FIELDS, NONE)) : null;
+        return r.build(() -> new Command.MediaTransport(action, seconds, loop));
+    }
+
+    private static Command.Region region(FieldReader r) throws ProtocolException {
+        double start = r.number("startSeconds");
+        double end = r.number("endSeconds");
+        return r.build(() -> new Command.Region(start, end));
+    }
+
+    private static Command.Side side(FieldReader r) throws ProtocolException {
+        String id = r.string("profileId");
+        boolean bypassed = r.has("bypassed") && r.bool("bypassed");
+        return r.build(() -> new Command.Side(id, bypassed));
+    }
+
+    /** A platform id, or, when {@code offAllowed}, {@code off} for none (null). */
+    private static Platform platform(FieldReader r, String name, boolean offAllowed) throws ProtocolException {
+        String word = r.string(name);
+        if (offAllowed && word.equals("off")) {
+            return null;
+        }
+        return java.util.Arrays.stream(Platform.values()).filter(p -> p.id().equals(word)).findFirst()
+                .orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_VALUE, r.path(name), " = "
+                        + FieldPath.quote(word) + " is not one of " + (offAllowed ? "off, " : "") + Platform.ids(), null));
+    }
+
+    /** A string field that must be one of an enum's wire words. */
+    private static <T> T word(FieldReader r, String name, java.util.function.Function<String, java.util.Optional<T>> of,
+                              String allowed) throws ProtocolException {
+        String word = r.string(name);
+        return of.apply(word).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_VALUE, r.path(name), " = "
+                + FieldPath.quote(word) + " is not one of " + allowed, null));
+    }
+
+    private static Reply.Media media(FieldReader r) throws ProtocolException {
+        List<Reply.MediaFile> files = r.list("files", Limits.MAX_MEDIA_FILES, (node, path) -> {
+            FieldReader f = FieldReader.of(node, path, "a media file", List.of("name", "seconds", "sampleRate", "channels"),
+                    NONE);
+            String name = f.string("name");
+            double seconds = f.number("seconds");
+            long rate = f.integer("sampleRate", 0, Integer.MAX_VALUE);
+            long channels = f.integer("channels", 0, Integer.MAX_VALUE);
+            return f.build(() -> new Reply.MediaFile(name, seconds, (int) rate, (int) channels));
+        });
+        long total = r.integer("total", 0, Integer.MAX_VALUE);
+        return r.build(() -> new Reply.Media(files, (int) total));
+    }
+
+    private static Reply.Audition audition(FieldReader r) throws ProtocolException {
+        String file = r.string("file");
+        Reply.Playback playback = word(r, "playback", Reply.Playback::of, "stopped, playing, paused, ended");
+        double position = r.number("positionSeconds");
+        double length = r.number("lengthSeconds");
+        Command.Region loop = r.has("loop") ? region(r.object("loop", "a region", REGION_FIELDS, NONE)) : null;
+        Double lufs = r.has("masterLufs") ? r.number("masterLufs") : null;
+        Double peak = r.has("masterTruePeakDbtp") ? r.number("masterTruePeakDbtp") : null;
+        Reply.AbState ab = r.has("ab") ? abState(r.object("ab", "an A/B state", List.of("a", "b", "active",
+                "matchLoudness", "matching", "progress", "aTrimDb", "bTrimDb"), List.of("aLufs", "bLufs", "note"))) : null;
+        Reply.PreviewState preview = null;
+        if (r.has("preview")) {
+            FieldReader p = r.object("preview", "a preview", List.of("platform", "gainDb", "limiter"), NONE);
+            Platform platform = platform(p, "platform", false);
+            double gain = p.number("gainDb");
+            boolean limiter = p.bool("limiter");
+            preview = p.build(() -> new Reply.PreviewState(platform, gain, limiter));
+        }
+        Reply.PreviewState shown = preview;
+        return r.build(() -> new Reply.Audition(file, playback, position, length, loop, lufs, peak, ab, shown));
+    }
+
+    private static Reply.AbState abState(FieldReader r) throws ProtocolException {
+        Command.Side a = side(r.object("a", "an A/B side", List.of("profileId"), List.of("bypassed")));
+        Command.Side b = side(r.object("b", "an A/B side", List.of("profileId"), List.of("bypassed")));
+        Command.Choice active = word(r, "active", Command.Choice::of, "a, b");
+        boolean match = r.bool("matchLoudness");
+        Reply.Matching matching = word(r, "matching", Reply.Matching::of, "off, matching, matched, failed");
+        double progress = r.number("progress");
+        Double aLufs = r.has("aLufs") ? r.number("aLufs") : null;
+        Double bLufs = r.has("bLufs") ? r.number("bLufs") : null;
+        double aTrim = r.number("aTrimDb");
+        double bTrim = r.number("bTrimDb");
+        String note = r.string("note");
+        return r.build(() -> new Reply.AbState(a, b, active, match, matching, progress, aLufs, bLufs, aTrim, bTrim, note));
+    }
+
     private static ProtectionLimits limits(FieldReader r) throws ProtocolException {
         double volume = r.number("maxVolumeDb");
         double level = r.number("maxTestLevelDbfs");
@@ -213,7 +338,9 @@ final class BodyReader {
         boolean bypassed = r.bool("bypassed");
         boolean testSignal = r.bool("testSignal");
         ProtectionLimits limits = limits(r.object("limits", "protection limits", LIMIT_FIELDS, NONE));
-        return r.build(() -> new Reply.State(active, profiles, volume, muted, bypassed, testSignal, limits));
+        // Optional, so a state from a unit without night mode still reads: absent is off.
+        boolean night = r.has("night") && r.bool("night");
+        return r.build(() -> new Reply.State(active, profiles, volume, muted, bypassed, testSignal, limits, night));
     }
 
     private static Reply.Meters meters(FieldReader r) throws ProtocolException {
@@ -224,7 +351,18 @@ final class BodyReader {
             double rms = level.number("rmsDbfs");
             return level.build(() -> new Reply.Level(peak, rms));
         });
-        return r.build(() -> new Reply.Meters(sequence, levels));
+        Reply.Programme programme = r.has("programme") ? programme(r.object("programme", "the programme's loudness",
+                PROGRAMME_FIELDS, NONE)) : null;
+        Double load = r.has("dspLoad") ? r.number("dspLoad") : null;
+        return r.build(() -> new Reply.Meters(sequence, levels, programme, load));
+    }
+
+    private static Reply.Programme programme(FieldReader r) throws ProtocolException {
+        double momentary = r.number("momentaryLufs");
+        double shortTerm = r.number("shortTermLufs");
+        double integrated = r.number("integratedLufs");
+        double truePeak = r.number("truePeakDbtp");
+        return r.build(() -> new Reply.Programme(momentary, shortTerm, integrated, truePeak));
     }
 
     private static Reply.Error error(FieldReader r) throws ProtocolException {

@@ -72,6 +72,25 @@ public final class Check {
         return value;
     }
 
+    /**
+     * A master's path inside the unit's media directory: text of 1..{@link Limits#MAX_MEDIA_NAME_CHARS}
+     * characters, segments joined by {@code /}, none of them empty, {@code .} or {@code ..}, no
+     * backslash: a name that cannot leave the directory, whatever the unit's file system.
+     */
+    public static String mediaName(String field, String value) {
+        text(field, value, Limits.MAX_MEDIA_NAME_CHARS);
+        if (value.indexOf('\\') >= 0) {
+            throw invalid(field, value, "has a backslash; separate folders with /");
+        }
+        for (String segment : value.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw invalid(field, value, "is not a path inside the media directory: its parts are joined by single"
+                        + " /, none of them empty, . or ..");
+            }
+        }
+        return value;
+    }
+
     /** Base64 (standard alphabet, padded) of exactly {@code bytes} bytes. */
     public static String base64(String field, String value, int bytes) {
         int chars = (bytes + 2) / 3 * 4;

@@ -1,8 +1,8 @@
 package org.cabintune.link.protocol;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.sweep.SweepSpec;
 
@@ -23,6 +23,10 @@ public sealed interface Command extends Body {
     /** Meter stream interval, ms; 0 stops the stream. */
     int MIN_METER_INTERVAL_MS = 50;
     int MAX_METER_INTERVAL_MS = 5000;
+    /** The longest master the audition plays, and so every position in one, s: a day. */
+    double MAX_MEDIA_SECONDS = 24 * 3600;
+    /** The shortest loop region, s: well over the player's fade out and in (5 ms each). */
+    double MIN_LOOP_SECONDS = 0.1;
 
     /** Opens a conversation: the unit answers with {@link Reply.Info}. */
     record Hello(String client) implements Command {
@@ -109,6 +113,14 @@ public sealed interface Command extends Body {
         @Override
         public MessageType type() {
             return MessageType.SET_BYPASS;
+        }
+    }
+
+    /** Turns night mode on or off: a capped volume and a night compressor on the bus (docs/driver-page.md). */
+    record SetNight(boolean night) implements Command {
+        @Override
+        public MessageType type() {
+            return MessageType.SET_NIGHT;
         }
     }
 
@@ -224,23 +236,172 @@ public sealed interface Command extends Body {
         }
     }
 
+    /** Asks for the masters in the unit's media directory: {@link Reply.Media}. */
+    record ListMedia() implements Command {
+        @Override
+        public MessageType type() {
+            return MessageType.LIST_MEDIA;
+        }
+    }
+
+    /**
+     * Plays a master from the unit's media directory in place of the programme.
+     *
+     * @param file         its path inside the media directory ({@link Check#mediaName})
+     * @param startSeconds where to start, in the file's time (0 for its start)
+     * @param loop         a region to loop, or null to play to the end
+     */
+    record PlayMedia(String file, double startSeconds, Region loop) implements Command {
+        public PlayMedia {
+            Check.mediaName("file", file);
+            Check.range("startSeconds", startSeconds, 0, MAX_MEDIA_SECONDS);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.PLAY_MEDIA;
+        }
+    }
+
+    /**
+     * Moves the master playing on: pause, resume, seek to {@code seconds}, loop {@code loop},
+     * stop looping, or stop (the programme comes back). {@code seconds} belongs to a seek and
+     * {@code loop} to a loop, each required there and refused elsewhere.
+     */
+    record MediaTransport(Transport action, Double seconds, Region loop) implements Command {
+        public MediaTransport {
+            Check.present("action", action);
+            if (action == Transport.SEEK) {
+                Check.range("seconds", Check.present("seconds", seconds), 0, MAX_MEDIA_SECONDS);
+            } else if (seconds != null) {
+                throw new FieldException(ErrorCode.UNKNOWN_FIELD, "seconds", " belongs to a seek, not to "
+                        + action.word());
+            }
+            if (action == Transport.LOOP) {
+                Check.present("loop", loop);
+            } else if (loop != null) {
+                throw new FieldException(ErrorCode.UNKNOWN_FIELD, "loop", " belongs to a loop, not to " + action.word());
+            }
+        }
+
+        /** A transport action that takes no value. */
+        public static MediaTransport of(Transport action) {
+            return new MediaTransport(action, null, null);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.MEDIA_TRANSPORT;
+        }
+    }
+
+    /**
+     * Sets up an A/B of the master playing between two sides, side A first; with
+     * {@code matchLoudness} the louder side is turned down to the other's integrated loudness
+     * through its chain (the unit measures both off the audio thread, then plays side A).
+     */
+    record AuditionAb(Side a, Side b, boolean matchLoudness) implements Command {
+        public AuditionAb {
+            Check.present("a", a);
+            Check.present("b", b);
+            if (a.equals(b)) {
+                throw new FieldException(ErrorCode.INVALID_VALUE, "b", " is the same as a (" + a
+                        + "); an A/B needs two different sides");
+            }
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.AUDITION_AB;
+        }
+    }
+
+    /** Plays side A or B of the A/B, cross-faded; {@link Choice#OFF} ends the A/B. */
+    record AuditionSwitch(Choice side) implements Command {
+        public AuditionSwitch {
+            Check.present("side", side);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.AUDITION_SWITCH;
+        }
+    }
+
+    /**
+     * Plays the master as a streaming platform would (its normalisation gain in front of the
+     * chain), or, with a null platform ({@code "off"} on the wire), as it is.
+     */
+    record AuditionPreview(Platform platform) implements Command {
+        @Override
+        public MessageType type() {
+            return MessageType.AUDITION_PREVIEW;
+        }
+    }
+
+    /** Asks for {@link Reply.Audition}: what the audition plays and how far it is. */
+    record GetAudition() implements Command {
+        @Override
+        public MessageType type() {
+            return MessageType.GET_AUDITION;
+        }
+    }
+
+    /** A region of a master, seconds in the file's time, {@code startSeconds} inclusive, {@code endSeconds} not. */
+    record Region(double startSeconds, double endSeconds) {
+        public Region {
+            Check.range("startSeconds", startSeconds, 0, MAX_MEDIA_SECONDS);
+            Check.range("endSeconds", endSeconds, 0, MAX_MEDIA_SECONDS);
+            if (endSeconds - startSeconds < MIN_LOOP_SECONDS) {
+                throw new FieldException(ErrorCode.OUT_OF_RANGE, "endSeconds", " = " + FieldPath.number(endSeconds)
+                        + " is less than " + FieldPath.number(MIN_LOOP_SECONDS) + " s after startSeconds = "
+                        + FieldPath.number(startSeconds));
+            }
+        }
+    }
+
+    /**
+     * One side of an A/B: a stored profile, corrected or (bypassed) flat: its routing and the
+     * board's protection, no filters, delays, levels or bus.
+     */
+    record Side(String profileId, boolean bypassed) {
+        public Side {
+            Check.slug("profileId", profileId, Limits.MAX_PROFILE_ID_CHARS);
+        }
+
+        @Override
+        public String toString() {
+            return profileId + (bypassed ? " bypassed" : "");
+        }
+    }
+
+    /** What a media transport does. */
+    enum Transport implements Worded {
+        PAUSE, RESUME, SEEK, LOOP, LOOP_OFF, STOP;
+
+        /** The constant with this wire word. */
+        public static Optional<Transport> of(String word) {
+            return Worded.of(Transport.class, word);
+        }
+    }
+
+    /** A side of an A/B, or neither. */
+    enum Choice implements Worded {
+        A, B, OFF;
+
+        /** The constant with this wire word. */
+        public static Optional<Choice> of(String word) {
+            return Worded.of(Choice.class, word);
+        }
+    }
+
     /** Whether a test signal passes through the output's correction. */
-    enum Correction {
-        ON("on"), BYPASSED("bypassed");
-
-        private final String word;
-
-        Correction(String word) {
-            this.word = word;
-        }
-
-        public String word() {
-            return word;
-        }
+    enum Correction implements Worded {
+        ON, BYPASSED;
 
         /** The constant with this wire word. */
         public static Optional<Correction> of(String word) {
-            return Arrays.stream(values()).filter(c -> c.word.equals(word)).findFirst();
+            return Worded.of(Correction.class, word);
         }
     }
 }

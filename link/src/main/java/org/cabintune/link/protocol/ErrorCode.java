@@ -48,6 +48,8 @@ public enum ErrorCode {
     ID_REUSED("id-reused"),
     /** The profile id is not stored on the unit. */
     UNKNOWN_PROFILE("unknown-profile"),
+    /** The file is not a master in the unit's media directory. */
+    UNKNOWN_MEDIA("unknown-media"),
     /** The unit understood the command but will not carry it out now; the message says why. */
     REFUSED("refused"),
     /** The unit failed while carrying out the command. */

@@ -43,6 +43,10 @@ public final class Limits {
     public static final int MAX_PROFILES = 32;
     /** Output channels, as in the profile format. */
     public static final int MAX_OUTPUTS = 16;
+    /** Masters a media listing holds; a directory with more lists the first by name. */
+    public static final int MAX_MEDIA_FILES = 256;
+    /** A master's path inside the media directory: enough for a folder or two and a long title. */
+    public static final int MAX_MEDIA_NAME_CHARS = 128;
     /** Protocol versions an info lists. */
     public static final int MAX_VERSIONS = 8;
 

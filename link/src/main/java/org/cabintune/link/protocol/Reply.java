@@ -1,6 +1,8 @@
 package org.cabintune.link.protocol;
 
 import java.util.List;
+import java.util.Optional;
+import org.cabintune.dsp.loudness.Platform;
 
 /** Answers from the head unit; the envelope's {@code re} names the command answered. */
 public sealed interface Reply extends Body {
@@ -56,9 +58,10 @@ public sealed interface Reply extends Body {
      * @param bypassed      correction bypassed or not
      * @param testSignal    a test signal is playing
      * @param limits        the protection limits in force
+     * @param night         night mode is on
      */
     record State(String activeProfile, List<ProfileEntry> profiles, double volumeDb, boolean muted,
-                 boolean bypassed, boolean testSignal, ProtectionLimits limits) implements Reply {
+                 boolean bypassed, boolean testSignal, ProtectionLimits limits, boolean night) implements Reply {
         public State {
             if (activeProfile != null) {
                 Check.slug("activeProfile", activeProfile, Limits.MAX_PROFILE_ID_CHARS);
@@ -66,6 +69,12 @@ public sealed interface Reply extends Body {
             profiles = Check.list("profiles", profiles, 0, Limits.MAX_PROFILES);
             Check.range("volumeDb", volumeDb, Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
             Check.present("limits", limits);
+        }
+
+        /** A state with night mode off. */
+        public State(String activeProfile, List<ProfileEntry> profiles, double volumeDb, boolean muted,
+                     boolean bypassed, boolean testSignal, ProtectionLimits limits) {
+            this(activeProfile, profiles, volumeDb, muted, bypassed, testSignal, limits, false);
         }
 
         @Override
@@ -83,21 +92,63 @@ public sealed interface Reply extends Body {
     }
 
     /**
-     * One meter snapshot per output, the answer to {@link Command.GetMeters} and the message
-     * of the meter stream.
+     * One meter snapshot, the answer to {@link Command.GetMeters} and the message of the meter
+     * stream: each output's level, and, from units that meter them, the programme's loudness
+     * and the processing load.
      *
-     * @param sequence increases with every snapshot the unit takes
-     * @param outputs  one level per output, in DAC order
+     * @param sequence  increases with every snapshot the unit takes
+     * @param outputs   one level per output, in DAC order
+     * @param programme the programme's loudness and true peak; null when the unit does not send it
+     * @param dspLoad   processing time over period time since the previous snapshot (1 is a full
+     *                  period), 0..{@value #MAX_DSP_LOAD}; null when the unit does not send it
      */
-    record Meters(long sequence, List<Level> outputs) implements Reply {
+    record Meters(long sequence, List<Level> outputs, Programme programme, Double dspLoad) implements Reply {
+
+        /** A load above this is not a load but a stalled stream; it is sent as this. */
+        public static final double MAX_DSP_LOAD = 100;
+
         public Meters {
             Check.range("sequence", sequence, 0, Limits.MAX_SAFE_INTEGER);
             outputs = Check.list("outputs", outputs, 0, Limits.MAX_OUTPUTS);
+            if (dspLoad != null) {
+                Check.range("dspLoad", dspLoad, 0, MAX_DSP_LOAD);
+            }
+        }
+
+        /** Output levels only. */
+        public Meters(long sequence, List<Level> outputs) {
+            this(sequence, outputs, null, null);
         }
 
         @Override
         public MessageType type() {
             return MessageType.METERS;
+        }
+    }
+
+    /**
+     * The programme's loudness as the unit meters it where it enters the chain (ITU-R BS.1770-5,
+     * EBU Tech 3341), LUFS and dBTP, floored at {@link #METER_FLOOR_DBFS} where there is no value
+     * yet (silence, nothing above the gates).
+     *
+     * @param momentaryLufs  over the last 400 ms
+     * @param shortTermLufs  over the last 3 s
+     * @param integratedLufs gated, since the stream started
+     * @param truePeakDbtp   the highest true peak since the stream started
+     */
+    record Programme(double momentaryLufs, double shortTermLufs, double integratedLufs, double truePeakDbtp) {
+        public Programme {
+            Check.range("momentaryLufs", momentaryLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("shortTermLufs", shortTermLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("integratedLufs", integratedLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            Check.range("truePeakDbtp", truePeakDbtp, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+        }
+
+        /** Readings as the meter gives them, with -inf (no value) and NaN raised to the floor. */
+        public static Programme clamped(double momentaryLufs, double shortTermLufs, double integratedLufs,
+                                        double truePeakDbtp) {
+            return new Programme(Level.clamp(momentaryLufs), Level.clamp(shortTermLufs), Level.clamp(integratedLufs),
+                    Level.clamp(truePeakDbtp));
         }
     }
 
@@ -113,8 +164,150 @@ public sealed interface Reply extends Body {
             return new Level(clamp(peakDbfs), clamp(rmsDbfs));
         }
 
-        private static double clamp(double dbfs) {
+        static double clamp(double dbfs) {
             return dbfs >= METER_FLOOR_DBFS ? Math.min(dbfs, METER_CEILING_DBFS) : METER_FLOOR_DBFS;
+        }
+    }
+
+    /**
+     * The masters in the unit's media directory, the answer to {@link Command.ListMedia}.
+     *
+     * @param files the first {@link Limits#MAX_MEDIA_FILES} by name
+     * @param total how many the directory holds
+     */
+    record Media(List<MediaFile> files, int total) implements Reply {
+        public Media {
+            files = Check.list("files", files, 0, Limits.MAX_MEDIA_FILES);
+            Check.range("total", total, files.size(), Integer.MAX_VALUE);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.MEDIA;
+        }
+    }
+
+    /** One master: its path in the media directory, length, rate and channels. */
+    record MediaFile(String name, double seconds, int sampleRate, int channels) {
+        public MediaFile {
+            Check.mediaName("name", name);
+            Check.range("seconds", seconds, 0, Command.MAX_MEDIA_SECONDS);
+            Check.range("sampleRate", sampleRate, 8000, 384000);
+            Check.range("channels", channels, 1, 32);
+        }
+    }
+
+    /**
+     * What the audition plays, the answer to {@link Command.GetAudition}.
+     *
+     * @param file               the master loaded, or null when none is (then playback is stopped)
+     * @param playback           stopped, playing, paused or ended
+     * @param positionSeconds    where the master is, in its own time
+     * @param lengthSeconds      its length (0 without a master)
+     * @param loop               the region looped, or null
+     * @param masterLufs         its integrated loudness as a file (BS.1770-5), or null when silent or none
+     * @param masterTruePeakDbtp its true peak, or null when silent or none
+     * @param ab                 the A/B, or null when none is set up
+     * @param preview            the platform preview, or null when off
+     */
+    record Audition(String file, Playback playback, double positionSeconds, double lengthSeconds, Command.Region loop,
+                    Double masterLufs, Double masterTruePeakDbtp, AbState ab, PreviewState preview) implements Reply {
+        public Audition {
+            if (file != null) {
+                Check.mediaName("file", file);
+            }
+            Check.present("playback", playback);
+            Check.range("positionSeconds", positionSeconds, 0, Command.MAX_MEDIA_SECONDS);
+            Check.range("lengthSeconds", lengthSeconds, 0, Command.MAX_MEDIA_SECONDS);
+            if (masterLufs != null) {
+                Check.range("masterLufs", masterLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+            if (masterTruePeakDbtp != null) {
+                Check.range("masterTruePeakDbtp", masterTruePeakDbtp, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.AUDITION;
+        }
+    }
+
+    /**
+     * An A/B as the unit runs it.
+     *
+     * @param a             side A
+     * @param b             side B
+     * @param active        the side playing, A or B
+     * @param matchLoudness whether the sides are matched
+     * @param matching      how far the matching is
+     * @param progress      of the measurement, 0..1
+     * @param aLufs         side A's integrated loudness through its chain, untrimmed; null until measured or silent
+     * @param bLufs         side B's
+     * @param aTrimDb       the trim side A plays with, dB (0 or below)
+     * @param bTrimDb       side B's
+     * @param note          why the matching failed, or null
+     */
+    record AbState(Command.Side a, Command.Side b, Command.Choice active, boolean matchLoudness, Matching matching,
+                   double progress, Double aLufs, Double bLufs, double aTrimDb, double bTrimDb, String note) {
+        public AbState {
+            Check.present("a", a);
+            Check.present("b", b);
+            Check.present("active", active);
+            if (active == Command.Choice.OFF) {
+                throw new FieldException(ErrorCode.INVALID_VALUE, "active", " = \"off\" is not a side; a or b");
+            }
+            Check.present("matching", matching);
+            Check.range("progress", progress, 0, 1);
+            if (aLufs != null) {
+                Check.range("aLufs", aLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+            if (bLufs != null) {
+                Check.range("bLufs", bLufs, METER_FLOOR_DBFS, METER_CEILING_DBFS);
+            }
+            Check.range("aTrimDb", aTrimDb, METER_FLOOR_DBFS, 0);
+            Check.range("bTrimDb", bTrimDb, METER_FLOOR_DBFS, 0);
+            if (note != null) {
+                Check.text("note", note, Limits.MAX_MESSAGE_CHARS);
+            }
+        }
+    }
+
+    /**
+     * A platform preview: the gain the platform's rule gives this master and whether its
+     * limiter would engage (the unit applies the gain; the platform's limiter is not run).
+     */
+    record PreviewState(Platform platform, double gainDb, boolean limiter) {
+        public PreviewState {
+            Check.present("platform", platform);
+            Check.range("gainDb", gainDb, -METER_CEILING_DBFS * 4, METER_CEILING_DBFS);
+        }
+    }
+
+    /** Where playback of a master is. */
+    enum Playback implements Worded {
+        STOPPED, PLAYING, PAUSED, ENDED;
+
+        /** The constant with this wire word. */
+        public static Optional<Playback> of(String word) {
+            return Worded.of(Playback.class, word);
+        }
+    }
+
+    /** How far an A/B's loudness matching is. */
+    enum Matching implements Worded {
+        /** Not asked for: both sides play as they are. */
+        OFF,
+        /** The unit is measuring the sides; switching waits for it. */
+        MATCHING,
+        /** Both sides play at the same integrated loudness. */
+        MATCHED,
+        /** It could not be done (a side is silent through its chain): the note says why; both play as they are. */
+        FAILED;
+
+        /** The constant with this wire word. */
+        public static Optional<Matching> of(String word) {
+            return Worded.of(Matching.class, word);
         }
     }
 

@@ -3,8 +3,9 @@ package org.cabintune.link.protocol;
 /** What a command needs before the head unit carries it out. */
 public enum Right {
     /**
-     * An authenticated connection (the broker's login, or the serial cable): select a profile,
-     * volume, mute, bypass, read state and meters, stop a test signal.
+     * An authenticated connection (the broker's login, the serial cable, or the car's own
+     * network for the driver's page): select a profile, volume, mute, bypass, night mode, read
+     * state and meters, stop a test signal.
      */
     DRIVER,
     /**

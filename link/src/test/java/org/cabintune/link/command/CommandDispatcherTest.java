@@ -59,6 +59,13 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void nightModeIsADriverCommand() {
+        assertInstanceOf(Reply.Ack.class, send(NETWORK, Envelope.of("n-1", 0, new Command.SetNight(true))).body());
+        assertEquals(List.of("setNight true"), port.calls());
+        assertTrue(((Reply.State) send(NETWORK, Envelope.of("s-2", 0, new Command.GetState())).body()).night());
+    }
+
+    @Test
     void answersQuestionsWithData() {
         Envelope state = send(NETWORK, Envelope.of("s-1", 0, new Command.GetState()));
         assertEquals("initial", ((Reply.State) state.body()).activeProfile());

@@ -23,6 +23,7 @@ public final class RecordingPort implements HeadUnitPort {
     private double volumeDb = -20;
     private boolean muted;
     private boolean bypassed;
+    private boolean night;
     private boolean testSignal;
     private ProtectionLimits limits = new ProtectionLimits(0, -6);
     private int meterInterval;
@@ -55,7 +56,7 @@ public final class RecordingPort implements HeadUnitPort {
         record("state");
         List<Reply.ProfileEntry> entries = new ArrayList<>();
         profiles.forEach((id, p) -> entries.add(new Reply.ProfileEntry(id, p.name())));
-        return new Reply.State(active, entries, volumeDb, muted, bypassed, testSignal, limits);
+        return new Reply.State(active, entries, volumeDb, muted, bypassed, testSignal, limits, night);
     }
 
     @Override
@@ -104,6 +105,12 @@ public final class RecordingPort implements HeadUnitPort {
     }
 
     @Override
+    public synchronized void setNight(boolean value) {
+        record("setNight " + value);
+        night = value;
+    }
+
+    @Override
     public synchronized void playTestSignal(Command.PlayTestSignal signal) {
         record("playTestSignal " + signal.signal().kind() + " " + signal.outputs());
         testSignal = true;
@@ -135,7 +142,7 @@ public final class RecordingPort implements HeadUnitPort {
 
     /** Everything that makes up the unit's state, for before/after comparisons. */
     public synchronized String snapshot() {
-        return active + " " + profiles.keySet() + " " + volumeDb + " " + muted + " " + bypassed + " " + testSignal
+        return active + " " + profiles.keySet() + " " + volumeDb + " " + muted + " " + bypassed + " " + night + " " + testSignal
                 + " " + limits + " " + meterInterval;
     }
 

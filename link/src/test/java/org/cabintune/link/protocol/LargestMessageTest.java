@@ -29,6 +29,21 @@ class LargestMessageTest {
         assertEquals(put.body(), MessageCodec.decode(wire).envelope().body());
     }
 
+    @Test
+    void theLongestMediaListingFitsOneMessage() throws Exception {
+        List<Reply.MediaFile> files = new ArrayList<>();
+        for (int i = 0; i < Limits.MAX_MEDIA_FILES; i++) {
+            String name = String.format("album %03d/", i) + "t".repeat(Limits.MAX_MEDIA_NAME_CHARS - 14) + ".wav";
+            files.add(new Reply.MediaFile(name, Command.MAX_MEDIA_SECONDS - 1.0 / 3, 384000, 32));
+        }
+        Envelope media = Envelope.reply("x".repeat(Limits.MAX_ID_CHARS), Limits.MAX_SAFE_INTEGER,
+                "y".repeat(Limits.MAX_ID_CHARS), new Reply.Media(files, Integer.MAX_VALUE));
+        byte[] wire = MessageCodec.encode(media);
+        System.out.printf("longest media listing: %d bytes of %d allowed%n", wire.length, Limits.MAX_MESSAGE_BYTES);
+        assertTrue(wire.length < Limits.MAX_MESSAGE_BYTES / 2, () -> wire.length + " bytes leaves too little room");
+        assertEquals(media.body(), MessageCodec.decode(wire).envelope().body());
+    }
+
     /** 16 outputs of 32 filters, names at their longest, every number with 17 significant digits. */
     static Profile largestProfile() {
         Random random = new Random(1);

@@ -60,6 +60,22 @@ class MessageCodecTest {
         assertNull(e.re());
     }
 
+    /** A state from a unit without night mode reads as night off; a state always says it when written. */
+    @Test
+    void aStateWithoutNightReadsAsNightOff() throws ProtocolException {
+        Envelope e = decode("""
+                {"protocol": 1, "id": "s1", "time": 5, "type": "state", "re": "c1",
+                 "body": {"profiles": [], "volumeDb": -20, "muted": false, "bypassed": false, "testSignal": false,
+                          "limits": {"maxVolumeDb": 0, "maxTestLevelDbfs": -6}}}""");
+        Reply.State state = (Reply.State) e.body();
+        assertFalse(state.night());
+        assertTrue(new String(MessageCodec.encode(e), StandardCharsets.UTF_8).contains("\"night\":false"));
+        ProtocolException wrong = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "n1", "time": 5, "type": "set-night", "body": {"night": "on"}}"""));
+        assertEquals(ErrorCode.WRONG_TYPE, wrong.code());
+        assertEquals("body.night = \"on\" is a string; expected true or false", wrong.getMessage());
+    }
+
     @Test
     void aSweepMayNameTheOutputThatPlaysItsTimingMarkers() throws ProtocolException {
         Envelope e = decode("""
@@ -123,6 +139,34 @@ class MessageCodecTest {
         FieldException inCode = assertThrows(FieldException.class,
                 () -> new TestSignal.Sweep(20, 20000, 3, 150.5, 2.2, 16));
         assertEquals("referenceOutput = 16 is outside 0..15", inCode.getMessage());
+    }
+
+    @Test
+    void metersCarryTheProgrammesLoudnessAndTheLoadOnlyWhenTheUnitSendsThem() throws ProtocolException {
+        Reply.Meters levelsOnly = (Reply.Meters) decode("""
+                {"protocol": 1, "id": "a4", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 3, "outputs": [{"peakDbfs": -6, "rmsDbfs": -18}]}}""").body();
+        assertNull(levelsOnly.programme());
+        assertNull(levelsOnly.dspLoad());
+        Reply.Meters all = (Reply.Meters) decode("""
+                {"protocol": 1, "id": "a5", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 4, "outputs": [], "dspLoad": 0.25,
+                          "programme": {"momentaryLufs": -14, "shortTermLufs": -15, "integratedLufs": -200,
+                                        "truePeakDbtp": -1.5}}}""").body();
+        assertEquals(new Reply.Programme(-14, -15, -200, -1.5), all.programme());
+        assertEquals(0.25, all.dspLoad());
+        ProtocolException unknown = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "a6", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 4, "outputs": [],
+                          "programme": {"momentaryLufs": -14, "shortTermLufs": -15, "integratedLufs": -16,
+                                        "truePeakDbtp": -1.5, "loudnessRange": 3}}}"""));
+        assertEquals(ErrorCode.UNKNOWN_FIELD, unknown.code());
+        assertEquals("body.programme.loudnessRange", unknown.path());
+        ProtocolException load = assertThrows(ProtocolException.class, () -> decode("""
+                {"protocol": 1, "id": "a7", "time": 5, "re": "c1", "type": "meters",
+                 "body": {"sequence": 4, "outputs": [], "dspLoad": -0.5}}"""));
+        assertEquals(ErrorCode.OUT_OF_RANGE, load.code(), load.getMessage());
+        assertEquals("body.dspLoad", load.path());
     }
 
     static Stream<Arguments> refusals() {

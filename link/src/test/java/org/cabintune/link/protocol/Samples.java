@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
@@ -40,7 +41,10 @@ public final class Samples {
 
     public static final ProtectionLimits LIMITS = new ProtectionLimits(0, -6);
 
-    /** One body of each of the 23 message types (play-test-signal twice: a sweep without and with markers). */
+    /**
+     * One body of each of the 33 message types (play-test-signal twice: a sweep without and with markers;
+     * media-transport, play-media and audition twice, with and without their optional parts).
+     */
     public static List<Body> everyBody() {
         return List.of(
                 new Command.Hello("tuner 0.1 on a laptop"),
@@ -59,14 +63,34 @@ public final class Samples {
                 new Command.GetMeters(),
                 new Command.StreamMeters(100),
                 new Command.SetLimits(LIMITS),
+                new Command.SetNight(true),
                 new Command.PairKey("A".repeat(43) + "=", "Installer bench 2"),
                 new Command.RevokeKey("0123456789abcdef"),
+                new Command.ListMedia(),
+                new Command.PlayMedia("masters/Take 3 (final).wav", 0, null),
+                new Command.PlayMedia("master.flac", 12.5, new Command.Region(60, 90.25)),
+                Command.MediaTransport.of(Command.Transport.PAUSE),
+                new Command.MediaTransport(Command.Transport.SEEK, 42.0, null),
+                new Command.MediaTransport(Command.Transport.LOOP, null, new Command.Region(1, 2)),
+                new Command.AuditionAb(new Command.Side("driver-seat", false), new Command.Side("driver-seat", true), true),
+                new Command.AuditionSwitch(Command.Choice.B),
+                new Command.AuditionPreview(Platform.SPOTIFY),
+                new Command.AuditionPreview(null),
+                new Command.GetAudition(),
                 new Reply.Info("car-7", "Raspberry Pi 4 + HiFiBerry DAC8x", "0.1.0", List.of(1), Limits.MAX_MESSAGE_BYTES,
                         48000, List.of("front-left", "front-right")),
                 new Reply.State("driver-seat", List.of(new Reply.ProfileEntry("driver-seat", "Driver seat")), -20,
-                        false, false, false, LIMITS),
+                        false, false, false, LIMITS, true),
                 new Reply.Meters(42, List.of(new Reply.Level(-6.5, -18.25), Reply.Level.clamped(
                         Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY))),
+                new Reply.Meters(43, List.of(new Reply.Level(-3, -15.5)), Reply.Programme.clamped(-16.25, -17.5,
+                        Double.NEGATIVE_INFINITY, -1.75), 0.125),
+                new Reply.Media(List.of(new Reply.MediaFile("master.flac", 212.4, 44100, 2)), 1),
+                new Reply.Audition(null, Reply.Playback.STOPPED, 0, 0, null, null, null, null, null),
+                new Reply.Audition("master.flac", Reply.Playback.PLAYING, 61.5, 212.4, new Command.Region(60, 90.25),
+                        -8.2, -0.4, new Reply.AbState(new Command.Side("driver-seat", false),
+                        new Command.Side("night", false), Command.Choice.A, true, Reply.Matching.MATCHED, 1, -14.5,
+                        -20.5, -6, 0, null), new Reply.PreviewState(Platform.SPOTIFY, -5.8, false)),
                 new Reply.Ack(),
                 new Reply.Error(ErrorCode.UNKNOWN_PROFILE, "body.profileId = \"x\" is not stored on this unit"),
                 new Event.ProfileChanged("driver-seat", "Driver seat"),

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardLoader;
-import org.cabintune.tuner.cabin.CabinReader;
+import org.cabintune.tuner.audio.Prompt;
+import org.cabintune.tuner.audio.SoundCardMicrophone;
 import org.cabintune.tuner.cabin.CabinSpec;
+import org.cabintune.tuner.measure.MicCalibration;
 import org.cabintune.tuner.unit.ConfigDir;
 import org.cabintune.tuner.unit.LinkHeadUnit;
 import org.cabintune.tuner.unit.LinkOptions;
@@ -21,14 +24,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cabintune calibrate}: the closed loop against a head unit over the link. The
- * microphone is a virtual car listening to the unit's DAC recording; a live microphone through
- * the desktop's audio comes with the tuner's desktop audio.
+ * microphone is a measurement microphone on the desktop's sound card ({@code --mic}), moved by
+ * hand from position to position, or a virtual car listening to the unit's DAC recording
+ * ({@code --virtual-car}).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Measure every output of a head unit, design the correction, store it signed, measure again.",
-        footer = {"", "The unit runs with its DAC recorded (cabintune-hu run ... --sink wav:FILE) and the virtual car",
-                "plays that recording through its cabin to every microphone position around the seat.", "",
-                "Example:", "  cabintune calibrate --mqtt tcp://127.0.0.1:1883 --credentials car.properties --unit car-7 \\",
+        footer = {"", "With --mic the tuner records from that capture device (cabintune devices lists them) at the",
+                "unit's rate and asks, before each position's measurements, for the microphone to be moved there.",
+                "With --virtual-car the unit runs with its DAC recorded (cabintune-hu run ... --sink wav:FILE) and the",
+                "virtual car plays that recording through its cabin to every microphone position around the seat.", "",
+                "Examples:", "  cabintune calibrate --mqtt ssl://car.local:8883 --credentials tuner.properties --unit car-7 \\",
+                "      --board board-configs/rpi5-hifiberry-dac8x.yaml --mic \"UMIK-1\" --mic-cal umik1_90deg.txt",
+                "  cabintune calibrate --mqtt tcp://127.0.0.1:1883 --credentials car.properties --unit car-7 \\",
                 "      --board board-configs/simulator.yaml --virtual-car calibration/cabins/sedan.yaml \\",
                 "      --dac-recording dac.wav --seat driver --out out/car-7", ""})
 public final class CalibrateCommand implements Callable<Integer> {
@@ -45,16 +53,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--board", paramLabel = "F.yaml", required = true, description = "The board file the unit runs.")
     Path board;
 
-    @Option(names = "--virtual-car", paramLabel = "CABIN.yaml", required = true,
-            description = "The virtual car to measure (calibration/cabins/*.yaml).")
-    Path cabin;
-
-    @Option(names = "--dac-recording", paramLabel = "FILE.wav", required = true,
-            description = "The WAV file the unit records its DAC into (its --sink wav:FILE).")
-    Path recording;
-
-    @Option(names = "--seat", paramLabel = "NAME", defaultValue = "driver", description = "Seat to correct for (default: ${DEFAULT-VALUE}).")
-    String seat;
+    @Mixin
+    MicrophoneOptions microphone;
 
     @Option(names = "--positions", paramLabel = "N", defaultValue = "6",
             description = "Microphone positions around the head (default: ${DEFAULT-VALUE}).")
@@ -71,6 +71,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Output index that plays the timing markers (default: ${DEFAULT-VALUE}).")
     int reference;
 
+    @Option(names = "--vehicle", paramLabel = "TEXT",
+            description = "The vehicle as the report names it, e.g. \"2019 Golf, reg. AB-123\" (default: the cabin's description).")
+    String vehicle;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/calibration",
             description = "Where the report, profile, measurements and exports go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -80,26 +84,50 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommandLine cli = spec.commandLine();
+        microphone.check(cli);
         BoardConfig boardConfig;
         try {
             boardConfig = BoardLoader.load(board);
         } catch (BoardConfigException e) {
             throw new CalibrationException(board + ": " + e.getMessage(), e);
         }
-        CabinSpec car = CabinReader.read(cabin);
-        PrintWriter err = spec.commandLine().getErr();
+        CabinSpec car = microphone.car();
+        MicCalibration cal = microphone.calibration();
+        PrintWriter err = cli.getErr();
+        Consumer<String> log = line -> {
+            err.println(line);
+            err.flush();
+        };
         try (LinkHeadUnit headUnit = LinkHeadUnit.open(link, unit, config);
-             VirtualCar mic = new VirtualCar(car, headUnit.sampleRate(), headUnit.outputs(), recording, seat, positions, 1)) {
+             Microphone mic = car != null
+                     ? new VirtualCar(car, headUnit.sampleRate(), headUnit.outputs(), microphone.recording(),
+                             microphone.seat(), positions, 1)
+                     : SoundCardMicrophone.open(microphone.device(), microphone.channel(), headUnit.sampleRate(), positions,
+                             microphone.seat(), cal, Prompt.terminal(err), log);
+             ExitGuard guard = guard(headUnit)) {
+            String seat = microphone.seat();
             CalibrationOptions options = new CalibrationOptions(seat, sweepSeconds, CalibrationOptions.LEVEL_DBFS, reference,
                     "calibrated-" + seat, "Calibrated " + seat, target);
-            CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, line -> {
-                err.println(line);
-                err.flush();
-            }).run(car.name());
+            CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, log)
+                    .run(car != null ? car.name() : "unit " + headUnit.id(),
+                            vehicle != null ? vehicle : car != null ? Demo.vehicleOf(car) : "unit " + headUnit.id());
             Results.write(result, out);
-            Results.printTable(result, spec.commandLine().getOut());
-            spec.commandLine().getOut().println("report: " + out.resolve("report.html"));
+            Results.printTable(result, cli.getOut());
+            cli.getOut().println("report: " + out.resolve("report.html"));
         }
         return 0;
+    }
+
+    /** Stops the stimulus and plays again what played before, should the tuner be ended mid-way. */
+    private static ExitGuard guard(LinkHeadUnit headUnit) {
+        String previous = headUnit.activeProfile();
+        return ExitGuard.arm("stopping the test signal on unit " + headUnit.id()
+                + (previous != null ? " and selecting " + previous + " again" : ""), () -> {
+                    headUnit.stopSignal();
+                    if (previous != null) {
+                        headUnit.select(previous);
+                    }
+                }, System.err);
     }
 }

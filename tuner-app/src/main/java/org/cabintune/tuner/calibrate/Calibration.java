@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cabintune.dsp.filter.BiquadCoefficients;
-import org.cabintune.tuner.correct.HouseCurve;
 import org.cabintune.tuner.design.OutputMeasurement;
-import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.tuner.measure.LogGrid;
 import org.cabintune.tuner.measure.Measurement;
-import org.cabintune.tuner.measure.MeasurementException;
 import org.cabintune.tuner.measure.SignalToNoise;
 import org.cabintune.tuner.measure.Smoothing;
 import org.cabintune.tuner.measure.Transfer;
@@ -102,24 +99,6 @@ public final class Calibration {
         return outs;
     }
 
-    /** Measures each output alone, then all together; progress through the log. */
-    List<Measured> measureEach(Measurer measurer, List<BoardConfig.Output> outs, String phase, boolean flat)
-            throws IOException {
-        List<Measured> all = new ArrayList<>();
-        for (int i = 0; i < outs.size(); i++) {
-            BoardConfig.Output o = outs.get(i);
-            log.accept(phase + " " + (i + 1) + "/" + outs.size() + ": " + o.speaker());
-            try {
-                all.add(analyse(i, o, measurer.measure(List.of(i), o.speaker()), flat));
-            } catch (MeasurementException e) {
-                // An output with no speaker on it (or a dead one) is muted, not the end of the calibration.
-                log.accept("  nothing heard: " + e.getMessage());
-                all.add(Measured.silent(i, o, e.getMessage()));
-            }
-        }
-        return all;
-    }
-
     /**
      * An output's (or, with a null output, a sum's) measurements on the grid. Measured through the
      * flat profile, its own high-pass is taken out of the transfers so they are the speaker's.
@@ -128,90 +107,67 @@ public final class Calibration {
         List<BiquadCoefficients> path = o == null || !flat ? List.of() : MeasurementProfile.path(o, unit.sampleRate());
         List<Transfer> speaker = new ArrayList<>();
         List<Transfer> noise = new ArrayList<>();
-        double[] snrHz = LogGrid.of(100, 10_000, 6);
         double snr = 0;
         for (Measurement m : raw) {
             speaker.add(path.isEmpty() ? m.transfer() : m.transfer().dividedBy(path, unit.sampleRate()));
             noise.add(path.isEmpty() ? m.noise() : m.noise().dividedBy(path, unit.sampleRate()));
-            snr += SignalToNoise.of(m.response(snrHz, SMOOTHING), m.noiseFloor(snrHz, SMOOTHING)).meanDb() / raw.size();
+            snr += snrDb(m) / raw.size();
         }
         return new Measured(index, o, raw, speaker, noise, snr, null);
     }
 
+    /** A measurement's mean SNR over 100 Hz .. 10 kHz at {@link #SMOOTHING}, dB. */
+    static double snrDb(Measurement m) {
+        double[] hz = LogGrid.of(100, 10_000, 6);
+        return SignalToNoise.of(m.response(hz, SMOOTHING), m.noiseFloor(hz, SMOOTHING)).meanDb();
+    }
+
     /** The stimulus: markers on, the options' length and level, the full band at the unit's rate. */
     SweepSpec stimulus() {
+        return stimulus(options.sweepSeconds());
+    }
+
+    /** The stimulus with a sweep of {@code seconds}. */
+    SweepSpec stimulus(double seconds) {
         int rate = unit.sampleRate();
-        return new SweepSpec(rate, SweepSpec.DEFAULT_START_HZ, SweepSpec.defaultEndHz(rate), options.sweepSeconds(),
-                options.levelDbfs(), true);
+        return new SweepSpec(rate, SweepSpec.DEFAULT_START_HZ, SweepSpec.defaultEndHz(rate), seconds, options.levelDbfs(),
+                true);
+    }
+
+    /** The frequencies results are kept on. */
+    double[] grid() {
+        return hz;
     }
 
     /**
-     * The loop: flat profile, measure, design, store, measure again. On a failure the profile that
-     * played before is selected again.
+     * The loop: flat profile, measure, design, store, measure again ({@link CalibrationSteps}
+     * in a row). On a failure the profile that played before is selected again.
      *
-     * @param car what is measured, for the report
+     * @param car     what is measured, for the report
+     * @param vehicle the vehicle as the installer names it, for the report
      */
-    public CalibrationResult run(String car) throws IOException {
-        long start = System.nanoTime();
-        List<BoardConfig.Output> outs = checkUnit();
-        HouseCurve target = HouseCurve.read(options.target());
-        double[] targetShape = target.on(hz);
-        int rate = unit.sampleRate();
-        SweepSpec spec = stimulus();
-        Measurer measurer = new Measurer(unit, mic, spec, options.reference(), log);
-        String previous = unit.activeProfile();
+    public CalibrationResult run(String car, String vehicle) throws IOException {
+        CalibrationSteps steps = new CalibrationSteps(unit, mic, board, options, log);
         boolean done = false;
         try {
-            log.accept("storing the flat measurement profile " + MeasurementProfile.ID + " on unit " + unit.id());
-            unit.install(MeasurementProfile.ID, MeasurementProfile.of(board, rate));
-            List<Measured> before = measureEach(measurer, outs, "measuring", true);
-            List<Integer> connected = new ArrayList<>();
-            for (Measured m : before) {
-                if (m.connected()) {
-                    connected.add(m.index());
-                }
-            }
-            if (connected.isEmpty()) {
-                throw new CalibrationException("no output was heard above the noise; is the microphone in the car?");
-            }
-            log.accept("measuring all outputs together");
-            Measured sumBefore = analyse(-1, null, measurer.measure(connected, "all outputs"), false);
-
-            log.accept("designing crossovers, levels, delays and EQ against " + options.target().getFileName());
-            Design design = Design.of(before, outs, hz, targetShape, rate, options, log);
-            Profile profile = design.profile(options.profileName());
-            log.accept("storing " + options.profileId() + " (signed) and playing it");
-            unit.install(options.profileId(), profile);
-
-            List<Measured> after = new ArrayList<>();
-            for (Measured m : before) {
-                if (!design.muted(m.index())) {
-                    log.accept("re-measuring " + (after.size() + 1) + "/" + design.playing() + ": " + m.output().speaker());
-                    after.add(analyse(m.index(), m.output(), measurer.measure(List.of(m.index()), m.output().speaker()),
-                            false));
-                } else {
-                    after.add(null);
-                }
-            }
-            log.accept("measuring all corrected outputs together");
-            List<Integer> playing = new ArrayList<>();
-            for (Measured m : before) {
-                if (!design.muted(m.index())) {
-                    playing.add(m.index());
-                }
-            }
-            Measured sumAfter = analyse(-1, null, measurer.measure(playing, "all outputs"), false);
+            steps.prepare();
+            measureAll(steps, CalibrationSteps.Phase.FLAT);
+            steps.design();
+            measureAll(steps, CalibrationSteps.Phase.CORRECTED);
+            CalibrationResult result = steps.result(car, vehicle);
             done = true;
-            return design.result(unit.id(), car, mic.positions(0), options, profile, before, after, sumBefore,
-                    sumAfter, (System.nanoTime() - start) / 1e9);
+            return result;
         } finally {
-            if (!done && previous != null) {
-                try {
-                    unit.select(previous);
-                    log.accept("the calibration did not finish; unit " + unit.id() + " plays " + previous + " again");
-                } catch (RuntimeException e) {
-                    log.accept("could not select " + previous + " again: " + e.getMessage());
-                }
+            if (!done) {
+                steps.abandon();
+            }
+        }
+    }
+
+    private static void measureAll(CalibrationSteps steps, CalibrationSteps.Phase phase) throws IOException {
+        for (int take = 0; take < steps.takes(); take++) {
+            for (CalibrationSteps.Step step : steps.steps(phase, take)) {
+                steps.measure(step);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.cabintune.tuner.calibrate;
 import java.util.List;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.dsp.profile.Profile;
+import org.cabintune.hu.board.BoardConfig;
 
 /**
  * What a calibration did and found: per output and for all outputs together, the response
@@ -10,6 +11,8 @@ import org.cabintune.dsp.profile.Profile;
  * log-frequency grid (dB, 1/6 octave, averaged over the microphone positions).
  *
  * @param unit       the unit's id
+ * @param board      the board the unit runs: its outputs, their DAC channels and protection limits
+ * @param vehicle    the vehicle as the installer names it (by default the cabin's description)
  * @param car        what was measured: a car's name, or the microphone's
  * @param seat       the seat the correction is for
  * @param positions  the microphone positions averaged
@@ -21,7 +24,7 @@ import org.cabintune.dsp.profile.Profile;
  * @param summed     all corrected outputs playing together
  * @param seconds    how long the whole loop took
  */
-public record CalibrationResult(String unit, String car, String seat, List<String> positions, String targetName,
+public record CalibrationResult(String unit, BoardConfig board, String vehicle, String car, String seat, List<String> positions, String targetName,
                                 double[] hz, String profileId, Profile profile, List<OutputResult> outputs,
                                 Curves summed, double seconds) {
 

@@ -40,9 +40,15 @@ public final class Demo {
      * @param positions     microphone positions
      * @param sweepSeconds  the sweep's length
      * @param keepRecording keep the unit's DAC recording (large) instead of deleting it
+     * @param vehicle       the vehicle as the report names it, or null for the cabin's description
      */
     public record Settings(Path home, Path out, String car, Path target, String seat, int positions, double sweepSeconds,
-                           boolean keepRecording) {
+                           boolean keepRecording, String vehicle) {
+    }
+
+    /** The vehicle a cabin stands for, as a report names it: its description, else its name. */
+    static String vehicleOf(CabinSpec cabin) {
+        return cabin.description() == null || cabin.description().isBlank() ? cabin.name() : cabin.description();
     }
 
     private Demo() {
@@ -88,7 +94,8 @@ public final class Demo {
                 mic.wiring().forEach(w -> log.accept("  " + w));
                 CalibrationOptions options = new CalibrationOptions(s.seat(), s.sweepSeconds(), CalibrationOptions.LEVEL_DBFS,
                         0, "calibrated-" + s.seat(), "Calibrated " + s.seat(), s.target());
-                CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, log).run(cabin.name());
+                CalibrationResult result = new Calibration(headUnit, mic, boardConfig, options, log).run(cabin.name(),
+                        s.vehicle() != null ? s.vehicle() : vehicleOf(cabin));
                 Results.write(result, s.out());
                 return result;
             } finally {

@@ -37,6 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "T.txt", description = "Target curve (default: calibration/targets/car-default.txt).")
     Path target;
 
+    @Option(names = "--vehicle", paramLabel = "TEXT",
+            description = "The vehicle as the report names it (default: the virtual car's description).")
+    String vehicle;
+
     @Option(names = "--keep-recording", description = "Keep the unit's DAC recording (out/demo/unit/dac.wav, large).")
     boolean keepRecording;
 
@@ -50,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Demo.Settings settings = new Demo.Settings(home, out.toAbsolutePath(), car,
                 target != null ? target : home.resolve("calibration/targets/car-default.txt"), seat, positions,
-                sweepSeconds, keepRecording);
+                sweepSeconds, keepRecording, vehicle);
         CalibrationResult result = Demo.run(settings, UnitRunner.process(home), line -> {
             err.printf("[%5.1f s] %s%n", (System.nanoTime() - start) / 1e9, line);
             err.flush();

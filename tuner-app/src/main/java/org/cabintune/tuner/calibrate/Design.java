@@ -9,11 +9,11 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.cabintune.dsp.profile.Bus;
 import org.cabintune.dsp.profile.FilterSpec;
-import org.cabintune.dsp.profile.Output.Role;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.tuner.calibrate.Calibration.Measured;
 import org.cabintune.tuner.correct.AutoEq;
+import org.cabintune.tuner.correct.GridSmoothing;
 import org.cabintune.tuner.design.OutputMeasurement;
 import org.cabintune.tuner.design.PlannedOutput;
 import org.cabintune.tuner.design.Realized;
@@ -25,7 +25,11 @@ import org.cabintune.tuner.measure.Transfer;
 /**
  * The correction designed from the measurements: the system plan (crossovers, levels, delays,
  * polarity, muting) with each output's auto-EQ fitted inside its band, then the plan made again
- * with the EQ in it so the delays and levels account for the EQ's own phase and level.
+ * with the EQ in it so the delays and levels account for the EQ's own phase and level. Then,
+ * {@link #SUM_PASSES} times, every output's target is moved by what the predicted sum of all
+ * outputs still lacks or has too much of ({@link #shapeForTheSum}), the EQ fitted and the plan
+ * made again on the moved target: each output meets a target of its own, and all of them
+ * together meet the target curve.
  */
 final class Design {
 
@@ -38,86 +42,20 @@ final class Design {
     private final double[] targetShape;
     private final int rate;
     private SystemPlan plan;
-    private final Map<Integer, AutoEq.Result> fits;
-    private final Map<Integer, Double> fitMillis;
+    private final Map<Integer, AutoEq.Result> fits = new HashMap<>();
+    private final Map<Integer, Double> fitMillis = new HashMap<>();
+    /** How far every output's target is moved so that all of them together meet the target, dB. */
+    private final double[] sumMove;
     private final Map<Integer, double[]> averages = new HashMap<>();
     /** Each fitted output's EQ filters, by index. */
     private final Map<Integer, List<FilterSpec>> eq = new HashMap<>();
 
-    private Design(double[] hz, double[] targetShape, int rate, SystemPlan plan, Map<Integer, AutoEq.Result> fits,
-                   Map<Integer, Double> fitMillis) {
+    private Design(double[] hz, double[] targetShape, int rate, SystemPlan plan) {
         this.hz = hz;
         this.targetShape = targetShape;
         this.rate = rate;
         this.plan = plan;
-        this.fits = fits;
-        this.fitMillis = fitMillis;
-        fits.forEach((i, f) -> eq.put(i, f.filters()));
-    }
-
-    /** How far a group's level may move to balance the sum. */
-    static final double MAX_BALANCE_DB = 10;
-
-    /**
-     * Balances the outputs as they sound together: each output was set on the target alone, but
-     * a left-right pair played the same signal sums louder than a single subwoofer (coherently,
-     * +6 dB, where the two arrive together) and less so where they do not (towards +3 dB in the
-     * treble). The subwoofers' and the tweeters' levels move so that the predicted sum of all
-     * playing outputs meets the target's shape in the subwoofer's band and the tweeters' band
-     * as it does in the mid-woofers' band; then every level moves by one amount so the loudest
-     * is 0 dB again. Shapes (and so each output's own residual) do not change.
-     */
-    private void balance(List<Measured> before, Consumer<String> log) {
-        double x = plan.subCrossoverHz();
-        double tweeterHp = plan.outputs().stream().filter(p -> !p.muted() && p.role() == Role.TWEETER)
-                .flatMap(p -> p.crossover().stream()).filter(f -> f instanceof FilterSpec.HighPass)
-                .mapToDouble(f -> ((FilterSpec.HighPass) f).freqHz()).max().orElse(Double.NaN);
-        double[] sum = summedPrediction(before);
-        double reference = meanDeviation(sum, Double.isNaN(x) ? 200 : 2 * x,
-                Double.isNaN(tweeterHp) ? 2000 : tweeterHp / 1.5);
-        if (Double.isNaN(reference)) {
-            return;
-        }
-        double subDelta = Double.isNaN(x) ? 0 : bounded(reference - meanDeviation(sum, Residual.LOW_HZ, x / 1.5));
-        double topDelta = Double.isNaN(tweeterHp) ? 0
-                : bounded(reference - meanDeviation(sum, tweeterHp * 1.5, Residual.HIGH_HZ));
-        List<PlannedOutput> outs = new ArrayList<>();
-        double top = Double.NEGATIVE_INFINITY;
-        for (PlannedOutput p : plan.outputs()) {
-            double delta = p.muted() ? 0 : p.role() == Role.SUBWOOFER ? subDelta
-                    : p.role() == Role.TWEETER ? topDelta : 0;
-            outs.add(delta == 0 ? p : p.withGainDb(p.gainDb() + delta, String.format(java.util.Locale.ROOT,
-                    "level %+.1f dB so that all outputs together meet the target's shape here as in the mid-woofers' band",
-                    delta)));
-            if (!p.muted()) {
-                top = Math.max(top, p.gainDb() + delta);
-            }
-        }
-        double shift = Math.max(0, top);
-        List<PlannedOutput> shifted = outs.stream().map(p -> shift == 0 ? p : p.withGainDb(p.gainDb() - shift,
-                String.format(java.util.Locale.ROOT, "level %.1f dB with all others, so the loudest is 0 dB", -shift)))
-                .toList();
-        plan = new SystemPlan(plan.seat(), plan.sampleRate(), plan.speedOfSound(), plan.subCrossoverHz(), plan.subwoofers(),
-                shifted, plan.notes());
-        log.accept(String.format(java.util.Locale.ROOT, "  balance of the sum: subwoofers %+.1f dB, tweeters %+.1f dB",
-                subDelta, topDelta));
-    }
-
-    private static double bounded(double db) {
-        return Double.isNaN(db) ? 0 : Math.max(-MAX_BALANCE_DB, Math.min(MAX_BALANCE_DB, db));
-    }
-
-    /** The mean of (sum - target shape) over [lowHz, highHz], NaN when the grid has no point there. */
-    private double meanDeviation(double[] sum, double lowHz, double highHz) {
-        double total = 0;
-        int n = 0;
-        for (int i = 0; i < hz.length; i++) {
-            if (hz[i] >= lowHz && hz[i] <= highHz) {
-                total += sum[i] - targetShape[i];
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : total / n;
+        this.sumMove = new double[hz.length];
     }
 
     /** The speakers' levels the predictions start from. */
@@ -141,29 +79,99 @@ final class Design {
         }
         SystemDesign.Options opts = SystemDesign.Options.DEFAULT.withSeat(options.seat()).withSampleRate(rate);
         SystemPlan first = SystemDesign.plan(oms, hz, targetShape, opts);
-        Map<Integer, AutoEq.Result> fits = new HashMap<>();
-        Map<Integer, Double> millis = new HashMap<>();
-        Map<Integer, List<FilterSpec>> eq = new HashMap<>();
+        Design design = new Design(hz, targetShape, rate, first).withAverages(before);
         for (PlannedOutput p : first.outputs()) {
             if (p.muted()) {
                 log.accept("  " + p.name() + ": muted (" + p.mutedReason() + ")");
+            }
+        }
+        design.fit(before, first, log);
+        design.plan = SystemDesign.plan(oms, hz, targetShape, opts.withEq(design.eq));
+        for (int pass = 1; pass <= SUM_PASSES; pass++) {
+            double moved = design.shapeForTheSum(before);
+            log.accept(String.format(java.util.Locale.ROOT, "  shaping for the sum, pass %d: targets moved by up to %.1f dB",
+                    pass, moved));
+            double[] shape = design.shape();
+            design.plan = SystemDesign.plan(oms, hz, shape, opts.withEq(design.eq));
+            design.fit(before, design.plan, log);
+            design.plan = SystemDesign.plan(oms, hz, shape, opts.withEq(design.eq));
+        }
+        return design;
+    }
+
+    /** Fits every playing output's EQ inside its band to its own target shape. */
+    private void fit(List<Measured> before, SystemPlan bands, Consumer<String> log) {
+        for (PlannedOutput p : bands.outputs()) {
+            if (p.muted()) {
                 continue;
             }
             Measured m = before.get(p.index());
             long t0 = System.nanoTime();
             AutoEq.Result fit = AutoEq.fit(new AutoEq.Problem(rate, hz, positionsDb(m.speaker(), hz),
-                    positionsPhase(m, hz), targetShape, p.band()[0], p.band()[1], p.crossover(), AutoEq.Limits.DEFAULT));
-            millis.put(p.index(), (System.nanoTime() - t0) / 1e6);
+                    positionsPhase(m, hz), shape(), p.band()[0], p.band()[1], p.crossover(),
+                    AutoEq.Limits.DEFAULT));
+            fitMillis.put(p.index(), (System.nanoTime() - t0) / 1e6);
             fits.put(p.index(), fit);
             eq.put(p.index(), fit.filters());
             log.accept(String.format(java.util.Locale.ROOT, "  %s: %.0f - %.0f Hz, %d EQ filters, predicted residual"
                             + " %.2f dB RMS (%.0f ms)", p.name(), p.band()[0], p.band()[1], fit.filters().size(),
-                    fit.residualRmsDb(), millis.get(p.index())));
+                    fit.residualRmsDb(), fitMillis.get(p.index())));
         }
-        SystemPlan plan = SystemDesign.plan(oms, hz, targetShape, opts.withEq(eq));
-        Design design = new Design(hz, targetShape, rate, plan, fits, millis).withAverages(before);
-        design.balance(before, log);
-        return design;
+    }
+
+    /** How many times the outputs' targets are moved for the sum. */
+    static final int SUM_PASSES = 2;
+    /** The sum's deviation is followed at this resolution: the room's broad trends, not one seat's combs. */
+    static final Smoothing SUM_TREND = Smoothing.parse("1/3");
+    /** Where the sum lacks level, an output's target rises by at most this much in all. */
+    static final double MAX_SUM_LIFT_DB = 3;
+    /** Where the sum has too much, an output's target falls by at most this much in all. */
+    static final double MAX_SUM_CUT_DB = 6;
+
+    /**
+     * Moves every playing output's target by the predicted sum's deviation from the target shape.
+     * Each output was fitted to the target alone, but outputs that overlap add: a left-right pair
+     * sums coherently where the two arrive together (the low mid-range) and less so where they
+     * do not, and a subwoofer adds to the mid-woofers around the crossover. A change common to
+     * every output changes the sum by exactly that change at every position, so lowering every
+     * target by the sum's excess (and raising it, within {@link #MAX_SUM_LIFT_DB}, by its lack)
+     * puts the sum on the target while each output stays on a target of its own. The deviation
+     * is taken at {@link #SUM_TREND}, with its mean over the judged band removed: it shapes, the
+     * levels stay the plan's.
+     *
+     * @return the largest move of this pass, dB
+     */
+    private double shapeForTheSum(List<Measured> before) {
+        double[] sum = summedPrediction(before);
+        double[] deviation = new double[hz.length];
+        double mean = 0;
+        int n = 0;
+        for (int i = 0; i < hz.length; i++) {
+            deviation[i] = sum[i] - targetShape[i];
+            if (hz[i] >= Residual.LOW_HZ && hz[i] <= Residual.HIGH_HZ) {
+                mean += deviation[i];
+                n++;
+            }
+        }
+        mean /= n;
+        double[] trend = GridSmoothing.smooth(hz, deviation, SUM_TREND);
+        double moved = 0;
+        for (int i = 0; i < hz.length; i++) {
+            double total = sumMove[i] - (trend[i] - mean);
+            double bounded = Math.max(-MAX_SUM_CUT_DB, Math.min(MAX_SUM_LIFT_DB, total));
+            moved = Math.max(moved, Math.abs(bounded - sumMove[i]));
+            sumMove[i] = bounded;
+        }
+        return moved;
+    }
+
+    /** Every output's target shape: the target, moved for the sum. */
+    private double[] shape() {
+        double[] shape = new double[hz.length];
+        for (int i = 0; i < hz.length; i++) {
+            shape[i] = targetShape[i] + sumMove[i];
+        }
+        return shape;
     }
 
     private static double[][] positionsDb(List<Transfer> positions, double[] hz) {
@@ -237,7 +245,7 @@ final class Design {
     double[] targetFor(PlannedOutput p) {
         double[] t = new double[hz.length];
         for (int i = 0; i < hz.length; i++) {
-            t[i] = targetShape[i] + p.levelDb() + p.gainDb() + preampDb();
+            t[i] = targetShape[i] + sumMove[i] + p.levelDb() + p.gainDb() + preampDb();
         }
         return t;
     }
@@ -289,7 +297,8 @@ final class Design {
     }
 
     /** Everything the loop found, for the report. */
-    CalibrationResult result(String unitId, String car, List<String> positions, CalibrationOptions options,
+    CalibrationResult result(String unitId, BoardConfig board, String vehicle, String car, List<String> positions,
+                             CalibrationOptions options,
                              Profile profile, List<Measured> before, List<Measured> after, Measured sumBefore,
                              Measured sumAfter, double seconds) {
         List<CalibrationResult.OutputResult> outputs = new ArrayList<>();
@@ -327,7 +336,7 @@ final class Design {
         for (int i = 0; i < hz.length; i++) {
             target[i] = targetShape[i] + offset / n;
         }
-        return new CalibrationResult(unitId, car, options.seat(), positions, options.target().getFileName().toString(), hz,
+        return new CalibrationResult(unitId, board, vehicle, car, options.seat(), positions, options.target().getFileName().toString(), hz,
                 options.profileId(), profile, outputs, new CalibrationResult.Curves(sumBeforeDb, target, predicted, sumAfterDb),
                 seconds);
     }

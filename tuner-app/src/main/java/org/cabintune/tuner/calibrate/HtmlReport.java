@@ -6,69 +6,97 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.cabintune.dsp.profile.FilterSpec;
-import org.cabintune.tuner.calibrate.CalibrationResult.Curves;
+import org.cabintune.dsp.profile.Output;
+import org.cabintune.dsp.profile.ProfileException;
+import org.cabintune.hu.board.BoardConfig;
+import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.tuner.calibrate.CalibrationResult.OutputResult;
+import org.cabintune.tuner.design.PathLength;
 
 /**
- * The calibration's report: one self-contained HTML file (inline SVG plots and styles, nothing
- * fetched) with the before, target, predicted and after responses per output and summed, the
- * delays, levels, filters and residuals. It prints to PDF from a browser one output per block.
+ * The installer report of a calibration: one self-contained HTML file (inline SVG plots and
+ * styles, nothing fetched) for the customer's file and the workshop's. In order: the vehicle,
+ * unit, seat, target and date with the results in one table; the speakers (outputs, DAC
+ * channels, roles, what was done to each); the protection limits the board sets and what they
+ * made the unit add; the response of all outputs together; then one section per output with its
+ * plot (before, target, predicted, after), delay, level, polarity, residuals and filters.
+ *
+ * <p>It prints cleanly to PDF from a browser: white background and dark text only, each section
+ * from a new page, plots 180 mm wide (inside the margins of A4 and Letter alike), tables and
+ * plots never split across pages.
  */
 public final class HtmlReport {
 
-    private static final double SPEED_OF_SOUND = 343.0;
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 260;
-    private static final double F_LOW = 20;
-    private static final double F_HIGH = 20_000;
-    private static final String[] COLOURS = {"#888888", "#2a9d3a", "#d98a00", "#1f5fbf"};
-    private static final String[] LABELS = {"before", "target", "predicted", "after"};
+    /** Block size of the compile that finds what the board adds (any size finds the same). */
+    private static final int COMPILE_FRAMES = 128;
+    /** The print width of a plot: A4 (210 mm) and Letter (216 mm) less 14 mm margins each side. */
+    static final String PRINT_PLOT_WIDTH = "180mm";
+    private static final String STYLE = """
+            :root{color-scheme:light}
+            html,body{background:#fff;color:#222}
+            body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:780px;padding:0 1em}
+            h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
+            table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #eee;\
+            text-align:right;vertical-align:top}th{text-align:left}td.l{text-align:left}
+            .legend span{margin-right:1.2em}.muted{color:#888}
+            svg.plot{display:block;width:100%;height:auto;max-width:720px}
+            section{break-inside:avoid-page}
+            @page{size:auto;margin:14mm}
+            @media print{body{margin:0;padding:0;max-width:none;font-size:10pt}section{break-before:page}\
+            section.first{break-before:auto}h2{break-after:avoid;margin-top:0}table,svg.plot{break-inside:avoid}\
+            svg.plot{width:PLOT;max-width:100%}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+            """.replace("PLOT", PRINT_PLOT_WIDTH);
 
     private HtmlReport() {
     }
 
     /** Writes the report. */
     public static void write(CalibrationResult r, Path file) throws IOException {
-        Files.writeString(file, html(r), StandardCharsets.UTF_8);
+        Files.writeString(file, html(r, ZonedDateTime.now()), StandardCharsets.UTF_8);
     }
 
-    static String html(CalibrationResult r) {
+    static String html(CalibrationResult r, ZonedDateTime date) {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>CabinTune calibration: ")
-                .append(esc(r.car())).append(", ").append(esc(r.seat())).append("</title>\n<style>\n")
-                .append("body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:780px;color:#222}\n")
-                .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}\n")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #eee;")
-                .append("text-align:right}th{text-align:left}td.l{text-align:left}\n")
-                .append("section{page-break-inside:avoid}.legend span{margin-right:1.2em}.muted{color:#888}\n")
-                .append("svg{background:#fff}@media print{body{margin:0}h2{page-break-before:auto}}\n")
-                .append("</style></head><body>\n");
-        h.append("<h1>Calibration of ").append(esc(r.car())).append("</h1>\n<table>");
-        row(h, "Unit", r.unit());
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>CabinTune installer report: ").append(esc(r.vehicle())).append(", ").append(esc(r.seat()))
+                .append("</title>\n<style>\n").append(STYLE).append("</style></head><body>\n");
+        h.append("<section class=\"first\" id=\"summary\"><h1>Installer report: ").append(esc(r.vehicle()))
+                .append("</h1>\n<table>");
+        row(h, "Vehicle", r.vehicle());
+        row(h, "Cabin measured", r.car());
+        row(h, "Head unit", r.unit() + " on " + r.board().name() + " (board " + r.board().id() + ")");
         row(h, "Seat", r.seat());
-        row(h, "Microphone positions", String.join(", ", r.positions()));
+        row(h, "Microphone positions", r.positions().size() + ": " + String.join(", ", r.positions()));
         row(h, "Target", r.targetName());
-        row(h, "Profile", r.profileId() + " (" + r.profile().name() + ")");
-        row(h, "Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        row(h, "Loop time", fmt(r.seconds(), 1) + " s");
-        h.append("</table>\n");
-        h.append("<p class=\"legend\">").append(legend()).append("</p>\n");
-        h.append(summaryTable(r));
-        h.append("<section><h2>All outputs together</h2>\n").append(plot(r.hz(), r.summed(), null))
-                .append("<p>Residual (shape, 40 Hz - 16 kHz): before ")
-                .append(fmt(Residual.of(r.hz(), r.summed().before(), r.summed().target(), null, 0, 1e9, true).rmsDb(), 2))
-                .append(" dB RMS, after ")
-                .append(r.summed().after() == null ? "-" : fmt(Residual.of(r.hz(), r.summed().after(),
-                        r.summed().target(), null, 0, 1e9, true).rmsDb(), 2))
+        row(h, "Profile", r.profileId() + " (" + r.profile().name() + ", " + r.profile().sampleRate() + " Hz)");
+        row(h, "Date", date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)));
+        row(h, "Calibration time", fmt(r.seconds(), 1) + " s");
+        h.append("</table>\n<h2>Results</h2>\n").append(summaryTable(r))
+                .append("<p>Residuals: dB RMS against the target at 1/6 octave, in each output's band, nulls left out;")
+                .append(" delays also in cm of path at ").append(fmt(PathLength.SPEED_OF_SOUND, 0)).append(" m/s.</p></section>\n");
+        h.append(speakers(r));
+        h.append(protection(r));
+        h.append("<section id=\"all-outputs\"><h2>All outputs together</h2>\n<p class=\"legend\">")
+                .append(ResponsePlot.legend()).append("</p>\n")
+                .append(ResponsePlot.svg(r.hz(), r.summed(), null, "all outputs together"))
+                .append("<p>Residual (shape, 40 Hz - 16 kHz): before ").append(fmt(summedResidual(r, r.summed().before()), 2))
+                .append(" dB RMS, after ").append(fmt(summedResidual(r, r.summed().after()), 2))
                 .append(" dB RMS.</p></section>\n");
         for (OutputResult o : r.outputs()) {
             h.append(output(r, o));
         }
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    private static double summedResidual(CalibrationResult r, double[] db) {
+        return db == null ? Double.NaN : Residual.of(r.hz(), db, r.summed().target(), null, 0, 1e9, true).rmsDb();
     }
 
     private static String summaryTable(CalibrationResult r) {
@@ -84,7 +112,7 @@ public final class HtmlReport {
             }
             h.append("<tr><td class=\"l\">").append(esc(o.name())).append("</td><td>")
                     .append(fmt(o.bandHz()[0], 0)).append(" - ").append(fmt(o.bandHz()[1], 0)).append("</td><td>")
-                    .append(fmt(o.delayMs(), 3)).append("</td><td>").append(fmt(o.delayMs() * SPEED_OF_SOUND / 10, 1))
+                    .append(fmt(o.delayMs(), 3)).append("</td><td>").append(fmt(PathLength.cm(o.delayMs(), PathLength.SPEED_OF_SOUND), 1))
                     .append("</td><td>").append(fmt(o.gainDb(), 1)).append("</td><td>")
                     .append(o.invert() ? "inverted" : "normal").append("</td><td>")
                     .append(o.crossover().size() + o.eq().size()).append("</td><td>")
@@ -92,7 +120,82 @@ public final class HtmlReport {
                     .append(fmt(residual(r, o, o.curves().predicted()), 2)).append("</td><td>")
                     .append(fmt(residual(r, o, o.curves().after()), 2)).append("</td></tr>\n");
         }
+        h.append("<tr><td class=\"l\">all outputs</td><td class=\"l\" colspan=\"6\">shape, 40 Hz - 16 kHz</td><td>")
+                .append(fmt(summedResidual(r, r.summed().before()), 2)).append("</td><td>")
+                .append(fmt(summedResidual(r, r.summed().predicted()), 2)).append("</td><td>")
+                .append(fmt(summedResidual(r, r.summed().after()), 2)).append("</td></tr>\n");
         return h.append("</table>\n").toString();
+    }
+
+    /** The speakers: each output with its DAC channel and role, and what the calibration did with it. */
+    private static String speakers(CalibrationResult r) {
+        StringBuilder h = new StringBuilder("<section id=\"speakers\"><h2>Speakers</h2>\n<table><tr><th>Output</th>")
+                .append("<th>DAC channel</th><th>Speaker</th><th>Role</th><th>Status</th>")
+                .append("<th>Arrival before (ms)</th><th>Arrival after (ms)</th></tr>\n");
+        for (OutputResult o : r.outputs()) {
+            BoardConfig.Output b = boardOutput(r, o.name());
+            h.append("<tr><td>").append(o.index()).append("</td><td>").append(b == null ? "-" : b.channel())
+                    .append("</td><td class=\"l\">").append(esc(o.name())).append("</td><td class=\"l\">")
+                    .append(esc(o.role())).append("</td><td class=\"l\">")
+                    .append(o.connected() ? "corrected, " + fmt(o.bandHz()[0], 0) + " - " + fmt(o.bandHz()[1], 0) + " Hz"
+                            : "muted: " + esc(String.join("; ", o.notes())))
+                    .append("</td><td>").append(fmt(o.arrivalBeforeMs(), 3)).append("</td><td>")
+                    .append(fmt(o.arrivalAfterMs(), 3)).append("</td></tr>\n");
+        }
+        return h.append("</table>\n<p>Arrivals at the seat's first microphone position, after the timing reference.")
+                .append("</p></section>\n").toString();
+    }
+
+    /**
+     * The protection limits: the board's per output, the profile's own, the ones in force, and
+     * what the unit adds to the profile to keep them (found by compiling the profile for the board,
+     * as the unit does).
+     */
+    private static String protection(CalibrationResult r) {
+        StringBuilder h = new StringBuilder("<section id=\"protection\"><h2>Protection limits</h2>\n<table><tr>")
+                .append("<th>DAC channel</th><th>Speaker</th><th>Role</th><th>Board ceiling (dBTP)</th>")
+                .append("<th>Profile ceiling (dBTP)</th><th>In force (dBTP)</th><th>Board minimum high-pass (Hz)</th>")
+                .append("<th>Profile high-pass</th></tr>\n");
+        List<BoardConfig.Output> byChannel = r.board().outputs().stream()
+                .sorted(Comparator.comparingInt(BoardConfig.Output::channel)).toList();
+        for (BoardConfig.Output b : byChannel) {
+            Optional<Output> p = r.profile().outputs().stream().filter(o -> o.name().equals(b.speaker())).findFirst();
+            double profileCeiling = p.map(o -> o.protect().ceilingDbtp()).orElse(Double.NaN);
+            h.append("<tr><td>").append(b.channel()).append("</td><td class=\"l\">").append(esc(b.speaker()))
+                    .append("</td><td class=\"l\">").append(esc(b.role())).append("</td><td>")
+                    .append(fmt(b.ceilingDbtp(), 1)).append("</td><td>").append(fmt(profileCeiling, 1)).append("</td><td>")
+                    .append(fmt(Double.isNaN(profileCeiling) ? b.ceilingDbtp() : Math.min(profileCeiling, b.ceilingDbtp()), 1))
+                    .append("</td><td>").append(b.minHighpassHz() == null ? "-" : fmt(b.minHighpassHz(), 0))
+                    .append("</td><td class=\"l\">").append(p.map(HtmlReport::highpass).orElse("not in the profile: silent"))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>Every output ends in a true-peak protection limiter at the ceiling in force, and a")
+                .append(" speaker with a minimum gets a high-pass at or above it whatever a profile asks. The volume only")
+                .append(" attenuates.</p>\n");
+        try {
+            List<String> added = BoardGraph.compile(r.board(), r.profile(), COMPILE_FRAMES).added();
+            if (added.isEmpty()) {
+                h.append("<p>Added by the unit to this profile: nothing; the profile keeps every limit itself.</p>\n");
+            } else {
+                h.append("<p>Added by the unit to this profile:</p>\n<ul>");
+                added.forEach(a -> h.append("<li>").append(esc(a)).append("</li>"));
+                h.append("</ul>\n");
+            }
+        } catch (ProfileException e) {
+            h.append("<p>The profile does not play on this board: ").append(esc(String.join("; ", e.problems())))
+                    .append("</p>\n");
+        }
+        return h.append("</section>\n").toString();
+    }
+
+    private static String highpass(Output o) {
+        return o.filters().stream().filter(FilterSpec.HighPass.class::isInstance).map(FilterSpec.HighPass.class::cast)
+                .max(Comparator.comparingDouble(FilterSpec.HighPass::freqHz))
+                .map(hp -> fmt(hp.freqHz(), 0) + " Hz, " + slope(hp.slope())).orElse("none");
+    }
+
+    private static BoardConfig.Output boardOutput(CalibrationResult r, String speaker) {
+        return r.board().outputs().stream().filter(b -> b.speaker().equals(speaker)).findFirst().orElse(null);
     }
 
     /** An output's residual against its target in its band, nulls left out; NaN when not measured. */
@@ -104,16 +207,17 @@ public final class HtmlReport {
     }
 
     private static String output(CalibrationResult r, OutputResult o) {
-        StringBuilder h = new StringBuilder("<section><h2>").append(o.index()).append(": ").append(esc(o.name()))
-                .append(" <small>(").append(esc(o.role())).append(")</small></h2>\n");
+        StringBuilder h = new StringBuilder("<section class=\"output\"><h2>").append(o.index()).append(": ")
+                .append(esc(o.name())).append(" <small>(").append(esc(o.role())).append(")</small></h2>\n");
         if (!o.connected()) {
             return h.append("<p class=\"muted\">Muted: ").append(esc(String.join("; ", o.notes())))
                     .append("</p></section>\n").toString();
         }
-        h.append(plot(r.hz(), o.curves(), o.bandHz()));
+        h.append("<p class=\"legend\">").append(ResponsePlot.legend()).append("</p>\n")
+                .append(ResponsePlot.svg(r.hz(), o.curves(), o.bandHz(), o.name()));
         h.append("<table>");
         row(h, "Band corrected", fmt(o.bandHz()[0], 0) + " - " + fmt(o.bandHz()[1], 0) + " Hz");
-        row(h, "Delay", fmt(o.delayMs(), 3) + " ms (" + fmt(o.delayMs() * SPEED_OF_SOUND / 10, 1) + " cm)");
+        row(h, "Delay", fmt(o.delayMs(), 3) + " ms (" + fmt(PathLength.cm(o.delayMs(), PathLength.SPEED_OF_SOUND), 1) + " cm)");
         row(h, "Level", fmt(o.gainDb(), 2) + " dB");
         row(h, "Polarity", o.invert() ? "inverted" : "normal");
         row(h, "Arrival at the seat", fmt(o.arrivalBeforeMs(), 3) + " ms before, "
@@ -162,88 +266,17 @@ public final class HtmlReport {
                 + (Double.isNaN(gain) ? "" : fmt(gain, 2)) + "</td></tr>\n";
     }
 
-    private static String legend() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < LABELS.length; i++) {
-            s.append("<span style=\"color:").append(COLOURS[i]).append("\">&#9632; ").append(LABELS[i]).append("</span>");
-        }
-        return s.toString();
-    }
-
-    /** A log-frequency plot of the curves present; the band shaded when given. */
-    static String plot(double[] hz, Curves c, double[] band) {
-        List<double[]> curves = java.util.Arrays.asList(c.before(), c.target(), c.predicted(), c.after());
-        double top = Double.NEGATIVE_INFINITY;
-        for (double[] y : curves) {
-            if (y != null) {
-                for (int i = 0; i < hz.length; i++) {
-                    if (hz[i] >= F_LOW && hz[i] <= F_HIGH && Double.isFinite(y[i])) {
-                        top = Math.max(top, y[i]);
-                    }
-                }
-            }
-        }
-        double yTop = Math.ceil(top / 10) * 10 + 5;
-        double yBottom = yTop - 50;
-        int left = 44;
-        int bottom = HEIGHT - 24;
-        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\""
-                + HEIGHT + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" font-size=\"11\">\n");
-        if (band != null) {
-            double x0 = x(Math.max(band[0], F_LOW), left);
-            double x1 = x(Math.min(band[1], F_HIGH), left);
-            s.append("<rect x=\"").append(fmt(x0, 1)).append("\" y=\"4\" width=\"").append(fmt(x1 - x0, 1))
-                    .append("\" height=\"").append(bottom - 4).append("\" fill=\"#f3f6fb\"/>\n");
-        }
-        for (double f : new double[] {20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000}) {
-            double xf = x(f, left);
-            s.append("<line x1=\"").append(fmt(xf, 1)).append("\" y1=\"4\" x2=\"").append(fmt(xf, 1)).append("\" y2=\"")
-                    .append(bottom).append("\" stroke=\"#ddd\"/><text x=\"").append(fmt(xf, 1)).append("\" y=\"")
-                    .append(HEIGHT - 8).append("\" text-anchor=\"middle\">")
-                    .append(f >= 1000 ? fmt(f / 1000, 0) + "k" : fmt(f, 0)).append("</text>\n");
-        }
-        for (double d = yBottom; d <= yTop + 1e-9; d += 10) {
-            double yd = y(d, yTop, yBottom, bottom);
-            s.append("<line x1=\"").append(left).append("\" y1=\"").append(fmt(yd, 1)).append("\" x2=\"").append(WIDTH - 6)
-                    .append("\" y2=\"").append(fmt(yd, 1)).append("\" stroke=\"#ddd\"/><text x=\"").append(left - 4)
-                    .append("\" y=\"").append(fmt(yd + 4, 1)).append("\" text-anchor=\"end\">").append(fmt(d, 0))
-                    .append("</text>\n");
-        }
-        for (int k = 0; k < curves.size(); k++) {
-            double[] yv = curves.get(k);
-            if (yv == null) {
-                continue;
-            }
-            StringBuilder path = new StringBuilder();
-            for (int i = 0; i < hz.length; i++) {
-                if (hz[i] < F_LOW || hz[i] > F_HIGH || !Double.isFinite(yv[i])) {
-                    continue;
-                }
-                double yy = Math.max(4, Math.min(bottom, y(yv[i], yTop, yBottom, bottom)));
-                path.append(path.isEmpty() ? "M" : "L").append(fmt(x(hz[i], left), 1)).append(',').append(fmt(yy, 1));
-            }
-            s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(COLOURS[k])
-                    .append("\" stroke-width=\"").append(k == 1 ? "2" : "1.4").append("\"")
-                    .append(k == 2 ? " stroke-dasharray=\"5,3\"" : "").append("/>\n");
-        }
-        s.append("<text x=\"").append(left + 4).append("\" y=\"14\">dB</text></svg>\n");
-        return s.toString();
-    }
-
-    private static double x(double f, int left) {
-        return left + (WIDTH - 6 - left) * Math.log(f / F_LOW) / Math.log(F_HIGH / F_LOW);
-    }
-
-    private static double y(double db, double top, double bottom, int bottomPx) {
-        return 4 + (bottomPx - 4) * (top - db) / (top - bottom);
-    }
-
     private static void row(StringBuilder h, String key, String value) {
         h.append("<tr><th>").append(esc(key)).append("</th><td class=\"l\">").append(esc(value)).append("</td></tr>");
     }
 
+    /** A number to {@code decimals} places, "-" for NaN, and never "-0.0". */
     static String fmt(double v, int decimals) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
     }
 
     static String esc(String s) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.tuner.measure.Measurement;
 import org.cabintune.tuner.measure.MeasurementException;
@@ -42,23 +43,53 @@ final class Measurer {
     List<Measurement> measure(List<Integer> outputs, String label) throws IOException {
         List<Measurement> all = new ArrayList<>();
         for (int take = 0; take < mic.takes(); take++) {
-            List<String> positions = mic.positions(take);
-            List<double[]> recordings = record(outputs, take);
-            all.addAll(java.util.stream.IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
-                try {
-                    return analyzer.analyze(recordings.get(p));
-                } catch (MeasurementException e) {
-                    throw new MeasurementException(label + " at position " + positions.get(p) + ": " + e.getMessage());
-                }
-            }).toList());
+            all.addAll(take(outputs, take, label));
         }
         return all;
     }
 
-    private List<double[]> record(List<Integer> outputs, int take) throws IOException {
+    /** One take: {@code outputs} play the stimulus once, heard at the take's positions; one measurement each. */
+    List<Measurement> take(List<Integer> outputs, int take, String label) throws IOException {
+        return analyse(record(outputs, take), mic.positions(take), label);
+    }
+
+    /**
+     * Each position's recording analysed, the microphone's calibration (if it has one) taken
+     * out; a failure names the position.
+     */
+    List<Measurement> analyse(List<double[]> recordings, List<String> positions, String label) {
+        return IntStream.range(0, recordings.size()).parallel().mapToObj(p -> {
+            try {
+                Measurement m = analyzer.analyze(recordings.get(p));
+                return mic.calibration().map(c -> c.apply(m)).orElse(m);
+            } catch (MeasurementException e) {
+                throw new MeasurementException(label + " at position " + positions.get(p) + ": " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    /**
+     * Records take {@code take} while {@code outputs} play the stimulus; one recording per
+     * position. Stopped early (a failure, an interrupt), the recording is dropped.
+     */
+    List<double[]> record(List<Integer> outputs, int take) throws IOException {
         log.accept("  playing the stimulus (" + Math.round(spec.layout().total() / (double) spec.sampleRate() * 10) / 10.0
                 + " s) at " + String.join(", ", mic.positions(take)));
         mic.start(take);
+        try {
+            play(outputs);
+        } catch (IOException | RuntimeException e) {
+            try {
+                mic.abort();
+            } catch (IOException | RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
+        }
+        return mic.stop();
+    }
+
+    private void play(List<Integer> outputs) throws IOException {
         boolean playing = false;
         try {
             unit.playSweep(spec, outputs, reference);
@@ -69,6 +100,5 @@ final class Measurer {
                 unit.stopSignal();
             }
         }
-        return mic.stop();
     }
 }

@@ -2,6 +2,8 @@ package org.cabintune.tuner.calibrate;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.cabintune.tuner.measure.MicCalibration;
 
 /**
  * Where a calibration's recordings come from. A take is one recording of one stimulus; it
@@ -24,6 +26,16 @@ public interface Microphone extends AutoCloseable {
 
     /** Stops recording; one recording per position of the take, in {@link #positions} order. */
     List<double[]> stop() throws IOException;
+
+    /** The microphone's calibration, taken out of every measurement; none for a perfect one. */
+    default Optional<MicCalibration> calibration() {
+        return Optional.empty();
+    }
+
+    /** Stops recording and drops the take (the stimulus did not play to its end). */
+    default void abort() throws IOException {
+        stop();
+    }
 
     @Override
     void close() throws IOException;

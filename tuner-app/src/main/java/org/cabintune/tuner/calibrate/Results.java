@@ -67,15 +67,13 @@ public final class Results {
     public static void printTable(CalibrationResult r, PrintWriter out) {
         out.printf(Locale.ROOT, "%-24s %9s %9s %9s %9s %8s %7s%n", "output", "before", "predicted", "after", "delay ms",
                 "level", "filters");
-        for (OutputResult o : r.outputs()) {
+        for (Row o : rows(r)) {
             if (!o.connected()) {
-                out.printf(Locale.ROOT, "%-24s muted: %s%n", o.name(), String.join("; ", o.notes()));
+                out.printf(Locale.ROOT, "%-24s muted: %s%n", o.name(), o.note());
                 continue;
             }
-            out.printf(Locale.ROOT, "%-24s %9.2f %9.2f %9.2f %9.3f %8.1f %7d%n", o.name(),
-                    HtmlReport.residual(r, o, o.curves().before()), HtmlReport.residual(r, o, o.curves().predicted()),
-                    HtmlReport.residual(r, o, o.curves().after()), o.delayMs(), o.gainDb(),
-                    o.crossover().size() + o.eq().size());
+            out.printf(Locale.ROOT, "%-24s %9.2f %9.2f %9.2f %9.3f %8.1f %7d%n", o.name(), o.beforeDb(), o.predictedDb(),
+                    o.afterDb(), o.delayMs(), o.gainDb(), o.filters());
         }
         CalibrationResult.Curves s = r.summed();
         out.printf(Locale.ROOT, "%-24s %9.2f %9s %9.2f   (shape only, 40 Hz - 16 kHz)%n", "all outputs",
@@ -85,5 +83,38 @@ public final class Results {
                 s.after() == null ? Double.NaN : Residual.of(r.hz(), s.after(), s.target(), null, 0, 1e9, true).rmsDb());
         out.println("residuals: dB RMS against the target, 1/6 octave, in each output's band (nulls left out)");
         out.flush();
+    }
+
+    /**
+     * One output of a result as its table shows it.
+     *
+     * @param name        the output
+     * @param connected   whether a speaker was heard on it (else it is muted)
+     * @param note        why it is muted, or ""
+     * @param beforeDb    residual against the target before the correction, dB RMS in its band
+     * @param predictedDb what the correction predicts
+     * @param afterDb     measured through the correction
+     * @param delayMs     its delay
+     * @param gainDb      its level
+     * @param filters     crossover and EQ filters
+     */
+    public record Row(String name, boolean connected, String note, double beforeDb, double predictedDb, double afterDb,
+                      double delayMs, double gainDb, int filters) {
+    }
+
+    /** Every output's row, in DAC order. */
+    public static List<Row> rows(CalibrationResult r) {
+        List<Row> rows = new ArrayList<>();
+        for (OutputResult o : r.outputs()) {
+            if (!o.connected()) {
+                rows.add(new Row(o.name(), false, String.join("; ", o.notes()), Double.NaN, Double.NaN, Double.NaN,
+                        0, 0, 0));
+            } else {
+                rows.add(new Row(o.name(), true, "", HtmlReport.residual(r, o, o.curves().before()),
+                        HtmlReport.residual(r, o, o.curves().predicted()), HtmlReport.residual(r, o, o.curves().after()),
+                        o.delayMs(), o.gainDb(), o.crossover().size() + o.eq().size()));
+            }
+        }
+        return List.copyOf(rows);
     }
 }

@@ -12,7 +12,8 @@ import org.cabintune.tuner.cabin.VirtualCabin;
  * A virtual car as the calibration's microphone: the head unit's DAC outputs, read from the
  * recording the unit is writing, are wired to the cabin's speakers and played through the cabin
  * to every microphone position around the chosen seat at once, with the cabin's road noise, the
- * microphone's own clock and an unknown start. Each take gets a fresh noise seed.
+ * microphone's own clock and an unknown start. Each take gets a fresh noise seed. Held by hand
+ * ({@link #handHeld}), it hears one position per take, as a real microphone moved between takes.
  */
 public final class VirtualCar implements Microphone {
 
@@ -25,7 +26,9 @@ public final class VirtualCar implements Microphone {
     private final List<String> mics;
     private final List<VirtualCabin.Route> routes;
     private final List<String> wiring;
+    private final boolean handHeld;
     private Dac tap;
+    private int take;
     private long from = -1;
     private long seed;
 
@@ -40,12 +43,24 @@ public final class VirtualCar implements Microphone {
      */
     public VirtualCar(CabinSpec cabin, int sampleRate, List<String> outputs, Path recording, String seat, int positions,
                       long seed) {
-        this(cabin, sampleRate, outputs, () -> DacTap.open(recording, OPEN_MILLIS), seat, positions, seed);
+        this(cabin, sampleRate, outputs, () -> DacTap.open(recording, OPEN_MILLIS), seat, positions, seed, false);
     }
 
     /** A car listening to a unit running in this process ({@link RenderedUnit}). */
     public VirtualCar(CabinSpec cabin, RenderedUnit unit, String seat, int positions, long seed) {
-        this(cabin, unit.sampleRate(), unit.outputs(), () -> unit, seat, positions, seed);
+        this(cabin, unit.sampleRate(), unit.outputs(), () -> unit, seat, positions, seed, false);
+    }
+
+    /** A car listening to a unit running in this process, heard one position per take. */
+    public static VirtualCar handHeld(CabinSpec cabin, RenderedUnit unit, String seat, int positions, long seed) {
+        return new VirtualCar(cabin, unit.sampleRate(), unit.outputs(), () -> unit, seat, positions, seed, true);
+    }
+
+    /** A car listening to a unit's DAC recording, heard one position per take. */
+    public static VirtualCar handHeld(CabinSpec cabin, int sampleRate, List<String> outputs, Path recording, String seat,
+                                      int positions, long seed) {
+        return new VirtualCar(cabin, sampleRate, outputs, () -> DacTap.open(recording, OPEN_MILLIS), seat, positions,
+                seed, true);
     }
 
     /** Opens what the unit sends its DAC, when the first take starts. */
@@ -54,8 +69,9 @@ public final class VirtualCar implements Microphone {
     }
 
     private VirtualCar(CabinSpec cabin, int sampleRate, List<String> outputs, DacOpener opener, String seat, int positions,
-                       long seed) {
+                       long seed, boolean handHeld) {
         this.cabin = new VirtualCabin(cabin, sampleRate);
+        this.handHeld = handHeld;
         this.opener = opener;
         cabin.seat(seat);
         this.seat = seat;
@@ -104,16 +120,21 @@ public final class VirtualCar implements Microphone {
 
     @Override
     public int takes() {
-        return 1;
+        return handHeld ? mics.size() : 1;
     }
 
     @Override
     public List<String> positions(int take) {
-        return mics;
+        if (take < 0 || take >= takes()) {
+            throw new IllegalArgumentException("take " + take + " is outside 0.." + (takes() - 1));
+        }
+        return handHeld ? List.of(mics.get(take)) : mics;
     }
 
     @Override
     public void start(int take) throws IOException {
+        positions(take);
+        this.take = take;
         if (tap == null) {
             tap = opener.open();
             if (tap.sampleRate() != cabin.sampleRate()) {
@@ -137,12 +158,18 @@ public final class VirtualCar implements Microphone {
                 playing.add(route);
             }
         }
+        List<String> heard = positions(take);
         long first = seed;
-        seed += mics.size();
+        seed += heard.size();
         // The positions are independent: heard on every core at once.
-        return java.util.stream.IntStream.range(0, mics.size()).parallel()
-                .mapToObj(p -> cabin.play(dac, playing, seat, mics.get(p), VirtualCabin.PlayOptions.seeded(first + p)))
+        return java.util.stream.IntStream.range(0, heard.size()).parallel()
+                .mapToObj(p -> cabin.play(dac, playing, seat, heard.get(p), VirtualCabin.PlayOptions.seeded(first + p)))
                 .toList();
+    }
+
+    @Override
+    public void abort() {
+        from = -1;
     }
 
     private static boolean silent(double[] x) {

@@ -1,10 +1,8 @@
 package org.cabintune.tuner.correct;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.cabintune.dsp.filter.BiquadCoefficients;
 import org.cabintune.dsp.profile.FilterSpec;
 import org.cabintune.dsp.profile.SectionDesign;
 import org.cabintune.tuner.measure.Smoothing;
@@ -18,10 +16,12 @@ import org.cabintune.tuner.measure.Smoothing;
  * offset itself (targets are shapes; {@link Result#levelOffsetDb()} says how much to add to the
  * output's level to sit on the target), places filters greedily where the remaining error has the
  * most area (trying peaks at the largest error regions and shelves, each tuned alone before one is
- * kept), refines all filters together by bounded Levenberg-Marquardt over log-frequency, gain and
- * log-Q after each addition (penalising any summed boost past the limit and any boost at a null),
- * prunes filters that do not lower the residual by {@value #PRUNE_DB} dB, and finally takes gain
- * out of any boosting filter that still lifts a null. The prediction uses the exact quantised
+ * kept, never a copy of a filter already placed), refines all filters together by bounded
+ * Levenberg-Marquardt over log-frequency, gain and log-Q after each addition (penalising any
+ * summed boost or cut past the limits and any boost at a null), prunes filters that do not lower
+ * the residual by {@value #PRUNE_DB} dB, merges any two that became copies of one filter, and
+ * finally holds the filters' summed response inside the limits for certain ({@link SumLimits}:
+ * steeper penalties, then projection and re-refinement). The prediction uses the exact quantised
  * coefficients the head unit runs.
  */
 public final class AutoEq {
@@ -33,7 +33,7 @@ public final class AutoEq {
     /** What the EQ may still add at a null, dB. */
     static final double NULL_TOLERANCE_DB = 0.05;
     private static final int LOCAL_ITERATIONS = 8;
-    private static final int JOINT_ITERATIONS = 40;
+    static final int JOINT_ITERATIONS = 40;
     private static final int FINAL_ITERATIONS = 200;
 
     private AutoEq() {
@@ -43,8 +43,8 @@ public final class AutoEq {
      * Limits of a fit.
      *
      * @param maxFilters most filters to place (0 .. 32)
-     * @param maxBoostDb most gain a filter, or the filters together, may add (0 .. 18 dB)
-     * @param maxCutDb   most a filter, or the filters together, may take away (-30 .. 0 dB)
+     * @param maxBoostDb most gain a filter, or the filters together, may add at any frequency up to 0.49 fs (0 .. 18 dB)
+     * @param maxCutDb   most a filter, or the filters together, may take away inside the band (-30 .. 0 dB)
      * @param minQ       lowest Q (0.1 .. 20)
      * @param maxQ       highest Q (minQ .. 20)
      * @param shelves    whether low and high shelves may be used
@@ -194,17 +194,57 @@ public final class AutoEq {
         }
     }
 
+    /**
+     * Told how a fit goes; it may throw {@link java.util.concurrent.CancellationException} to
+     * stop the fit, which then throws it on.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        /** After each filter the greedy search keeps: {@code placed} of at most {@code most}. */
+        void placed(int placed, int most);
+    }
+
+    /**
+     * The problem prepared once (the smoothed average, the fixed filters' response, the nulls),
+     * to predict many filter sets against, as an editor does while its filters move.
+     */
+    public static final class Predictor {
+
+        private final FitData data;
+
+        private Predictor(FitData data) {
+            this.data = data;
+        }
+
+        /** What {@code filters} make of the problem's output, from their exact quantised coefficients, as a fit's result. */
+        public Result predict(List<FilterSpec> filters) {
+            return Result.of(data, filters);
+        }
+    }
+
+    /** A {@link Predictor} for the problem's output. */
+    public static Predictor predictor(Problem problem) {
+        return new Predictor(FitData.of(problem, true));
+    }
+
     /** Fits the problem's output. */
     public static Result fit(Problem problem) {
+        return fit(problem, (placed, most) -> { });
+    }
+
+    /** Fits the problem's output, telling {@code listener} as filters are placed. */
+    public static Result fit(Problem problem, Listener listener) {
         FitData data = FitData.of(problem, true);
         Limits limits = problem.limits();
         EqFit model = new EqFit(data, limits, true, true, true);
         double[] x = {meanError(data)};
-        x = greedy(model, x, limits);
+        x = greedy(model, x, limits, listener);
         x = prune(model, x);
         refine(model, x, FINAL_ITERATIONS);
-        repairNulls(model, x, data);
-        return Result.of(data, model.specs(x));
+        x = Duplicates.merge(model, x, JOINT_ITERATIONS);
+        EqFit strict = model.withGuard(SumLimits.guard(data));
+        SumLimits.of(data, limits).enforce(strict, x);
+        return Result.of(data, strict.specs(x));
     }
 
     private static double meanError(FitData data) {
@@ -219,7 +259,7 @@ public final class AutoEq {
         return count == 0 ? 0 : sum / count;
     }
 
-    private static double[] greedy(EqFit model, double[] x, Limits limits) {
+    private static double[] greedy(EqFit model, double[] x, Limits limits, Listener listener) {
         double[] r = new double[model.rows()];
         model.residuals(x, r);
         double rms = model.fitRms(r);
@@ -234,6 +274,10 @@ public final class AutoEq {
                 free[0] = true;
                 Arrays.fill(free, trial.length - 3, trial.length, true);
                 LeastSquares.minimise(model, trial, model.lower(), model.upper(), free, LOCAL_ITERATIONS);
+                if (Duplicates.twinOf(model, trial, model.size() - 1) >= 0) {
+                    model.remove(model.size() - 1);
+                    continue;
+                }
                 model.residuals(trial, r);
                 double trialRms = penalisedRms(model, r);
                 model.remove(model.size() - 1);
@@ -257,6 +301,7 @@ public final class AutoEq {
             }
             x = best;
             rms = refined;
+            listener.placed(model.size(), limits.maxFilters());
         }
         return x;
     }
@@ -311,60 +356,6 @@ public final class AutoEq {
             refine(model, x, JOINT_ITERATIONS / 2);
         }
         return x;
-    }
-
-    /**
-     * Takes gain out of boosting filters until the EQ adds at most {@link #NULL_TOLERANCE_DB} at
-     * every masked frequency of the problem's grid (the fit grid is coarser than the mask).
-     */
-    private static void repairNulls(EqFit model, double[] x, FitData data) {
-        List<Integer> masked = new ArrayList<>();
-        for (int i = 0; i < data.hz().length; i++) {
-            if (data.nullMask()[i]) {
-                masked.add(i);
-            }
-        }
-        if (masked.isEmpty() || model.size() == 0) {
-            return;
-        }
-        double[] phi = new double[masked.size()];
-        for (int m = 0; m < phi.length; m++) {
-            double s = Math.sin(Math.PI * data.hz()[masked.get(m)] / data.sampleRate());
-            phi[m] = 4 * s * s;
-        }
-        double[][] contribution = new double[model.size()][phi.length];
-        for (int round = 0; round < 200; round++) {
-            List<FilterSpec> specs = model.specs(x);
-            double[] sum = new double[phi.length];
-            for (int k = 0; k < specs.size(); k++) {
-                BiquadCoefficients c = SectionDesign.design(specs.get(k), data.sampleRate()).getFirst();
-                Magnitude.db(c, phi, contribution[k]);
-                for (int m = 0; m < phi.length; m++) {
-                    sum[m] += contribution[k][m];
-                }
-            }
-            int worst = 0;
-            for (int m = 1; m < phi.length; m++) {
-                if (sum[m] > sum[worst]) {
-                    worst = m;
-                }
-            }
-            double excess = sum[worst] - NULL_TOLERANCE_DB;
-            if (excess <= 0) {
-                return;
-            }
-            int culprit = 0;
-            for (int k = 1; k < specs.size(); k++) {
-                if (contribution[k][worst] > contribution[culprit][worst]) {
-                    culprit = k;
-                }
-            }
-            double share = contribution[culprit][worst];
-            double gain = x[2 + 3 * culprit];
-            // The filter's gain at the point scales about linearly with its gain in dB.
-            double cut = Math.min(gain, (excess + 0.01) * Math.max(1, gain / share));
-            x[2 + 3 * culprit] = gain - cut;
-        }
     }
 
     static double[] append(double[] x, double[] more) {

@@ -1,6 +1,7 @@
 package org.cabintune.tuner.correct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.cabintune.dsp.filter.BiquadCoefficients;
 import org.cabintune.dsp.profile.FilterSpec;
@@ -12,10 +13,12 @@ import org.cabintune.dsp.profile.SectionDesign;
  * greedy baseline has it). Residuals are, per grid point, the predicted level (measured average
  * + fixed filters + EQ + offset) minus the target; with {@code nullAware}, a point in a null
  * instead contributes {@value #NULL_WEIGHT} times any gain the EQ adds there; with
- * {@code sumLimits}, every point also contributes {@value #LIMIT_WEIGHT} times how far the
- * summed EQ goes past the boost or cut limit, and one more row holds the EQ's mean gain near 0
- * ({@link #LEVEL_WEIGHT}). Filter responses are kept per filter, so a
- * Jacobian column costs one filter's response, not the cascade's.
+ * {@code sumLimits}, every point of the fit grid and of the guard grid (points between and
+ * outside the fit grid's, where only the limits are watched) also contributes the limit weight
+ * ({@value #LIMIT_WEIGHT} unless raised) times how far the summed EQ goes past the boost limit,
+ * or, inside the band, past the cut limit; one more row holds the EQ's mean gain near 0
+ * ({@link #LEVEL_WEIGHT}). Filter responses are kept per filter, so a Jacobian column costs one
+ * filter's response, not the cascade's.
  */
 final class EqFit implements LeastSquares.Model {
 
@@ -24,7 +27,7 @@ final class EqFit implements LeastSquares.Model {
 
     /** A boost of 1 dB into a null costs as much as 3 dB of error elsewhere. */
     static final double NULL_WEIGHT = 3;
-    /** Going 1 dB past the boost or cut limit costs as much as 3 dB of error. */
+    /** Going 1 dB past the boost or cut limit costs as much as 3 dB of error (while filters are placed). */
     static final double LIMIT_WEIGHT = 3;
     /**
      * The broadband level belongs to the offset, not to the EQ: the EQ's mean gain over the band
@@ -43,19 +46,53 @@ final class EqFit implements LeastSquares.Model {
     private final boolean logQ;
     private final List<Kind> kinds = new ArrayList<>();
     private final List<double[]> responses = new ArrayList<>();
+    /** The fit grid's points, then the guard grid's. */
+    private final double[] phi;
+    private final boolean[] inBand;
+    private final int fitPoints;
     private final double[] eq;
     private final double[] scratch;
     private final double[] trialRows;
+    private double limitWeight = LIMIT_WEIGHT;
 
+    /** A model without a guard grid. */
     EqFit(FitData data, AutoEq.Limits limits, boolean nullAware, boolean sumLimits, boolean logQ) {
+        this(data, limits, nullAware, sumLimits, logQ, new double[0]);
+    }
+
+    /** A model that also watches the limits at {@code guardHz} (any frequencies below 0.5 fs). */
+    EqFit(FitData data, AutoEq.Limits limits, boolean nullAware, boolean sumLimits, boolean logQ, double[] guardHz) {
         this.data = data;
         this.limits = limits;
         this.nullAware = nullAware;
         this.sumLimits = sumLimits;
         this.logQ = logQ;
-        this.eq = new double[data.fitHz().length];
-        this.scratch = new double[eq.length];
+        this.fitPoints = data.fitHz().length;
+        int points = fitPoints + (sumLimits ? guardHz.length : 0);
+        this.phi = Arrays.copyOf(data.fitPhi(), points);
+        this.inBand = new boolean[points];
+        double[] guardPhi = Magnitude.phi(guardHz, data.sampleRate());
+        for (int j = 0; j < points; j++) {
+            if (j >= fitPoints) {
+                phi[j] = guardPhi[j - fitPoints];
+            }
+            inBand[j] = j < fitPoints || guardHz[j - fitPoints] >= data.lowHz() && guardHz[j - fitPoints] <= data.highHz();
+        }
+        this.eq = new double[points];
+        this.scratch = new double[points];
         this.trialRows = new double[rows()];
+    }
+
+    /** The same filters in a model watching the limits at {@code guardHz} instead. */
+    EqFit withGuard(double[] guardHz) {
+        EqFit other = new EqFit(data, limits, nullAware, sumLimits, logQ, guardHz);
+        kinds.forEach(other::add);
+        return other;
+    }
+
+    /** Sets what 1 dB past a limit costs, in dB of error. */
+    void limitWeight(double weight) {
+        limitWeight = weight;
     }
 
     FitData data() {
@@ -90,7 +127,7 @@ final class EqFit implements LeastSquares.Model {
 
     @Override
     public int rows() {
-        return sumLimits ? 2 * eq.length + 1 : eq.length;
+        return sumLimits ? fitPoints + eq.length + 1 : fitPoints;
     }
 
     /** The parameters of one filter: log-frequency, gain and the Q parameter. */
@@ -163,22 +200,26 @@ final class EqFit implements LeastSquares.Model {
 
     /** The response of one filter kind with the given parameters on the fit grid. */
     void response(Kind kind, double lnHz, double gainDb, double qParam, double[] out) {
+        response(kind, lnHz, gainDb, qParam, data.fitPhi(), out);
+    }
+
+    private void response(Kind kind, double lnHz, double gainDb, double qParam, double[] at, double[] out) {
         double q = logQ ? Math.exp(qParam) : qParam;
         BiquadCoefficients c = SectionDesign.design(spec(kind, Math.exp(lnHz), gainDb, q), data.sampleRate()).getFirst();
-        Magnitude.db(c, data.fitPhi(), out);
+        Magnitude.db(c, at, out);
     }
 
     /** The summed EQ on the fit grid at {@code x}. */
     double[] eq(double[] x) {
         update(x);
-        return eq.clone();
+        return Arrays.copyOf(eq, fitPoints);
     }
 
     private void update(double[] x) {
-        java.util.Arrays.fill(eq, 0);
+        Arrays.fill(eq, 0);
         for (int k = 0; k < kinds.size(); k++) {
             double[] resp = responses.get(k);
-            response(kinds.get(k), x[1 + 3 * k], x[2 + 3 * k], x[3 + 3 * k], resp);
+            response(kinds.get(k), x[1 + 3 * k], x[2 + 3 * k], x[3 + 3 * k], phi, resp);
             for (int j = 0; j < eq.length; j++) {
                 eq[j] += resp[j];
             }
@@ -192,36 +233,35 @@ final class EqFit implements LeastSquares.Model {
     }
 
     private void rows(double offset, double[] sum, double[] r) {
-        int n = sum.length;
+        int n = fitPoints;
         double[] base = data.fitBase();
         double[] target = data.fitTarget();
         boolean[] nulls = data.fitNull();
         for (int j = 0; j < n; j++) {
             r[j] = nullAware && nulls[j] ? NULL_WEIGHT * Math.max(0, sum[j])
                     : base[j] + sum[j] + offset - target[j];
-            if (sumLimits) {
-                r[n + j] = LIMIT_WEIGHT * (Math.max(0, sum[j] - limits.maxBoostDb()) + Math.max(0, limits.maxCutDb() - sum[j]));
-            }
         }
         if (sumLimits) {
             double mean = 0;
-            for (double v : sum) {
-                mean += v / n;
+            for (int j = 0; j < sum.length; j++) {
+                double cut = inBand[j] ? Math.max(0, limits.maxCutDb() - sum[j]) : 0;
+                r[n + j] = limitWeight * (Math.max(0, sum[j] - limits.maxBoostDb()) + cut);
+                mean += j < n ? sum[j] / n : 0;
             }
-            r[2 * n] = LEVEL_WEIGHT * mean;
+            r[n + sum.length] = LEVEL_WEIGHT * mean;
         }
     }
 
     /** True for a row that measures the fit (not a penalty). */
     boolean fitRow(int row) {
-        return row < eq.length && !(nullAware && data.fitNull()[row]);
+        return row < fitPoints && !(nullAware && data.fitNull()[row]);
     }
 
     /** The RMS of the fit rows of {@code r}, dB. */
     double fitRms(double[] r) {
         double sum = 0;
         int count = 0;
-        for (int j = 0; j < eq.length; j++) {
+        for (int j = 0; j < fitPoints; j++) {
             if (fitRow(j)) {
                 sum += r[j] * r[j];
                 count++;
@@ -243,7 +283,7 @@ final class EqFit implements LeastSquares.Model {
                 double h = p == 1 ? 1e-4 : 1e-5;
                 double[] params = {x[1 + 3 * k], x[2 + 3 * k], x[3 + 3 * k]};
                 params[p] += h;
-                response(kinds.get(k), params[0], params[1], params[2], scratch);
+                response(kinds.get(k), params[0], params[1], params[2], phi, scratch);
                 for (int j = 0; j < eq.length; j++) {
                     scratch[j] = eq[j] - resp[j] + scratch[j];
                 }

@@ -11,13 +11,13 @@ import org.cabintune.tuner.measure.Smoothing;
  * sixth of an octave the difference from a mean over linear frequency is below 0.01 dB for any
  * slope under 12 dB per octave.
  */
-final class GridSmoothing {
+public final class GridSmoothing {
 
     private GridSmoothing() {
     }
 
     /** The smoothed levels (dB) of {@code db} on {@code hz}. */
-    static double[] smooth(double[] hz, double[] db, Smoothing smoothing) {
+    public static double[] smooth(double[] hz, double[] db, Smoothing smoothing) {
         int n = hz.length;
         if (smoothing.kind() == Smoothing.Kind.NONE || n < 2) {
             return db.clone();

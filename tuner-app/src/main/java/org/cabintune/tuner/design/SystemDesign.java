@@ -197,7 +197,7 @@ public final class SystemDesign {
         }
         notes.removeIf(String::isEmpty);
         return new PlannedOutput(a.index(), a.name(), m.role(), m.side(), m.rear(), x.filters(), delayMs,
-                delayMs / 1000 * opts.speedOfSound() * 100, a.heard() ? gainDb : 0, invert, !a.heard(),
+                PathLength.cm(delayMs, opts.speedOfSound()), a.heard() ? gainDb : 0, invert, !a.heard(),
                 a.heard() ? "" : a.mutedReason(), usable, band, a.heard() ? level.levelDb() : Double.NaN,
                 alignment.arrivals().getOrDefault(a.index(), Double.NaN), m.polarity(), m.minHighpassHz(),
                 m.ceilingDbtp(), notes);

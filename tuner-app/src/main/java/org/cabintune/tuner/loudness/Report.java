@@ -3,6 +3,7 @@ package org.cabintune.tuner.loudness;
 import java.util.List;
 import java.util.Locale;
 import org.cabintune.dsp.loudness.LoudnessReadings;
+import org.cabintune.dsp.loudness.Platform;
 
 /**
  * How {@code cabintune loudness} prints a measured file: one JSON object per line, or a row of

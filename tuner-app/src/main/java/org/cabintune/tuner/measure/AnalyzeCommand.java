@@ -217,7 +217,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** One channel of a WAV file as doubles, refusing a sample rate other than the stimulus's. */
-    static double[] readChannel(Path file, int channel, int expectedRate) throws IOException {
+    public static double[] readChannel(Path file, int channel, int expectedRate) throws IOException {
         try (FileChannel ch = FileChannel.open(file); WavReader r = WavReader.open(ch)) {
             WavFormat f = r.format();
             if (f.sampleRate() != expectedRate) {

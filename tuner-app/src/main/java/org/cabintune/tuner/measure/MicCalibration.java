@@ -68,6 +68,30 @@ public record MicCalibration(double[] hz, double[] db, OptionalDouble sensFactor
         return new FrequencyResponse(r.hz(), out, r.phaseDegrees(), r.groupDelaySeconds());
     }
 
+    /**
+     * A measurement with the microphone's deviation removed from its linear response, its noise
+     * and its harmonics (harmonic k's bins, indexed by the fundamental, corrected at k times
+     * it). The impulse response is left as recorded.
+     */
+    public Measurement apply(Measurement m) {
+        Transfer[] harmonics = new Transfer[m.harmonics().length];
+        for (int i = 0; i < harmonics.length; i++) {
+            harmonics[i] = apply(m.harmonics()[i], i + 2);
+        }
+        return new Measurement(m.spec(), m.sampleRate(), m.impulse(), m.zeroIndex(), m.window(), apply(m.transfer(), 1),
+                apply(m.noise(), 1), harmonics, m.harmonicEnergy(), m.arrivalSeconds(), m.polarity(), m.driftPpm(),
+                m.timingReference());
+    }
+
+    /** A transfer divided by the microphone's response at {@code order} times each bin's frequency. */
+    private Transfer apply(Transfer t, int order) {
+        double[] gain = new double[t.bins()];
+        for (int k = 0; k < gain.length; k++) {
+            gain[k] = Math.pow(10, -correctionDb(Math.max(k, 1) * t.binHz() * order) / 20);
+        }
+        return t.scaled(gain);
+    }
+
     /** Reads a calibration file; errors name the file and line. */
     public static MicCalibration read(Path file) throws IOException {
         List<String> lines = RewText.lines(file);

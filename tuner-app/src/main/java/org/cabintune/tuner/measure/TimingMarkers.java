@@ -66,7 +66,7 @@ public final class TimingMarkers {
         int b = Peaks.largest(c, a + distance - tolerance, Math.min(last, a + distance + tolerance + 1));
         if (best < 20 * typical(c, last)) {
             throw new MeasurementException("no timing markers stand out of the noise (the best pair, at " + seconds(a, spec)
-                    + " and " + seconds(b, spec) + ", is within 26 dB of the typical match); is the marker speaker connected?" + best + " " + typical(c, last));
+                    + " and " + seconds(b, spec) + ", is within 26 dB of the typical match); is the marker speaker connected?");
         }
         double coarseA = Peaks.refine(c, a).position();
         double coarseB = Peaks.refine(c, b).position();

@@ -27,7 +27,7 @@ import org.cabintune.link.security.InstallerKey;
  * @param label who holds it, as sent when pairing
  * @param key   the key pair
  */
-record InstallerKeyFile(Path file, String label, InstallerKey key) {
+public record InstallerKeyFile(Path file, String label, InstallerKey key) {
 
     /** The {@code format} of the file. */
     static final String FORMAT = "cabintune.installer-key/1";
@@ -38,7 +38,7 @@ record InstallerKeyFile(Path file, String label, InstallerKey key) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The config directory: {@code configDir} when given, else the user's. */
-    static Path directory(Path configDir) {
+    public static Path directory(Path configDir) {
         if (configDir != null) {
             return configDir;
         }
@@ -72,7 +72,7 @@ record InstallerKeyFile(Path file, String label, InstallerKey key) {
     }
 
     /** The key kept in {@code dir}. */
-    static InstallerKeyFile load(Path dir) {
+    public static InstallerKeyFile load(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         JsonNode json;
         try {

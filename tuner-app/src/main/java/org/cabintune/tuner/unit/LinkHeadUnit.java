@@ -18,11 +18,23 @@ public final class LinkHeadUnit implements HeadUnit {
     private final UnitLink link;
     private final InstallerKey key;
     private final Reply.Info info;
+    private final boolean ownsLink;
 
-    private LinkHeadUnit(UnitLink link, InstallerKey key, Reply.Info info) {
+    private LinkHeadUnit(UnitLink link, InstallerKey key, Reply.Info info, boolean ownsLink) {
         this.link = link;
         this.key = key;
         this.info = info;
+        this.ownsLink = ownsLink;
+    }
+
+    /**
+     * The unit over a link that stays open after {@link #close} (the desktop tuner's connection,
+     * which other panels use too).
+     *
+     * @param info what the unit said it is, answering {@code hello} on this link
+     */
+    public static LinkHeadUnit borrowing(UnitLink link, Reply.Info info, InstallerKey key) {
+        return new LinkHeadUnit(link, key, info, false);
     }
 
     /** Connects and asks the unit what it is. */
@@ -30,7 +42,7 @@ public final class LinkHeadUnit implements HeadUnit {
         UnitLink link = UnitLink.open(options, unitId, message -> { });
         try {
             Reply.Info info = link.ask(new Command.Hello("cabintune calibrate"), Reply.Info.class);
-            return new LinkHeadUnit(link, key, info);
+            return new LinkHeadUnit(link, key, info, true);
         } catch (RuntimeException e) {
             link.close();
             throw e;
@@ -110,6 +122,15 @@ public final class LinkHeadUnit implements HeadUnit {
         link.ask(Command.PlayTestSignal.stimulus(outputs, spec, reference, PAUSE_SECONDS, Command.Correction.ON), key);
     }
 
+    /**
+     * Plays pink noise at {@code rmsDbfs} RMS on {@code outputs} until stopped, through each
+     * output's correction ({@code corrected}) or around it.
+     */
+    public void playPink(List<Integer> outputs, double rmsDbfs, boolean corrected) {
+        link.ask(new Command.PlayTestSignal(outputs, new org.cabintune.link.protocol.TestSignal.Pink(), rmsDbfs,
+                corrected ? Command.Correction.ON : Command.Correction.BYPASSED), key);
+    }
+
     @Override
     public void stopSignal() {
         link.ask(new Command.StopTestSignal());
@@ -117,6 +138,8 @@ public final class LinkHeadUnit implements HeadUnit {
 
     @Override
     public void close() {
-        link.close();
+        if (ownsLink) {
+            link.close();
+        }
     }
 }

@@ -57,10 +57,13 @@ public final class LinkOptions {
             description = "How long to wait for each reply (default: ${DEFAULT-VALUE} s).")
     double timeoutSeconds;
 
+    /** A password typed rather than read from a file (the desktop tuner's); null on the command line. */
+    private String password;
+
     private static final Set<String> CREDENTIAL_KEYS = Set.of("user", "password", "cafile");
 
     /** The options of {@code --mqtt url --user user --password-file passwordFile --timeout seconds}. */
-    static LinkOptions mqtt(String url, String user, Path passwordFile, double timeoutSeconds) {
+    public static LinkOptions mqtt(String url, String user, Path passwordFile, double timeoutSeconds) {
         LinkOptions o = new LinkOptions();
         o.transport = new Transport();
         o.transport.mqtt = url;
@@ -71,11 +74,33 @@ public final class LinkOptions {
         return o;
     }
 
-    boolean isMqtt() {
+    /**
+     * The options of a broker login typed in a form: {@code url} with {@code user} and
+     * {@code password} (empty for none), {@code caFile} for ssl:// brokers or null.
+     */
+    public static LinkOptions mqtt(String url, String user, String password, Path caFile, double timeoutSeconds) {
+        LinkOptions o = mqtt(url, user, (Path) null, timeoutSeconds);
+        o.password = password;
+        o.caFile = caFile;
+        return o;
+    }
+
+    /** The options of {@code --serial port --baud baud --timeout seconds}. */
+    public static LinkOptions serial(String port, int baud, double timeoutSeconds) {
+        LinkOptions o = new LinkOptions();
+        o.transport = new Transport();
+        o.transport.serial = port;
+        o.baud = baud;
+        o.timeoutSeconds = timeoutSeconds;
+        return o;
+    }
+
+    /** Whether the unit is reached through a broker (else over the serial cable). */
+    public boolean isMqtt() {
         return transport.mqtt != null;
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
             throw new Failure("--timeout " + timeoutSeconds + " is outside (0, 600] seconds");
         }
@@ -94,14 +119,14 @@ public final class LinkOptions {
     }
 
     /** A client id of its own for this run, so two tuners on one broker never collide. */
-    static String clientId() {
+    public static String clientId() {
         byte[] run = new byte[4];
         ThreadLocalRandom.current().nextBytes(run);
         return "tuner-" + HexFormat.of().formatHex(run);
     }
 
     /** The broker login from the options and the credentials file; options win. */
-    BrokerLogin login() {
+    public BrokerLogin login() {
         Properties file = new Properties();
         if (credentials != null) {
             try (Reader in = Files.newBufferedReader(credentials, StandardCharsets.UTF_8)) {
@@ -117,7 +142,7 @@ public final class LinkOptions {
             }
         }
         String name = user != null ? user : file.getProperty("user", "tuner");
-        String password = file.getProperty("password", "");
+        String password = this.password != null ? this.password : file.getProperty("password", "");
         if (passwordFile != null) {
             try {
                 List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
@@ -134,7 +159,7 @@ public final class LinkOptions {
     }
 
     /** Where the replies come from, for messages. */
-    String describe() {
+    public String describe() {
         return isMqtt() ? "over MQTT " + transport.mqtt : "over serial " + transport.serial;
     }
 }

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
  * The stream is stopped on the unit when the command ends, Ctrl-C included.
  */
 @Command(name = "meters", mixinStandardHelpOptions = true,
-        description = "Show a head unit's output meters (peak and RMS, dBFS), live or once.",
+        description = "Show a head unit's meters (outputs' peak and RMS, programme loudness, DSP load), live or once.",
         footer = {"", "JSON (--json): one object per snapshot per line: sequence, and outputs with name, peakDbfs, rmsDbfs",
-                "(-200 stands for silence).", "", "Examples:",
+                "(-200 stands for silence); from units that send them, programme (momentaryLufs, shortTermLufs,",
+                "integratedLufs, truePeakDbtp) and dspLoad (1 is a whole period).", "", "Examples:",
                 "  cabintune meters --mqtt tcp://car.local:1883 --credentials car.properties \\",
                 "      --unit car-7",
                 "  cabintune meters --serial /dev/ttyUSB0 --once --json", ""})
@@ -134,12 +135,28 @@ public final class MetersCommand implements Callable<Integer> {
                 node.withArray("outputs").addObject().put("name", name(outputs, i)).put("peakDbfs", level.peakDbfs())
                         .put("rmsDbfs", level.rmsDbfs());
             }
+            Reply.Programme p = meters.programme();
+            if (p != null) {
+                node.putObject("programme").put("momentaryLufs", p.momentaryLufs()).put("shortTermLufs", p.shortTermLufs())
+                        .put("integratedLufs", p.integratedLufs()).put("truePeakDbtp", p.truePeakDbtp());
+            }
+            if (meters.dspLoad() != null) {
+                node.put("dspLoad", meters.dspLoad());
+            }
             return node.toString();
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "#%-6d peak/rms dBFS", meters.sequence()));
         for (int i = 0; i < meters.outputs().size(); i++) {
             Reply.Level level = meters.outputs().get(i);
             text.append(String.format(Locale.ROOT, "  %s %s/%s", name(outputs, i), db(level.peakDbfs()), db(level.rmsDbfs())));
+        }
+        Reply.Programme p = meters.programme();
+        if (p != null) {
+            text.append(String.format(Locale.ROOT, "  M/S/I %s/%s/%s LUFS  TP %s dBTP", db(p.momentaryLufs()),
+                    db(p.shortTermLufs()), db(p.integratedLufs()), db(p.truePeakDbtp())));
+        }
+        if (meters.dspLoad() != null) {
+            text.append(String.format(Locale.ROOT, "  load %.1f%%", meters.dspLoad() * 100));
         }
         return text.toString();
     }

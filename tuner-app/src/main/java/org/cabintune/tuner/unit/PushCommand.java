@@ -1,15 +1,9 @@
 package org.cabintune.tuner.unit;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cabintune.dsp.profile.Profile;
-import org.cabintune.dsp.profile.ProfileException;
-import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.link.protocol.Command.PutProfile;
-import org.cabintune.link.protocol.Command.SelectProfile;
-import org.cabintune.link.protocol.FieldException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,41 +48,19 @@ public final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile profile = parse(profileFile);
-        String id = profileId != null ? profileId : defaultId(profileFile);
-        PutProfile command;
-        try {
-            command = new PutProfile(id, profile);
-        } catch (FieldException e) {
-            throw new Failure((profileId != null ? "--id: " : "the file name gives a profile id that is not valid; "
-                    + "use --id: ") + e.getMessage(), e);
-        }
+        Profile profile = ProfilePush.read(profileFile);
+        String id = profileId != null ? profileId : ProfilePush.defaultId(profileFile);
+        PutProfile command = ProfilePush.command(id, profile, profileId != null ? "--id: "
+                : "the file name gives a profile id that is not valid; use --id: ");
         InstallerKeyFile key = InstallerKeyFile.load(config.resolve());
         try (UnitLink connection = UnitLink.open(link, unit.id, message -> { })) {
-            connection.ask(command, key.key());
+            ProfilePush.store(connection, command, key.key(), select);
             spec.commandLine().getOut().println("stored profile " + id + " (" + profile.name() + ") on unit "
                     + connection.unit());
             if (select) {
-                connection.ask(new SelectProfile(id));
                 spec.commandLine().getOut().println("unit " + connection.unit() + " now plays " + id);
             }
         }
         return 0;
-    }
-
-    /** The profile, checked as the unit will check it. */
-    static Profile parse(Path file) {
-        try {
-            return ProfileParser.parse(file);
-        } catch (ProfileException e) {
-            throw new Failure(file + ": " + String.join("; ", e.problems()) + " (nothing was sent)", e);
-        } catch (IOException e) {
-            throw new Failure(file + ": cannot read it: " + e.getMessage(), e);
-        }
-    }
-
-    private static String defaultId(Path file) {
-        String name = file.getFileName().toString();
-        return (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name).toLowerCase(Locale.ROOT);
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * {@link Failure} that says what happened: the unit's error code and message, what was waited
  * for when nothing came, or why the connection could not be made.
  */
-final class UnitLink implements AutoCloseable {
+public final class UnitLink implements AutoCloseable {
 
     private final String unit;
     private final String via;
@@ -29,6 +29,7 @@ final class UnitLink implements AutoCloseable {
     private final MqttUnitClient mqtt;
     private final SerialClient serial;
     private final MessageIds ids = new MessageIds("tuner");
+    private final Object requests = new Object();
 
     private UnitLink(String unit, String via, Duration timeout, MqttUnitClient mqtt, SerialClient serial) {
         this.unit = unit;
@@ -45,7 +46,7 @@ final class UnitLink implements AutoCloseable {
      *                    whichever unit is on the cable
      * @param unsolicited gets what the unit sends unasked: state, events, meters
      */
-    static UnitLink open(LinkOptions options, String unitId, Consumer<Envelope> unsolicited) {
+    public static UnitLink open(LinkOptions options, String unitId, Consumer<Envelope> unsolicited) {
         Duration timeout = options.timeout();
         String name = unitId == null ? "on the cable" : unitId;
         if (options.isMqtt()) {
@@ -94,19 +95,25 @@ final class UnitLink implements AutoCloseable {
     }
 
     /** Sends an unsigned command (driver rights) and returns its reply, or fails. */
-    Reply ask(Command command) {
+    public Reply ask(Command command) {
         return ask(command, (InstallerKey) null);
     }
 
-    /** Sends a command signed by {@code key} (installer rights) when it is not null. */
-    Reply ask(Command command, InstallerKey key) {
-        Envelope message = Envelope.of(ids.next(), System.currentTimeMillis(), command);
-        if (key != null) {
-            message = key.sign(message);
-        }
+    /**
+     * Sends a command signed by {@code key} (installer rights) when it is not null. One request
+     * at a time, whichever threads ask: signed requests must reach the unit in the order of their
+     * counters, which it checks.
+     */
+    public Reply ask(Command command, InstallerKey key) {
         Envelope reply;
         try {
-            reply = mqtt != null ? mqtt.request(message, timeout) : serial.request(message, timeout);
+            synchronized (requests) {
+                Envelope message = Envelope.of(ids.next(), System.currentTimeMillis(), command);
+                if (key != null) {
+                    message = key.sign(message);
+                }
+                reply = mqtt != null ? mqtt.request(message, timeout) : serial.request(message, timeout);
+            }
         } catch (TimeoutException e) {
             throw new Failure("no reply from unit " + unit + " to " + command.type().word() + " within "
                     + seconds(timeout) + " " + via + "; is the unit on? (--timeout waits longer)", e);
@@ -125,7 +132,7 @@ final class UnitLink implements AutoCloseable {
     }
 
     /** The reply to {@code command}, which must be of {@code type}. */
-    <T extends Reply> T ask(Command command, Class<T> type) {
+    public <T extends Reply> T ask(Command command, Class<T> type) {
         Reply reply = ask(command);
         if (!type.isInstance(reply)) {
             throw new Failure("unit " + unit + " answered " + command.type().word() + " with " + reply.type().word()
@@ -134,8 +141,14 @@ final class UnitLink implements AutoCloseable {
         return type.cast(reply);
     }
 
-    String unit() {
+    /** The unit's id, or "on the cable" for whichever unit is on it, for messages. */
+    public String unit() {
         return unit;
+    }
+
+    /** Over what the unit is reached, for messages: {@code over MQTT tcp://...} or {@code over serial /dev/...}. */
+    public String via() {
+        return via;
     }
 
     @Override
@@ -155,14 +168,14 @@ final class UnitLink implements AutoCloseable {
         }
     }
 
-    static String connectFailure(LinkOptions options, MqttException e) {
+    public static String connectFailure(LinkOptions options, MqttException e) {
         String reason = e.getReasonCode() == 134 || e.getReasonCode() == 135
                 ? "the broker refused the login (check --user and --password-file or --credentials)"
                 : e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "");
         return "cannot connect to broker " + options.login() + ": " + reason;
     }
 
-    static String seconds(Duration d) {
+    public static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 

@@ -7,4 +7,9 @@ public final class UnitOption {
 
     @Option(names = "--unit", paramLabel = "UNIT", description = "The unit's id (required with --mqtt).")
     String id;
+
+    /** The unit's id, or null when none was given. */
+    public String id() {
+        return id;
+    }
 }

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cabintune.link.mqtt.UnitDirectory;
-import org.cabintune.link.protocol.Command.GetState;
-import org.cabintune.link.protocol.Command.Hello;
 import org.cabintune.link.protocol.Reply;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +41,7 @@ public final class UnitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<UnitDirectory.Unit> units = link.isMqtt() ? fromBroker() : fromCable();
+        List<UnitDirectory.Unit> units = link.isMqtt() ? UnitScan.broker(link, waitSeconds) : List.of(UnitScan.cable(link));
         PrintWriter out = spec.commandLine().getOut();
         if (units.isEmpty()) {
             spec.commandLine().getErr().println("no head units seen " + link.describe());
@@ -56,31 +53,6 @@ public final class UnitsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private List<UnitDirectory.Unit> fromBroker() throws InterruptedException {
-        if (!(waitSeconds > 0 && waitSeconds <= 60)) {
-            throw new Failure("--wait " + waitSeconds + " is outside (0, 60] seconds");
-        }
-        try (UnitDirectory directory = new UnitDirectory(link.login(), LinkOptions.clientId())) {
-            try {
-                directory.connect();
-            } catch (MqttException e) {
-                throw new Failure(UnitLink.connectFailure(link, e), e);
-            }
-            Thread.sleep(Math.round(waitSeconds * 1000));
-            return directory.units();
-        } catch (MqttException e) {
-            throw new Failure("cannot use broker " + link.login().uri() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<UnitDirectory.Unit> fromCable() {
-        try (UnitLink unit = UnitLink.open(link, null, message -> { })) {
-            Reply.Info info = unit.ask(new Hello("cabintune tuner"), Reply.Info.class);
-            Reply.State state = unit.ask(new GetState(), Reply.State.class);
-            return List.of(new UnitDirectory.Unit(info.unitId(), "cable", state));
-        }
     }
 
     private static String row(UnitDirectory.Unit unit) {

@@ -30,7 +30,7 @@ class DemoTest {
         List<String> log = new ArrayList<>();
         long t0 = System.nanoTime();
         Demo.Settings settings = new Demo.Settings(Path.of("..").toAbsolutePath().normalize(), out, "sedan",
-                Path.of("../calibration/targets/car-default.txt"), "driver", 3, 1.0, false);
+                Path.of("../calibration/targets/car-default.txt"), "driver", 3, 1.0, false, "Demo sedan, reg. CT-0001");
         CalibrationResult r = Demo.run(settings, UnitRunner.inProcess(), line -> log.add(String.format(Locale.ROOT,
                 "[%5.1f s] %s", (System.nanoTime() - t0) / 1e9, line)));
         String trace = String.join("\n", log);

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.cabintune.dsp.Q824;
+import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.testing.Signals;
 import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavWriter;
@@ -178,6 +179,13 @@ class LoudnessCommandTest {
         cli.setOut(new PrintWriter(out, true));
         assertEquals(0, cli.execute("loudness", "--json", a.toString()));
         assertTrue(out.toString().startsWith("{\"file\":"), out.toString());
+    }
+
+    @Test
+    void previewListsPlatformsOnceInTheirOrderOrAll() {
+        assertEquals(List.of(Platform.TIDAL, Platform.SPOTIFY),
+                LoudnessCommand.platforms(List.of("tidal", "spotify", "tidal")));
+        assertEquals(List.of(Platform.values()), LoudnessCommand.platforms(List.of("all")));
     }
 
     @Test

@@ -19,27 +19,39 @@ import org.cabintune.link.security.TrustStore;
  * trust store, and a pump that sends meter snapshots while the tuner has a stream running, as
  * the real unit does.
  */
-final class TestUnit implements AutoCloseable {
+public final class TestUnit implements AutoCloseable {
 
-    final RecordingPort port = new RecordingPort(Samples.profile("stereo-fullrange"));
-    final PresenceWindow presence = new PresenceWindow(Clock.systemUTC());
-    final TrustStore trust;
-    final CommandDispatcher dispatcher;
+    /** What the pump sends: two outputs, the programme's loudness and the DSP load. */
+    public static final Reply.Meters METERS = new Reply.Meters(0, List.of(new Reply.Level(-6, -18),
+            Reply.Level.clamped(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY)),
+            Reply.Programme.clamped(-14.5, -16.25, -17, -1.5), 0.125);
+
+    public final RecordingPort port = new RecordingPort(Samples.profile("stereo-fullrange"));
+    public final PresenceWindow presence = new PresenceWindow(Clock.systemUTC());
+    public final TrustStore trust;
+    public final CommandDispatcher dispatcher;
     private final AtomicLong sequence = new AtomicLong(100);
     private Thread pump;
 
-    TestUnit(Path dir) throws IOException {
+    public TestUnit(Path dir) throws IOException {
         trust = TrustStore.open(dir.resolve("trust.json"), Clock.systemUTC());
         dispatcher = new CommandDispatcher(port, trust, Clock.systemUTC(), CommandDispatcher.DEFAULT_REMEMBERED_IDS);
     }
 
+    /** Stops sending snapshots, as a unit that went away. */
+    public void stopPump() {
+        if (pump != null) {
+            pump.interrupt();
+        }
+    }
+
     /** Sends a snapshot to {@code publish} every 20 ms while the last stream-meters asked for a stream. */
-    void pumpMeters(Consumer<Reply.Meters> publish) {
+    public void pumpMeters(Consumer<Reply.Meters> publish) {
         pump = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 if (streaming()) {
-                    publish.accept(new Reply.Meters(sequence.incrementAndGet(), List.of(new Reply.Level(-6, -18),
-                            Reply.Level.clamped(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY))));
+                    publish.accept(new Reply.Meters(sequence.incrementAndGet(), METERS.outputs(), METERS.programme(),
+                            METERS.dspLoad()));
                 }
                 try {
                     Thread.sleep(Duration.ofMillis(20));
@@ -50,12 +62,12 @@ final class TestUnit implements AutoCloseable {
         });
     }
 
-    boolean streaming() {
+    public boolean streaming() {
         List<String> streams = port.calls().stream().filter(c -> c.startsWith("streamMeters ")).toList();
         return !streams.isEmpty() && !streams.getLast().equals("streamMeters 0");
     }
 
-    long calls(String call) {
+    public long calls(String call) {
         return port.calls().stream().filter(call::equals).count();
     }
 

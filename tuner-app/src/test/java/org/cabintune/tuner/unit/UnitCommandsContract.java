@@ -144,8 +144,8 @@ abstract class UnitCommandsContract {
         assertEquals(0, meters.exit(), meters::toString);
         List<String> lines = meters.out().lines().toList();
         assertEquals(3, lines.size(), meters::toString);
-        assertTrue(lines.getFirst().matches("#\\d+ +peak/rms dBFS  front-left -6\\.0/-18\\.0  front-right -inf/-inf"),
-                lines::toString);
+        assertTrue(lines.getFirst().matches("#\\d+ +peak/rms dBFS  front-left -6\\.0/-18\\.0  front-right -inf/-inf"
+                + "  M/S/I -14\\.5/-16\\.3/-17\\.0 LUFS  TP -1\\.5 dBTP  load 12\\.5%"), lines::toString);
         assertEquals(1, unit().calls("streamMeters 50"));
         assertEquals("streamMeters 0", unit().port.calls().stream().filter(c -> c.startsWith("streamMeters")).toList()
                 .getLast(), "the stream is stopped");

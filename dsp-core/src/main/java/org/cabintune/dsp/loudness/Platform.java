@@ -1,4 +1,4 @@
-package org.cabintune.tuner.loudness;
+package org.cabintune.dsp.loudness;
 
 import java.util.Arrays;
 import java.util.Locale;
