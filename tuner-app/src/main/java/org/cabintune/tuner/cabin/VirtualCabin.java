@@ -2,6 +2,7 @@ package org.cabintune.tuner.cabin;
 
 import java.util.List;
 import java.util.Random;
+import org.cabintune.dsp.sweep.SweepSpec;
 import org.cabintune.tuner.cabin.CabinSpec.Speaker;
 import org.cabintune.tuner.cabin.CabinSpec.Vec;
 import org.cabintune.tuner.measure.Fft;
@@ -173,6 +174,26 @@ public final class VirtualCabin {
             recorded[i] += noise[i];
         }
         return recorded;
+    }
+
+    /**
+     * The RMS level, dBFS, of a stimulus's sweep at the microphone: the stimulus played as routed
+     * without noise, with the cabin's latency and the given drift (the cabin's own if null),
+     * read over the sweep's span. What a signal-to-noise ratio is set against.
+     */
+    public double sweepDbfs(SweepSpec sweep, double[][] stimulus, List<Route> routes, String seat, String mic,
+                            Double driftPpm) {
+        double[] clean = play(stimulus, routes, seat, mic, new PlayOptions(-300.0, driftPpm, 0.0, 0));
+        double drift = (driftPpm != null ? driftPpm : spec.clock().driftPpm()) * 1e-6;
+        double latency = spec.clock().latencyMs() / 1000;
+        int from = (int) Math.round((latency + sweep.layout().sweepStart() / (double) sampleRate) * sampleRate
+                * (1 + drift));
+        int to = Math.min(clean.length, from + (int) Math.round(sweep.sweepFrames() * (1 + drift)));
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += clean[i] * clean[i];
+        }
+        return 10 * Math.log10(sum / (to - from));
     }
 
     /** A speaker playing one channel of the stimulus. */

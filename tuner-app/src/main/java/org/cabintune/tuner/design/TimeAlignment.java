@@ -14,7 +14,7 @@ import org.cabintune.tuner.measure.Transfer;
  * <p>The head unit delays D samples by M = floor(D - 1/2) whole samples and a first-order
  * all-pass for the rest, d = D - M in [0.5, 1.5) ({@code org.cabintune.dsp.delay.Delay}). The
  * all-pass's phase delay falls short of d at high frequencies (by 0.19 samples at 10 kHz), so a
- * tweeter's envelope peak moves by less than D across one segment [n + 1/2, n + 3/2) and jumps
+ * tweeter's arrival moves by less than D across one segment [n + 1/2, n + 3/2) and jumps
  * when M steps up (by up to 0.6 samples at 48 kHz): the arrivals one output can reach are
  * intervals with gaps between them. So the common arrival is chosen, within one sample period
  * after the latest undelayed output, where the farthest output's reachable arrivals come

@@ -66,15 +66,32 @@ public final class Peaks {
         if (frac == 0 && centre >= 0 && centre < x.length) {
             return x[centre];
         }
-        double sum = 0;
+        return apply(x, centre, kernel(frac));
+    }
+
+    /**
+     * The interpolation weights for a point {@code frac} (0 .. 1) past a sample: weight j applies
+     * to the sample {@code j - HALF_TAPS + 1} places from it. Computing them once serves every
+     * point at the same fraction.
+     */
+    static double[] kernel(double frac) {
+        double[] k = new double[2 * HALF_TAPS];
         for (int i = -HALF_TAPS + 1; i <= HALF_TAPS; i++) {
-            int n = centre + i;
-            if (n < 0 || n >= x.length) {
-                continue;
-            }
             double d = i - frac;
             double window = 0.5 + 0.5 * Math.cos(Math.PI * d / HALF_TAPS);
-            sum += x[n] * Math.sin(Math.PI * d) / (Math.PI * d) * window;
+            k[i + HALF_TAPS - 1] = d == 0 ? 1 : Math.sin(Math.PI * d) / (Math.PI * d) * window;
+        }
+        return k;
+    }
+
+    /** The value of x at a point past sample {@code centre}, with that point's {@link #kernel}. */
+    static double apply(double[] x, int centre, double[] kernel) {
+        double sum = 0;
+        int first = centre - HALF_TAPS + 1;
+        int from = Math.max(0, -first);
+        int to = Math.min(kernel.length, x.length - first);
+        for (int j = from; j < to; j++) {
+            sum += x[first + j] * kernel[j];
         }
         return sum;
     }

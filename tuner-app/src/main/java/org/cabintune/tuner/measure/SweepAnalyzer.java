@@ -158,7 +158,7 @@ public final class SweepAnalyzer {
     /**
      * The arrival ({@link Arrival}) read through the longest window the noise allows: the
      * response's low-frequency tail shapes a subwoofer's envelope, so cutting it early would
-     * move the peak.
+     * move the arrival.
      */
     private static double arrival(double[] h, IrWindow window, int noiseStart, int zero, double sampleRate,
                                   List<BiquadCoefficients> limit) {

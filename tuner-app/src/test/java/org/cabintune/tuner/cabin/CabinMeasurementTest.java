@@ -29,32 +29,27 @@ class CabinMeasurementTest {
 
     private static final int RATE = 48_000;
     private static final String REFERENCE = "front-left-tweeter";
+    private static final String SUBWOOFER = "subwoofer";
 
     static CabinSpec cabin(String name) throws IOException {
         return CabinReader.read(Path.of("..", "calibration", "cabins", name + ".yaml"));
     }
 
-    /** RMS in dBFS of x over [from, to). */
-    private static double rmsDb(double[] x, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += x[i] * x[i];
+    /** The truth of speakers playing together, as a transfer on the measurement's grid. */
+    private static Transfer truth(VirtualCabin car, List<String> speakers, Transfer grid) {
+        Transfer sum = null;
+        for (String s : speakers) {
+            Transfer t = car.transfer(s, "driver", "center", grid.binHz(), grid.bins());
+            sum = sum == null ? t : sum.plus(t);
         }
-        return 10 * Math.log10(sum / (to - from));
+        return sum;
     }
 
-    /** The truth as a transfer on the measurement's grid, times a gain. */
-    private static Transfer truth(VirtualCabin car, List<String> speakers, Transfer grid, double gain, int harmonic) {
-        double[] re = new double[grid.bins()];
-        double[] im = new double[grid.bins()];
-        for (int k = 0; k < re.length; k++) {
-            for (String s : speakers) {
-                double[] h = car.transfer(s, "driver", "center", k * grid.binHz());
-                re[k] += gain * h[0];
-                im[k] += gain * h[1];
-            }
-        }
-        return new Transfer(grid.binHz(), re, im);
+    /** A transfer times a gain. */
+    private static Transfer times(Transfer t, double gain) {
+        double[] g = new double[t.bins()];
+        java.util.Arrays.fill(g, gain);
+        return t.scaled(g);
     }
 
     @Test
@@ -69,20 +64,16 @@ class CabinMeasurementTest {
         for (String s : speakers) {
             routing.add(new VirtualCabin.Route(s, 1));
         }
-        double start = 0.3713;
-        double[] clean = car.play(stimulus, routing, "driver", "center",
-                new VirtualCabin.PlayOptions(-300.0, 100.0, start, 5));
-        int sweepFrom = (int) ((start + spec.layout().sweepStart() / (double) RATE) * RATE);
-        double signalDb = rmsDb(clean, sweepFrom, sweepFrom + spec.sweepFrames());
+        double signalDb = car.sweepDbfs(spec, stimulus, routing, "driver", "center", 100.0);
         double[] recording = car.play(stimulus, routing, "driver", "center",
-                new VirtualCabin.PlayOptions(signalDb - 40, 100.0, start, 5));
+                new VirtualCabin.PlayOptions(signalDb - 40, 100.0, 0.3713, 5));
 
         Measurement m = new SweepAnalyzer(spec).analyze(recording);
         assertEquals(100, m.driftPpm(), 0.5, "drift");
         double[] hz = LogGrid.of(20, 20_000, 24);
         Smoothing smoothing = Smoothing.parse("1/24");
         FrequencyResponse measured = m.response(hz, smoothing);
-        FrequencyResponse expected = truth(car, speakers, m.transfer(), 1, 1).respond(hz, smoothing, 0, m.driveDbfs());
+        FrequencyResponse expected = truth(car, speakers, m.transfer()).respond(hz, smoothing, 0, m.driveDbfs());
         double worst = 0;
         double worstHz = 0;
         for (int i = 0; i < hz.length; i++) {
@@ -96,51 +87,86 @@ class CabinMeasurementTest {
     }
 
     /**
-     * Every speaker of every car, with the cabin's own road noise, its drift (100 or -150 ppm)
-     * and a random start: 10 us for every speaker but the subwoofer (measured: within 0.1 us). A
-     * subwoofer's arrival is the peak of an envelope milliseconds wide, with the cabins' road
-     * noise in its band: it is held to 250 us with that noise (measured 40 to 120 us with a 1 s
-     * sweep) and to 20 us in a quiet cabin (measured 4.5 to 12 us; 5 us with no noise at all).
+     * Every speaker of every car with a 1 s sweep, the cabin's own road noise, its drift (100 or
+     * -150 ppm) and a random start: within 10 us (measured: within 0.22 us but for the
+     * subwoofers, 1.8 to 4.3 us). The subwoofer again in a quiet cabin, where only the reading
+     * itself could go wrong: within 1 us (measured 0.10 to 0.33 us). The cabins' road noise is
+     * 41 to 46 dB below the subwoofer's sweep, milder than the acceptance condition below.
      */
     @ParameterizedTest
     @ValueSource(strings = {"hatchback", "sedan", "suv"})
     void arrivalIsWithinTenMicrosecondsAndPolarityIsRightForEverySpeaker(String name) throws IOException {
         CabinSpec spec = cabin(name);
-        VirtualCabin car = new VirtualCabin(spec, RATE);
+        Timing timing = new Timing(new VirtualCabin(spec, RATE), new SweepSpec(RATE, 10, 22_800, 1, -12, true));
         StringBuilder report = new StringBuilder();
         boolean ok = true;
         long seed = 11;
         for (CabinSpec.Speaker s : spec.speakers()) {
-            boolean sub = s.role().equals("subwoofer");
-            ok &= timing(car, s, null, sub ? 250e-6 : 10e-6, seed++, report);
-            if (sub) {
-                ok &= timing(car, s, -110.0, 20e-6, seed++, report);
+            ok &= timing.check(s.name(), null, "cabin noise", 10e-6, seed++, report);
+            if (s.role().equals("subwoofer")) {
+                ok &= timing.check(s.name(), -110.0, "quiet", 1e-6, seed++, report);
             }
         }
         assertTrue(ok, name + ":" + report);
     }
 
-    /** Measures one speaker against the timing reference and reports whether arrival and polarity are right. */
-    private static boolean timing(VirtualCabin car, CabinSpec.Speaker s, Double noise, double tolerance, long seed,
-                                  StringBuilder report) {
-        SweepSpec sweep = new SweepSpec(RATE, 10, 22_800, 1, -12, true);
-        double[][] stimulus = new SweepGenerator(sweep).render();
-        double[] marker = new SweepGenerator(sweep).marker();
-        double reference = TimingMarkers.referenceOf(car.impulse(REFERENCE, "driver", "center"), marker) / RATE;
-        List<VirtualCabin.Route> routing = List.of(new VirtualCabin.Route(REFERENCE, 0),
-                new VirtualCabin.Route(s.name(), 1));
-        double[] recording = car.play(stimulus, routing, "driver", "center",
-                new VirtualCabin.PlayOptions(noise, null, null, seed));
-        Measurement m = new SweepAnalyzer(sweep).analyze(recording);
-        double expected = car.arrivalSeconds(s.name(), "driver", "center") - reference;
-        double error = m.arrivalSeconds() - expected;
-        int polarity = car.polarity(s.name());
-        boolean good = Math.abs(error) <= tolerance && m.polarity() == polarity;
-        report.append(String.format(java.util.Locale.ROOT, "%n%-22s %s arrival %.2f us (truth %.2f us, error %.2f us,"
-                        + " allowed %.0f us), polarity %d (truth %d)%s", s.name(), noise == null ? "cabin noise" : "quiet",
-                m.arrivalSeconds() * 1e6, expected * 1e6, error * 1e6, tolerance * 1e6, m.polarity(), polarity,
-                good ? "" : "  <-- wrong"));
-        return good;
+    /**
+     * The acceptance condition for the speaker whose arrival is hardest to read: the
+     * subwoofer, with the car's road noise raised to 40 dB below the sweep's RMS at the
+     * microphone, the car's drift and a random start, through the default stimulus (3 s sweep).
+     * Within 10 us (measured 3.1 to 7.8 us; over 24 recordings per car 69 of 72 were, the largest
+     * 12.3 us off: see docs/measurement.md).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hatchback", "sedan", "suv"})
+    void subwooferArrivalIsWithinTenMicrosecondsAt40DbSnr(String name) throws IOException {
+        Timing timing = new Timing(new VirtualCabin(cabin(name), RATE), SweepSpec.defaults(RATE));
+        double noiseDbfs = timing.car.sweepDbfs(timing.sweep, timing.stimulus, timing.routing(SUBWOOFER), "driver",
+                "center", null) - 40;
+        StringBuilder report = new StringBuilder();
+        assertTrue(timing.check(SUBWOOFER, noiseDbfs, "40 dB SNR", 10e-6, 41, report), name + ":" + report);
+    }
+
+    /** One car measured with one stimulus, each speaker against the timing reference. */
+    private static final class Timing {
+
+        final VirtualCabin car;
+        final SweepSpec sweep;
+        final double[][] stimulus;
+        private final SweepAnalyzer analyzer;
+        /** When the timing reference's marker arrives, s after the head unit plays it. */
+        private final double reference;
+
+        Timing(VirtualCabin car, SweepSpec sweep) {
+            this.car = car;
+            this.sweep = sweep;
+            SweepGenerator generator = new SweepGenerator(sweep);
+            this.stimulus = generator.render();
+            this.analyzer = new SweepAnalyzer(sweep);
+            this.reference = TimingMarkers.referenceOf(car.impulse(REFERENCE, "driver", "center"), generator.marker())
+                    / RATE;
+        }
+
+        /** The markers on the timing reference, the sweep on {@code speaker}. */
+        List<VirtualCabin.Route> routing(String speaker) {
+            return List.of(new VirtualCabin.Route(REFERENCE, 0), new VirtualCabin.Route(speaker, 1));
+        }
+
+        /** Measures a speaker (road noise at {@code noise} dBFS, or the car's own if null) and reports whether arrival and polarity are right. */
+        boolean check(String speaker, Double noise, String condition, double tolerance, long seed, StringBuilder report) {
+            double[] recording = car.play(stimulus, routing(speaker), "driver", "center",
+                    new VirtualCabin.PlayOptions(noise, null, null, seed));
+            Measurement m = analyzer.analyze(recording);
+            double expected = car.arrivalSeconds(speaker, "driver", "center") - reference;
+            double error = m.arrivalSeconds() - expected;
+            int polarity = car.polarity(speaker);
+            boolean good = Math.abs(error) <= tolerance && m.polarity() == polarity;
+            report.append(String.format(java.util.Locale.ROOT, "%n%-22s %-11s arrival %.2f us (truth %.2f us, error"
+                            + " %.2f us, allowed %.0f us), polarity %d (truth %d)%s", speaker, condition,
+                    m.arrivalSeconds() * 1e6, expected * 1e6, error * 1e6, tolerance * 1e6, m.polarity(), polarity,
+                    good ? "" : "  <-- wrong"));
+            return good;
+        }
     }
 
     @Test
@@ -159,9 +185,10 @@ class CabinMeasurementTest {
         Distortion measured = m.distortion(hz, smoothing);
         double a = spec.amplitude();
         double[] c = car.harmonicAmplitudes(woofer, a, analyzer.maxHarmonic());
+        Transfer linear = truth(car, List.of(woofer), m.transfer());
         Transfer[] truth = new Transfer[analyzer.maxHarmonic()];
         for (int k = 0; k < truth.length; k++) {
-            truth[k] = truth(car, List.of(woofer), m.transfer(), c[k] / a, k + 1);
+            truth[k] = times(linear, c[k] / a);
         }
         Distortion expected = Distortion.of(truth, hz, smoothing, spec.endHz());
         StringBuilder table = new StringBuilder();
