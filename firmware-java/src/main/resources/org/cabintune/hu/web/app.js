@@ -17,6 +17,8 @@
   let profileKey = "";
   let offline = false;
   let polling = false;
+  // Each polling spell's number: a poll still under way from an earlier spell stops there.
+  let pollSpell = 0;
 
   function fmt(value) {
     return value === null ? "–" : value.toFixed(1);
@@ -117,13 +119,17 @@
     document.body.dataset.updates = how;
   }
 
-  async function poll() {
-    if (!polling) {
+  function current(spell) {
+    return polling && spell === pollSpell;
+  }
+
+  async function poll(spell) {
+    if (!current(spell)) {
       return;
     }
     try {
       const answer = await fetch("/api/state", { cache: "no-store" });
-      if (answer.ok && !busy && polling) {
+      if (answer.ok && !busy && current(spell)) {
         render(await answer.json());
       }
       online();
@@ -131,8 +137,8 @@
       offline = true;
       say("The unit does not answer; trying again");
     } finally {
-      if (polling) {
-        setTimeout(poll, POLL_MS);
+      if (current(spell)) {
+        setTimeout(() => poll(spell), POLL_MS);
       }
     }
   }
@@ -141,7 +147,7 @@
     updates("poll");
     if (!polling) {
       polling = true;
-      poll();
+      poll(++pollSpell);
     }
   }
 

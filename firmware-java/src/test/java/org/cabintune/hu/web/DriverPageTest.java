@@ -295,7 +295,8 @@ class DriverPageTest {
         }
         assertEquals(0, page.streams());
         List<String> left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
-                .map(Thread::getName).filter(n -> n.startsWith("cabintune-web") || n.startsWith("HTTP-Dispatcher")).toList();
+                .map(Thread::getName).filter(n -> n.startsWith("cabintune-web") || n.startsWith("HTTP-Dispatcher"))
+                .toList();
         assertEquals(List.of(), left, "threads of the page still alive");
         assertTrue(ms < 1000, "closing took " + ms + " ms");
         System.out.printf("event stream: the page with two streams closed in %.0f ms%n", ms);
@@ -380,7 +381,8 @@ class DriverPageTest {
         assertTrue(rebound.contains("\"bad-host\""), rebound);
         String stream = raw("GET " + EventStream.PATH + " HTTP/1.1\r\nHost: cabintune.attacker.example:" + port + "\r\n");
         assertTrue(stream.startsWith("HTTP/1.1 403 ") && stream.contains("\"bad-host\""), stream);
-        try (EventClient foreign = new EventClient(rig.page.address(), EventStream.PATH, "Origin: http://attacker.example\r\n")) {
+        try (EventClient foreign = new EventClient(rig.page.address(), EventStream.PATH,
+                "Origin: http://attacker.example\r\n")) {
             assertEquals(403, foreign.status);
             assertTrue(foreign.body().contains("\"cross-origin\""));
         }
