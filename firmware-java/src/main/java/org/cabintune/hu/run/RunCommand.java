@@ -14,6 +14,7 @@ import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
+import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
@@ -26,6 +27,8 @@ import org.cabintune.hu.meters.MeterTap;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.meters.TappedSink;
 import org.cabintune.hu.meters.TappedSource;
+import org.cabintune.hu.remote.HeadUnitRemote;
+import org.cabintune.hu.store.NightProfiles;
 import org.cabintune.hu.store.ProfileService;
 import org.cabintune.hu.remote.UnitLink;
 import org.cabintune.hu.web.DriverPage;
@@ -169,7 +172,8 @@ public final class RunCommand implements Callable<Integer> {
         if (rates.board() != board || loudness != null) {
             board = rates.board();
             try {
-                boardGraph = BoardGraph.compile(board, rates.profile(), periodFrames, loudness);
+                boardGraph = BoardGraph.compile(board, start.night() ? NightProfiles.forNight(rates.profile())
+                        : rates.profile(), periodFrames, loudness);
             } catch (ProfileException e) {
                 start.close();
                 return fail("profile " + start.path() + " cannot play at " + board.stream().sampleRate() + " Hz:\n  "
@@ -204,14 +208,19 @@ public final class RunCommand implements Callable<Integer> {
         AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(new TappedSource(switchable, tap))
                 .sink(new TappedSink(sink, tap)).graph(graph)
                 .periodFrames(periodFrames).channelMap(boardGraph.channelMap())
-                .realtimePriority(board.stream().realtimePriority()).muted(controls.holdsOutput()));
+                .realtimePriority(board.stream().realtimePriority()).muted(controls.holdsOutput())
+                .volumeDb(start.night() ? HeadUnitRemote.NIGHT_MAX_VOLUME_DB : EngineActions.MAX_VOLUME_DB));
         for (String note : notes) {
             err.println("note: " + note);
         }
         ProfileService service = start.store() == null ? null
-                : new ProfileService(start.store(), board, engine, periodFrames, start.profile().name());
+                : new ProfileService(start.store(), board, engine, periodFrames, start.profile().name(), start.night());
         Supplier<String> playing = service == null ? () -> start.profile().name() : service::playing;
         controls.attach(engine, profileSelector(service, playing));
+        if (start.night() && !controls.output(engine).setVolumeCeilingDb(HeadUnitRemote.NIGHT_MAX_VOLUME_DB)) {
+            err.println("controls: night mode's volume ceiling could not be set; the knob may go above "
+                    + HeadUnitRemote.NIGHT_MAX_VOLUME_DB + " dB until night mode is set again");
+        }
         Meters meters = new Meters(tap, engine::stats, playing, sourceName, board.outputs());
         RunningStream stream = new RunningStream(engine, controls, board, start, playing, meters, service, sourceName,
                 board.stream().sink(), renice, notes);

@@ -5,9 +5,12 @@ import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardGraph;
+import org.cabintune.hu.remote.HeadUnitRemote;
+import org.cabintune.hu.store.NightProfiles;
 import org.cabintune.hu.store.ProfileChoice;
 import org.cabintune.hu.store.ProfileStore;
 import org.cabintune.hu.store.ProfileStoreException;
+import org.cabintune.link.protocol.FieldPath;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -17,15 +20,19 @@ import java.util.List;
 
 /**
  * The profile {@code run} starts with, compiled for the board: a profile file, or the profile
- * store's choice ({@link ProfileChoice}), in which case the store stays open for switching.
+ * store's choice ({@link ProfileChoice}), in which case the store stays open for switching. When
+ * the store recorded night mode on, the graph is the profile's night variant
+ * ({@link NightProfiles}), so a unit started at night plays at night from its first sample.
  *
  * @param profile what plays first
  * @param path    where it came from, for the statistics: a file, or {@code (built-in)}
  * @param graph   compiled for the board
  * @param store   the open store, or null when the profile came from a file
+ * @param night   true when {@code graph} is the night variant
  * @param report  what the store and the choice found, one line each; empty for a file
  */
-record StartingProfile(Profile profile, String path, BoardGraph graph, ProfileStore store, List<String> report) {
+record StartingProfile(Profile profile, String path, BoardGraph graph, ProfileStore store, boolean night,
+                       List<String> report) {
 
     /** Why run cannot start, in one message for the user. */
     static final class Refused extends Exception {
@@ -37,7 +44,8 @@ record StartingProfile(Profile profile, String path, BoardGraph graph, ProfileSt
     /** The profile in {@code file}, which must play on the board. */
     static StartingProfile fromFile(Path file, BoardConfig board, int maxFrames) throws Refused, IOException {
         Profile profile = parse(file);
-        return new StartingProfile(profile, file.toString(), compile(file, profile, board, maxFrames), null, List.of());
+        return new StartingProfile(profile, file.toString(), compile(file, profile, board, maxFrames), null, false,
+                List.of());
     }
 
     /**
@@ -69,7 +77,9 @@ record StartingProfile(Profile profile, String path, BoardGraph graph, ProfileSt
             ProfileChoice choice = ProfileChoice.choose(store, board, maxFrames);
             report.addAll(choice.report().lines());
             String path = choice.name() == null ? "(built-in)" : store.fileOf(choice.name()).toString();
-            return new StartingProfile(choice.profile(), path, choice.graph(), store, List.copyOf(report));
+            BoardGraph night = store.night() ? atNight(choice, board, maxFrames, report) : null;
+            return new StartingProfile(choice.profile(), path, night != null ? night : choice.graph(), store,
+                    night != null, List.copyOf(report));
         } catch (Refused | IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -80,6 +90,27 @@ record StartingProfile(Profile profile, String path, BoardGraph graph, ProfileSt
             store.close();
             throw new Refused("no profile can play on board " + board.id() + ", not even the built-in one: "
                     + String.join("; ", e.problems()));
+        }
+    }
+
+    /**
+     * The chosen profile's night variant, for a store that recorded night mode on; null, said in
+     * the report, when the built-in profile plays (it has no night mode) or the variant cannot play.
+     */
+    private static BoardGraph atNight(ProfileChoice choice, BoardConfig board, int maxFrames, List<String> report) {
+        if (choice.name() == null) {
+            report.add("night mode was left on, but the built-in profile plays, which has none; night mode is off");
+            return null;
+        }
+        try {
+            BoardGraph graph = BoardGraph.compile(board, NightProfiles.forNight(choice.profile()), maxFrames);
+            report.add("night mode is on, as it was left: the night compressor plays and the volume starts at "
+                    + FieldPath.number(HeadUnitRemote.NIGHT_MAX_VOLUME_DB) + " dB");
+            return graph;
+        } catch (ProfileException e) {
+            report.add("night mode was left on, but \"" + choice.name() + "\" cannot play at night on board " + board.id()
+                    + ": " + String.join("; ", e.problems()) + "; night mode is off");
+            return null;
         }
     }
 

@@ -37,6 +37,8 @@ final class StreamControls {
     private ExecutorClock clock;
     private EngineActions actions;
     private Controls controls;
+    /** The run's one volume and mute, so a ceiling set on it holds for the link and the page alike. */
+    private OutputControl output;
 
     private StreamControls(BoardConfig board, PrintStream err, Context pi4j) {
         this.board = board;
@@ -107,10 +109,14 @@ final class StreamControls {
      * the link share one volume and the amplifier sequence's hold stays in force), or the
      * engine's without controls.
      */
-    OutputControl output(AudioEngine engine) {
-        if (actions == null) {
-            return OutputControl.of(engine);
+    synchronized OutputControl output(AudioEngine engine) {
+        if (output == null) {
+            output = actions == null ? OutputControl.of(engine) : onControlThread();
         }
+        return output;
+    }
+
+    private OutputControl onControlThread() {
         return new OutputControl() {
             @Override
             public boolean setVolumeDb(double volumeDb) {

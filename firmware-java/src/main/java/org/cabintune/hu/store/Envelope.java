@@ -156,7 +156,7 @@ final class Envelope {
         return -1;
     }
 
-    private static String printable(String s) {
+    static String printable(String s) {
         return s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }

@@ -35,6 +35,8 @@ import java.util.concurrent.Executors;
  * <p><b>Night mode</b> plays each profile through the night compressor and limiter
  * ({@link NightProfiles}): the same kind of graph, compiled here and cross-faded in, kept across
  * profile switches (and over bypass, which then keeps the night compressor) until it is turned off.
+ * It is recorded in the store before the graph is handed over, so a restart plays at night
+ * again ({@link ProfileStore#night()}); a write that fails changes nothing.
  *
  * <p><b>Test signals</b> play through a variant of the playing profile ({@link #startTest},
  * {@link TestProfiles}): corrected or flat, with only the outputs under test (and a stimulus's
@@ -81,8 +83,11 @@ public final class ProfileService implements AutoCloseable {
     /**
      * @param playing the profile the engine was started with (its store name, or the safe
      *                profile's {@link SafeProfile#NAME})
+     * @param night   true when the engine was started with that profile's night variant
+     *                ({@link NightProfiles#forNight}); only a stored profile has one
      */
-    public ProfileService(ProfileStore store, BoardConfig board, AudioEngine engine, int maxFrames, String playing) {
+    public ProfileService(ProfileStore store, BoardConfig board, AudioEngine engine, int maxFrames, String playing,
+                          boolean night) {
         this.store = store;
         this.board = board;
         this.engine = engine;
@@ -93,6 +98,10 @@ public final class ProfileService implements AutoCloseable {
         } catch (ProfileStoreException e) {
             this.current = null;
         }
+        if (night && current == null) {
+            throw new IllegalArgumentException("night mode needs a stored profile playing, not \"" + playing + "\"");
+        }
+        this.night = night;
     }
 
     /** The name of the profile playing; any thread. */
@@ -210,9 +219,10 @@ public final class ProfileService implements AutoCloseable {
 
     /**
      * Cross-fades to the current profile played flat or corrected, at night or not, and keeps
-     * both settings; without a stored profile playing, refuses saying {@code why} after its name.
+     * both settings, night mode recorded in the store first; without a stored profile playing,
+     * refuses saying {@code why} after its name.
      */
-    private Result playAs(boolean flat, boolean atNight, String why) {
+    private Result playAs(boolean flat, boolean atNight, String why) throws IOException {
         if (current == null) {
             return failed("\"" + playing + "\" is not a stored profile, " + why);
         }
@@ -221,6 +231,9 @@ public final class ProfileService implements AutoCloseable {
             graph = BoardGraph.compile(board, variant(current, flat, atNight), maxFrames);
         } catch (ProfileException e) {
             return failed(ProfileChoice.unfit(playing, board, e).message());
+        }
+        if (atNight != night) {
+            store.recordNight(atNight);
         }
         if (!held) {
             engine.swapGraph(graph.graph());

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * active, kept across restarts and power cuts.
  *
  * <p>Each profile is a file {@code NAME.profile} in the store's directory, the active
- * profile's name is in {@code active}; every file carries a checksum and is replaced
+ * profile's name is in {@code active}, night mode ({@code on} or {@code off}) in
+ * {@code night}; every file carries a checksum and is replaced
  * atomically with its previous version kept as {@code NAME.prev} ({@link Envelope}). Every
  * method that changes the store returns only once the change is on the device: what it
  * acknowledged survives a power cut. Opening the store reads every file; a file that is
@@ -41,6 +42,7 @@ public final class ProfileStore implements AutoCloseable {
     /** Most profiles kept: the buttons cycle through them, and 16 is already a long walk. */
     public static final int MAX_PROFILES = 16;
     static final String ACTIVE = "active";
+    static final String NIGHT = "night";
     static final String LOCK = ".lock";
 
     /** Alphabetical, ignoring case first. */
@@ -52,6 +54,7 @@ public final class ProfileStore implements AutoCloseable {
     private final TreeMap<String, Profile> profiles = new TreeMap<>(ORDER);
     private final StoreReport report;
     private String active;
+    private boolean night;
 
     private ProfileStore(Path dir, FileChannel lockChannel, FileLock lock) throws IOException {
         this.dir = dir;
@@ -60,6 +63,7 @@ public final class ProfileStore implements AutoCloseable {
         List<StoreReport.Finding> findings = new ArrayList<>();
         StoreLoader.load(dir, profiles, findings);
         active = StoreLoader.active(dir, profiles, findings);
+        night = StoreLoader.night(dir, findings);
         this.report = new StoreReport(findings);
     }
 
@@ -123,6 +127,20 @@ public final class ProfileStore implements AutoCloseable {
     /** The active profile, or empty when the store holds no profile. */
     public synchronized Optional<Profile> active() {
         return Optional.ofNullable(active).map(profiles::get);
+    }
+
+    /**
+     * Night mode as last recorded: off when it never was, or when neither {@code night} nor its
+     * last good version could be read (then {@link #report()} says why).
+     */
+    public synchronized boolean night() {
+        return night;
+    }
+
+    /** Records night mode, kept across restarts; returns once it is on the device. */
+    public synchronized void recordNight(boolean on) throws IOException {
+        Envelope.write(dir, NIGHT, StoreLoader.onOff(on), true);
+        night = on;
     }
 
     /**

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  */
 final class StoreLoader {
 
+    private static final String ON = "on";
+    private static final String OFF = "off";
+
     private StoreLoader() {
     }
 
@@ -109,6 +112,35 @@ final class StoreLoader {
                 : read.failure();
         findings.add(new Finding(Kind.ACTIVE, first, why + "; \"" + first + "\" is active instead"));
         return first;
+    }
+
+    /**
+     * Night mode as recorded: on or off, from {@code night} or else its last good version; off
+     * when it was never recorded, and off with a finding when no version is good.
+     */
+    static boolean night(Path dir, List<Finding> findings) {
+        Read<Boolean> read = latest(dir, ProfileStore.NIGHT, StoreLoader::nightOf, null, findings);
+        if (read.value() != null) {
+            return read.value();
+        }
+        if (read.failure() != null) {
+            findings.add(new Finding(Kind.NIGHT, null, read.failure() + "; night mode is off"));
+        }
+        return false;
+    }
+
+    /** The content of the {@code night} file. */
+    static byte[] onOff(boolean on) {
+        return (on ? ON : OFF).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Boolean nightOf(byte[] content) throws Invalid {
+        String text = new String(content, StandardCharsets.UTF_8);
+        return switch (text) {
+            case ON -> true;
+            case OFF -> false;
+            default -> throw new Invalid("holds \"" + Envelope.printable(text) + "\", not " + ON + " or " + OFF);
+        };
     }
 
     /**

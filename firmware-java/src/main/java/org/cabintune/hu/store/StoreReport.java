@@ -32,7 +32,9 @@ public record StoreReport(List<Finding> findings) {
         /** A stored profile cannot play on this board. */
         UNFIT,
         /** Nothing in the store could play; the built-in safe profile plays. */
-        SAFE
+        SAFE,
+        /** Night mode's record had no good version; night mode is off. */
+        NIGHT
     }
 
     /**

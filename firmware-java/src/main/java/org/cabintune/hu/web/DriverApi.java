@@ -72,7 +72,8 @@ final class DriverApi implements HttpHandler {
             post(exchange, command);
         } else {
             Exchanges.error(exchange, 404, "not-found", FieldPath.quote(path) + " is not an endpoint of the driver's"
-                    + " page; endpoints: " + STATE + ", " + String.join(", ", COMMANDS.keySet().stream().sorted().toList()));
+                    + " page; endpoints: " + STATE + ", " + EventStream.PATH + ", "
+                    + String.join(", ", COMMANDS.keySet().stream().sorted().toList()));
         }
     }
 

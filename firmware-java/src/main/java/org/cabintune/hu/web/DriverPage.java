@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,10 @@ import org.cabintune.hu.remote.HeadUnitRemote;
  *
  * <p>Its requests run on {@value #THREADS} threads of its own; a burst beyond what they and a
  * queue of {@value #QUEUE} can take is answered on the server's own thread, which slows the
- * client down rather than growing without bound. Nothing here touches the audio thread: the
- * unit's getters read lock-free snapshots, and commands reach the engine through its control
- * queue and the profile service's thread.
+ * client down rather than growing without bound. Each open page's event stream
+ * ({@link EventStream}, at most {@value EventStream#MAX_STREAMS}) has a thread of its own. Nothing
+ * here touches the audio thread: the unit's getters read lock-free snapshots, and commands reach
+ * the engine through its control queue and the profile service's thread.
  */
 public final class DriverPage implements AutoCloseable {
 
@@ -33,10 +35,14 @@ public final class DriverPage implements AutoCloseable {
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
+    private final EventStream events;
+    private final PrintStream log;
 
-    private DriverPage(HttpServer server, ThreadPoolExecutor executor) {
+    private DriverPage(HttpServer server, ThreadPoolExecutor executor, EventStream events, PrintStream log) {
         this.server = server;
         this.executor = executor;
+        this.events = events;
+        this.log = log;
     }
 
     /**
@@ -49,6 +55,12 @@ public final class DriverPage implements AutoCloseable {
      */
     public static DriverPage start(WebAddress address, HeadUnitRemote unit, DriverCommands commands, PrintStream log)
             throws IOException {
+        return start(address, unit, commands, log, EventStream.Timing.DEFAULT);
+    }
+
+    /** {@link #start} with the event streams' timing given. */
+    static DriverPage start(WebAddress address, HeadUnitRemote unit, DriverCommands commands, PrintStream log,
+                            EventStream.Timing timing) throws IOException {
         InetSocketAddress bind = new InetSocketAddress(address.host(), address.port());
         if (bind.isUnresolved()) {
             throw new IOException("host " + address.host() + " is not known here");
@@ -64,12 +76,13 @@ public final class DriverPage implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(executor);
         PageGuard guard = new PageGuard(address.host(), log);
-        HttpContext api = server.createContext("/api/", new DriverApi(unit, commands));
-        api.getFilters().add(guard);
-        HttpContext page = server.createContext("/", files);
-        page.getFilters().add(guard);
+        EventStream events = new EventStream(unit, timing, log);
+        for (HttpContext context : new HttpContext[] {server.createContext("/api/", new DriverApi(unit, commands)),
+                server.createContext(EventStream.PATH, events), server.createContext("/", files)}) {
+            context.getFilters().add(guard);
+        }
         server.start();
-        return new DriverPage(server, executor);
+        return new DriverPage(server, executor, events, log);
     }
 
     /** The address the page listens on, with the port the system chose when 0 was asked. */
@@ -84,10 +97,28 @@ public final class DriverPage implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
     }
 
-    /** Stops listening, lets requests under way finish for a second, and stops the threads. */
+    /** The event streams open now. */
+    int streams() {
+        return events.streams();
+    }
+
+    /**
+     * Ends the event streams, stops listening, lets requests under way finish for a second (then
+     * closes their connections, a stream's stuck in a write too), and waits for every thread.
+     */
     @Override
     public void close() {
+        events.close();
         server.stop(STOP_S);
         executor.shutdownNow();
+        try {
+            boolean ended = events.awaitEnd(Duration.ofSeconds(STOP_S))
+                    & executor.awaitTermination(STOP_S, TimeUnit.SECONDS);
+            if (!ended) {
+                log.println("web: a thread of the driver's page did not end within " + STOP_S + " s of closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -16,6 +16,9 @@ import org.cabintune.link.protocol.Reply;
  */
 final class PageState {
 
+    /** The loudness's field, which the event stream sends on its own as well. */
+    static final String LOUDNESS = "loudness";
+
     private PageState() {
     }
 
@@ -42,7 +45,7 @@ final class PageState {
         json.put("bypassed", state.bypassed());
         json.put("testSignal", state.testSignal());
         json.put("source", meters.source());
-        ObjectNode loudness = json.putObject("loudness");
+        ObjectNode loudness = json.putObject(LOUDNESS);
         lufs(loudness, "momentaryLufs", meters.momentaryLufs());
         lufs(loudness, "shortTermLufs", meters.shortTermLufs());
         return json;

@@ -1,8 +1,11 @@
-// The driver's page: polls the unit's state and sends the driver's commands as JSON.
+// The driver's page: follows the unit's state over its event stream (polling while the stream
+// is not there) and sends the driver's commands as JSON.
 "use strict";
 
 (() => {
   const POLL_MS = 500;
+  // After a stream fails (refused, the unit gone), how long the page polls before it tries again.
+  const STREAM_RETRY_MS = 3000;
   const STEP_DB = 2;
   // The loudness bars span -60..0 LUFS.
   const BAR_FLOOR_LUFS = -60;
@@ -13,6 +16,9 @@
   let dragging = false;
   let profileKey = "";
   let offline = false;
+  let polling = false;
+  // Each polling spell's number: a poll still under way from an earlier spell stops there.
+  let pollSpell = 0;
 
   function fmt(value) {
     return value === null ? "–" : value.toFixed(1);
@@ -54,12 +60,16 @@
     }
   }
 
+  function loudness(l) {
+    meter("momentary", l.momentaryLufs);
+    meter("short-term", l.shortTermLufs);
+  }
+
   function render(s) {
     state = s;
     $("playing").textContent = s.profile.name;
     $("source").textContent = s.testSignal ? "Test signal playing" : s.source;
-    meter("momentary", s.loudness.momentaryLufs);
-    meter("short-term", s.loudness.shortTermLufs);
+    loudness(s.loudness);
     profiles(s);
     const slider = $("volume");
     slider.min = String(s.minVolumeDb);
@@ -97,22 +107,80 @@
     }
   }
 
-  async function poll() {
+  function online() {
+    if (offline) {
+      offline = false;
+      say("");
+    }
+  }
+
+  // How the page follows the unit, for whoever looks: "stream" or "poll".
+  function updates(how) {
+    document.body.dataset.updates = how;
+  }
+
+  function current(spell) {
+    return polling && spell === pollSpell;
+  }
+
+  async function poll(spell) {
+    if (!current(spell)) {
+      return;
+    }
     try {
       const answer = await fetch("/api/state", { cache: "no-store" });
-      if (answer.ok && !busy) {
+      if (answer.ok && !busy && current(spell)) {
         render(await answer.json());
       }
-      if (offline) {
-        offline = false;
-        say("");
-      }
+      online();
     } catch (e) {
       offline = true;
       say("The unit does not answer; trying again");
     } finally {
-      setTimeout(poll, POLL_MS);
+      if (current(spell)) {
+        setTimeout(() => poll(spell), POLL_MS);
+      }
     }
+  }
+
+  function startPolling() {
+    updates("poll");
+    if (!polling) {
+      polling = true;
+      poll(++pollSpell);
+    }
+  }
+
+  // The unit pushes its state (whole, on every change) and the loudness (4 times a second). When
+  // the stream fails, whether refused (all its places taken) or cut, the page polls, and tries
+  // the stream again a little later.
+  function listen() {
+    if (!window.EventSource) {
+      startPolling();
+      return;
+    }
+    const stream = new EventSource("/api/events");
+    stream.addEventListener("open", () => {
+      polling = false;
+      updates("stream");
+      online();
+    });
+    stream.addEventListener("state", (e) => {
+      if (!busy) {
+        render(JSON.parse(e.data));
+      }
+    });
+    stream.addEventListener("loudness", (e) => {
+      if (state) {
+        state.loudness = JSON.parse(e.data);
+        loudness(state.loudness);
+      }
+    });
+    stream.addEventListener("error", () => {
+      stream.close();
+      startPolling();
+      setTimeout(listen, STREAM_RETRY_MS);
+    });
   }
 
   function volumeTo(db) {
@@ -135,5 +203,5 @@
   $("volume-up").addEventListener("click", () => state && volumeTo(state.volumeDb + STEP_DB));
   $("mute").addEventListener("click", () => state && send("/api/mute", { muted: !state.muted }));
   $("night").addEventListener("click", () => state && send("/api/night", { night: !state.night }));
-  poll();
+  listen();
 })();

@@ -78,7 +78,7 @@ public final class RemoteRig implements AutoCloseable {
                 .sink(new TappedSink(sink == null ? new NullSink(2, FS) : sink, tap)).graph(graph.graph()).channelMap(graph.channelMap())
                 .periodFrames(PERIOD).crossfadeMs(5));
         engine.start();
-        service = new ProfileService(store, board, engine, PERIOD, choice.name());
+        service = new ProfileService(store, board, engine, PERIOD, choice.name(), false);
         Meters meters = new Meters(tap, engine::stats, service::playing, "sine", board.outputs());
         Reply.Info info = new Reply.Info("test-unit", board.name(), "0.1.0", List.of(Limits.PROTOCOL_VERSION),
                 Limits.MAX_MESSAGE_BYTES, FS, board.outputs().stream().map(BoardConfig.Output::speaker).toList());

@@ -9,6 +9,7 @@ import org.cabintune.dsp.wav.WavProgress;
 import org.cabintune.dsp.wav.WavWriter;
 import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.CliRun;
+import org.cabintune.hu.remote.HeadUnitRemote;
 import org.cabintune.hu.store.ProfileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,30 +188,21 @@ class RunCommandTest {
      * the board's profile, the page shows it and turns night mode on while the stream plays, the
      * audio thread still allocates nothing with the meters' tap on it, and the meters' last
      * snapshot reads the -20 dBFS stereo sine as -20 LUFS, with every speaker under its ceiling.
+     * Started again on the same store, the unit plays at night from the start, the volume at
+     * night mode's ceiling.
      */
     @Test
     void runsFromTheProfileStoreWithThePageAndWritesTheMeters() throws Exception {
         Path store = dir.resolve("profiles");
         Path stats = dir.resolve("stats.json");
         Path meters = dir.resolve("meters.json");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("run", "--board", SIMULATOR.toString(),
                 "--duration", "2", "--source", "sine", "--profiles", store.toString(), "--stats-json", stats.toString(),
                 "--meters-json", meters.toString(), "--web", "127.0.0.1:" + port));
         URI page = URI.create("http://127.0.0.1:" + port + "/api/");
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> state = null;
-        while (state == null && !exit.isDone()) {
-            try {
-                state = http.send(HttpRequest.newBuilder(page.resolve("state")).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.ConnectException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        assertTrue(state != null && state.statusCode() == 200, "the page answered while the stream ran");
+        HttpResponse<String> state = firstState(http, page, exit);
         assertEquals("Reference 8-channel", new ObjectMapper().readTree(state.body()).get("profile").get("name").asText());
         HttpResponse<String> night = http.send(HttpRequest.newBuilder(page.resolve("night"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"night\": true}"))
@@ -242,6 +234,39 @@ class RunCommandTest {
         }
         assertTrue(m.get("dspLoad").asDouble() > 0, m.toString());
         assertEquals(s.get("xruns").asLong(), m.get("xruns").asLong());
+
+        int again = freePort();
+        exit = CompletableFuture.supplyAsync(() -> run("run", "--board", SIMULATOR.toString(), "--duration", "1",
+                "--source", "sine", "--profiles", store.toString(), "--web", "127.0.0.1:" + again));
+        JsonNode restarted = new ObjectMapper().readTree(firstState(http, URI.create("http://127.0.0.1:" + again + "/api/"),
+                exit).body());
+        assertEquals(0, exit.get(), stderr);
+        assertTrue(restarted.get("night").asBoolean(), "night mode again after a restart: " + restarted);
+        assertEquals(HeadUnitRemote.NIGHT_MAX_VOLUME_DB, restarted.get("volumeDb").asDouble(), restarted.toString());
+        assertEquals(HeadUnitRemote.NIGHT_MAX_VOLUME_DB, restarted.get("maxVolumeDb").asDouble(), restarted.toString());
+        assertTrue(stderr.contains("profiles: night mode is on, as it was left: the night compressor plays and the volume"
+                + " starts at -10 dB"), stderr);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** The page's first answer to GET /api/state while {@code exit}'s run plays. */
+    private static HttpResponse<String> firstState(HttpClient http, URI page, CompletableFuture<Integer> exit)
+            throws IOException, InterruptedException {
+        HttpResponse<String> state = null;
+        while (state == null && !exit.isDone()) {
+            try {
+                state = http.send(HttpRequest.newBuilder(page.resolve("state")).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        assertTrue(state != null && state.statusCode() == 200, "the page answered while the stream ran");
+        return state;
     }
 
     /**

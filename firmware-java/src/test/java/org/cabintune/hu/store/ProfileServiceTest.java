@@ -5,6 +5,7 @@ import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
 import org.cabintune.hu.engine.AudioEngine;
+import org.cabintune.hu.engine.NullSink;
 import org.cabintune.hu.engine.TestSignals;
 import org.cabintune.hu.engine.WavFiles;
 import org.cabintune.hu.store.StoreReport.Kind;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -51,7 +53,7 @@ class ProfileServiceTest {
                     .sink(WavFiles.recorder(wav, 2, FS, 32, true)).graph(choice.graph().graph())
                     .channelMap(choice.graph().channelMap()).periodFrames(PERIOD).warmupPeriods(200));
             engine.start();
-            try (ProfileService service = new ProfileService(store, board, engine, PERIOD, choice.name())) {
+            try (ProfileService service = new ProfileService(store, board, engine, PERIOD, choice.name(), false)) {
                 Thread.sleep(100);
                 ProfileService.Result r = service.select("Night").get();
                 assertEquals(new ProfileService.Result(true, "Night", List.of()), r);
@@ -107,6 +109,63 @@ class ProfileServiceTest {
             last = Math.max(last, Math.abs(Q824.toDouble(y[i])));
         }
         assertEquals(AMPLITUDE * Q824.dbToGain(-6), last, 2e-3, "the new version of Night plays at -6 dB");
+    }
+
+    /**
+     * Night mode is recorded in the store before its graph is handed over, so a service started
+     * again from the disk plays at night; a write the disk refuses changes nothing.
+     */
+    @Test
+    void nightModeIsRecordedAndAFailedWriteChangesNothing() throws Exception {
+        BoardConfig board = StoreProfiles.stereoBoard();
+        Path profiles = dir.resolve("profiles");
+        try (ProfileStore store = ProfileStore.open(profiles)) {
+            store.put(stereo("Driver", 0));
+            ProfileChoice choice = ProfileChoice.choose(store, board, PERIOD);
+            AudioEngine engine = AudioEngine.create(new AudioEngine.Context()
+                    .source(TestSignals.sine(2, FS, 1000, -20)).sink(new NullSink(2, FS)).graph(choice.graph().graph())
+                    .channelMap(choice.graph().channelMap()).periodFrames(PERIOD));
+            engine.start();
+            try (ProfileService service = new ProfileService(store, board, engine, PERIOD, choice.name(), false)) {
+                // A directory where the write's temporary file goes: the disk refuses it.
+                Path blocker = Files.createDirectory(profiles.resolve(".night.tmp"));
+                ProfileService.Result r = service.night(true).get();
+                assertFalse(r.done());
+                assertEquals(1, r.messages().size());
+                assertTrue(r.messages().getFirst().startsWith("the profile store could not be written (")
+                        && r.messages().getFirst().endsWith("); nothing changed"), r.messages().getFirst());
+                assertFalse(service.night());
+                assertFalse(store.night());
+                assertFalse(engine.switching(), "nothing was handed to the engine");
+                Files.delete(blocker);
+
+                assertEquals(new ProfileService.Result(true, "Driver", List.of()), service.night(true).get());
+                assertTrue(store.night(), "recorded");
+                settle(engine);
+            } finally {
+                engine.stop();
+            }
+        }
+        try (ProfileStore store = ProfileStore.open(profiles)) {
+            assertTrue(store.night(), "night mode after a restart");
+            assertTrue(store.report().clean(), store.report().lines().toString());
+            ProfileChoice choice = ProfileChoice.choose(store, board, PERIOD);
+            AudioEngine engine = AudioEngine.create(new AudioEngine.Context()
+                    .source(TestSignals.sine(2, FS, 1000, -20)).sink(new NullSink(2, FS))
+                    .graph(BoardGraph.compile(board, NightProfiles.forNight(choice.profile()), PERIOD).graph())
+                    .channelMap(choice.graph().channelMap()).periodFrames(PERIOD));
+            engine.start();
+            try (ProfileService service = new ProfileService(store, board, engine, PERIOD, choice.name(), true)) {
+                assertTrue(service.night());
+                assertTrue(service.night(false).get().done());
+                assertFalse(store.night());
+            } finally {
+                engine.stop();
+            }
+        }
+        try (ProfileStore store = ProfileStore.open(profiles)) {
+            assertFalse(store.night(), "day again after the next restart");
+        }
     }
 
     @Test

@@ -241,6 +241,55 @@ class ProfileStoreTest {
     }
 
     @Test
+    void keepsNightModeAcrossRestarts() throws Exception {
+        try (ProfileStore store = withDriverNightRear()) {
+            assertFalse(store.night(), "never recorded: off");
+            store.recordNight(true);
+        }
+        try (ProfileStore store = open()) {
+            assertEquals(StoreReport.EMPTY, store.report());
+            assertTrue(store.night());
+            store.recordNight(false);
+        }
+        try (ProfileStore store = open()) {
+            assertEquals(StoreReport.EMPTY, store.report());
+            assertFalse(store.night());
+        }
+    }
+
+    /**
+     * A damaged night mode falls back to its last good version; with none left, night mode is
+     * off and the report says why, and the next change writes a whole file again.
+     */
+    @Test
+    void aDamagedNightModeFallsBackToItsLastGoodVersionThenToOff() throws Exception {
+        try (ProfileStore store = withDriverNightRear()) {
+            store.recordNight(true);
+            store.recordNight(false);
+        }
+        rewrap(dir.resolve("night"), "dusk");
+        try (ProfileStore store = open()) {
+            assertTrue(store.night(), "the version before");
+            assertEquals(List.of("fell back: night holds \"dusk\", not on or off; the last good version (night.prev) is"
+                    + " used"), store.report().lines());
+        }
+        Files.write(dir.resolve("night.prev"), "cabintune-store/1 crc32c=00000000 bytes=2\non".getBytes(StandardCharsets.UTF_8));
+        try (ProfileStore store = open()) {
+            assertFalse(store.night(), "off when no version is good");
+            assertEquals(List.of(Kind.NIGHT), store.report().findings().stream().map(StoreReport.Finding::kind).toList());
+            assertEquals(List.of("night: night holds \"dusk\", not on or off; night.prev fails its checksum: the header"
+                    + " says crc32c=00000000, the content gives " + Envelope.crc("on".getBytes(StandardCharsets.UTF_8))
+                    + "; night mode is off"), store.report().lines());
+            assertEquals(Optional.of("Driver"), store.activeName(), "the profiles are untouched");
+            store.recordNight(true);
+        }
+        try (ProfileStore store = open()) {
+            assertTrue(store.report().clean(), store.report().lines().toString());
+            assertTrue(store.night());
+        }
+    }
+
+    @Test
     void nothingValidLeavesTheStoreEmptyAndSaysWhy() throws Exception {
         try (ProfileStore store = open()) {
             store.put(stereo("Driver", 0));

@@ -26,11 +26,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The store loses nothing it acknowledged when its process dies at any moment. A child JVM
- * ({@link StoreWriter}) changes a store as fast as it can and says after each change that
- * the store returned from it; the test kills it with SIGKILL after a random delay, opens the
- * store, and requires that every file is whole and the store holds exactly what the
- * acknowledged changes made, or that plus the one change that was under way. Each kill is
- * its own process, {@value #DEFAULT_KILLS} of them by default ({@code -Dcabintune.kills=N}
+ * ({@link StoreWriter}) changes a store (its profiles, the active one, night mode) as fast as it
+ * can and says after each change that the store returned from it; the test kills it with
+ * SIGKILL after a random delay, opens the store, and requires that every file is whole and the
+ * store holds exactly what the acknowledged changes made, or that plus the one change that was
+ * under way. Each kill is its own process, {@value #DEFAULT_KILLS} of them by default ({@code -Dcabintune.kills=N}
  * for more); the child starts from a class-data archive made by a first, normal run, so a
  * kill costs about a JVM start.
  *
@@ -51,13 +51,14 @@ class StoreKillTest {
     @TempDir
     Path dir;
 
-    /** What the store should hold: profile versions by name, and the active one. */
-    record State(TreeMap<String, Integer> versions, String active) {
+    /** What the store should hold: profile versions by name, the active one, and night mode. */
+    record State(TreeMap<String, Integer> versions, String active, boolean night) {
 
         State apply(String op) {
             String[] p = op.split("\\|");
             TreeMap<String, Integer> v = new TreeMap<>(versions);
             String a = active;
+            boolean n = night;
             switch (p[0]) {
                 case "put" -> {
                     v.put(p[1], Integer.parseInt(p[2]));
@@ -65,9 +66,10 @@ class StoreKillTest {
                 }
                 case "select" -> a = p[1];
                 case "delete" -> v.remove(p[1]);
+                case "night" -> n = p[1].equals("on");
                 default -> throw new IllegalArgumentException(op);
             }
-            return new State(v, a);
+            return new State(v, a, n);
         }
 
         static State of(ProfileStore store) throws ProfileStoreException {
@@ -75,12 +77,12 @@ class StoreKillTest {
             for (String name : store.list()) {
                 v.put(name, StoreWriter.version(store.get(name)));
             }
-            return new State(v, store.activeName().orElse(null));
+            return new State(v, store.activeName().orElse(null), store.night());
         }
     }
 
     /** Totals over the kills of one lane. */
-    record Tally(int kills, int acknowledged, int cutMidChange, int cutChangesKept, int stored) {
+    record Tally(int kills, int acknowledged, int cutMidChange, int cutChangesKept, int stored, int nightChanges) {
     }
 
     @Test
@@ -101,6 +103,7 @@ class StoreKillTest {
         int acknowledged = 0;
         int cutMidChange = 0;
         int cutChangesKept = 0;
+        int nightChanges = 0;
         for (Future<Tally> result : results) {
             Tally t;
             try {
@@ -114,26 +117,30 @@ class StoreKillTest {
             acknowledged += t.acknowledged();
             cutMidChange += t.cutMidChange();
             cutChangesKept += t.cutChangesKept();
+            nightChanges += t.nightChanges();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("store kill -9: %d kills in %.1f s (%d lanes%s), %d acknowledged changes, %d kills mid-change"
-                + " (%d of those changes complete)%n", kills, seconds, LANES, archive == null ? ", no class-data archive" : "",
-                acknowledged, cutMidChange, cutChangesKept);
+        System.out.printf("store kill -9: %d kills in %.1f s (%d lanes%s), %d acknowledged changes (%d of night mode),"
+                + " %d kills mid-change (%d of those changes complete)%n", kills, seconds, LANES,
+                archive == null ? ", no class-data archive" : "", acknowledged, nightChanges, cutMidChange, cutChangesKept);
         assertTrue(cutMidChange >= kills / 2, "most kills must land inside a change: " + cutMidChange);
         assertTrue(acknowledged >= kills, "the writer got changes done: " + acknowledged);
+        assertTrue(nightChanges > 0 || kills < 20, "night mode was changed too: " + nightChanges);
     }
 
     /** One lane: a store killed {@code kills} times, each restart checked against what was acknowledged. */
     private Tally killRepeatedly(Path store, String classpath, Path archive, int kills, Random random) throws Exception {
-        State model = new State(new TreeMap<>(), null);
+        State model = new State(new TreeMap<>(), null, false);
         int acknowledged = 0;
         int cutMidChange = 0;
         int cutChangesKept = 0;
+        int nightChanges = 0;
         for (int k = 0; k < kills; k++) {
             Run run = runAndKill(store, classpath, archive, random.nextLong(), random.nextInt(MAX_DELAY_MICROS));
             State before = model;
             for (String op : run.acked()) {
                 model = model.apply(op);
+                nightChanges += op.startsWith("night|") ? 1 : 0;
             }
             acknowledged += run.acked().size();
             try (ProfileStore reopened = ProfileStore.open(store)) {
@@ -155,7 +162,7 @@ class StoreKillTest {
                 }
             }
         }
-        return new Tally(kills, acknowledged, cutMidChange, cutChangesKept, model.versions().size());
+        return new Tally(kills, acknowledged, cutMidChange, cutChangesKept, model.versions().size(), nightChanges);
     }
 
     /** The lines a killed child printed: the changes it acknowledged, and the one under way, if any. */

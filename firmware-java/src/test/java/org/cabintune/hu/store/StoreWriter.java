@@ -13,8 +13,9 @@ import java.util.Random;
  * The process {@link StoreKillTest} kills: opens a store and changes it as fast as it can,
  * forever, printing {@code BEGIN|op} before each change and {@code ACK|op} once the store has
  * returned from it (the store's acknowledgement). An op is {@code put|NAME|VERSION},
- * {@code select|NAME} or {@code delete|NAME}; the version is written into the profile (as its
- * first output's delay in microseconds) so a reader can tell versions apart.
+ * {@code select|NAME}, {@code delete|NAME} or {@code night|on} / {@code night|off}; the version
+ * is written into the profile (as its first output's delay in microseconds) so a reader can tell
+ * versions apart.
  *
  * <p>Arguments: the store's directory, a random seed, and the number of ops to do before
  * exiting normally (0: until killed).
@@ -70,7 +71,10 @@ public final class StoreWriter {
     static String choose(ProfileStore store, Random random) {
         List<String> stored = store.list();
         String active = store.activeName().orElse(null);
-        int kind = stored.isEmpty() ? 0 : random.nextInt(10);
+        int kind = stored.isEmpty() ? 0 : random.nextInt(11);
+        if (kind == 10) {
+            return "night|" + (store.night() ? "off" : "on");
+        }
         if (kind < 6) {
             List<String> candidates = new ArrayList<>(stored.size() < ProfileStore.MAX_PROFILES ? NAMES : stored);
             return "put|" + candidates.get(random.nextInt(candidates.size())) + "|" + random.nextInt(1, 20_000);
@@ -89,6 +93,7 @@ public final class StoreWriter {
             case "put" -> store.put(versioned(p[1], Integer.parseInt(p[2])));
             case "select" -> store.select(p[1]);
             case "delete" -> store.delete(p[1]);
+            case "night" -> store.recordNight(p[1].equals("on"));
             default -> throw new IllegalArgumentException(op);
         }
     }

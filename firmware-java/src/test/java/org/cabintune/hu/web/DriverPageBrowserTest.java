@@ -1,27 +1,37 @@
 package org.cabintune.hu.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.cabintune.hu.remote.HeadUnitRemote;
+import org.cabintune.link.protocol.Command;
+import org.cabintune.link.protocol.Reply;
+import org.cabintune.link.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The driver's page in a real browser: headless Chromium loads it from a running unit, a driver
- * taps a profile and night mode, and both the page and the unit change. The page runs under its
- * own Content-Security-Policy, so a script or style it would block shows up as a logged error.
- * A screenshot of the phone-sized page is left in {@code target/driver-page.png}.
+ * The driver's page in a real browser: headless Chromium loads it from a running unit, follows
+ * the unit over its event stream (a change made over the link shows without a reload, and the
+ * page never polls), a driver taps a profile and night mode, and both the page and the unit
+ * change; with every stream taken the page polls instead, and takes the stream again once there
+ * is room. The page runs under its own Content-Security-Policy, so a script or style it would
+ * block shows up as a logged error. A screenshot of the phone-sized page is left in
+ * {@code target/driver-page.png}.
  */
 class DriverPageBrowserTest {
 
@@ -46,6 +56,7 @@ class DriverPageBrowserTest {
              DevTools page = started(starting).page()) {
             page.call("Log.enable");
             page.call("Runtime.enable");
+            page.call("Network.enable");
             page.call("Emulation.setDeviceMetricsOverride", DevTools.params().put("width", 390).put("height", 844)
                     .put("deviceScaleFactor", 2).put("mobile", true));
             page.call("Page.navigate", DevTools.params().put("url", rig.base.toString()));
@@ -54,6 +65,16 @@ class DriverPageBrowserTest {
             assertEquals("true", attribute(page, "#profiles button[data-profile-id='driver']", "aria-pressed"));
             until(page, "document.getElementById('momentary').textContent === '-20.0'",
                     "the page shows the sine's -20 LUFS");
+            until(page, "document.body !== null && document.body.dataset.updates === 'stream'",
+                    "the page follows the unit's event stream");
+
+            // A change made elsewhere (the serial cable, a tuner) shows without a reload.
+            assertInstanceOf(Reply.Ack.class, rig.linkCommand(new Command.SetVolume(-12)));
+            until(page, "document.getElementById('volume-value').textContent === '-12.0 dB'",
+                    "the page shows the volume set over the link");
+            assertEquals("-12", evaluate(page, "document.getElementById('volume').value").asText());
+            assertEquals(List.of(), requests(page, "/api/state"), "the page never polled");
+            assertEquals(1, requests(page, EventStream.PATH).size(), "one stream");
 
             tap(page, "#profiles button[data-profile-id='night']");
             until(page, "document.getElementById('playing').textContent === 'Night'", "the page shows Night playing");
@@ -73,13 +94,59 @@ class DriverPageBrowserTest {
             Path png = Path.of("target", "driver-page.png");
             Files.createDirectories(png.getParent());
             Files.write(png, Base64.getDecoder().decode(shot.get("data").asText()));
-
-            for (JsonNode entry : page.events("Log.entryAdded")) {
-                assertTrue(!"error".equals(entry.at("/params/entry/level").asText()), "the page logged " + entry);
-            }
-            assertTrue(page.events("Runtime.exceptionThrown").isEmpty(), "the page threw: "
-                    + page.events("Runtime.exceptionThrown"));
+            noErrors(page, "");
+            fallsBackToPollingAndTakesTheStreamAgain(rig, page);
+            // The stream refused (503) is the one error the browser logs.
+            noErrors(page, EventStream.PATH);
         }
+    }
+
+    /**
+     * With every stream taken, a newly loaded page polls, and still shows a change made over the
+     * link; once a place is free it takes the stream again by itself.
+     */
+    private static void fallsBackToPollingAndTakesTheStreamAgain(WebRig rig, DevTools page) throws Exception {
+        page.call("Page.navigate", DevTools.params().put("url", "about:blank"));
+        Await.until(() -> rig.page.streams() == 0, "the page's stream ends when it is left", TIMEOUT);
+        List<EventClient> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < EventStream.MAX_STREAMS; i++) {
+                taken.add(new EventClient(rig.page.address()));
+            }
+            page.call("Page.navigate", DevTools.params().put("url", rig.base.toString()));
+            until(page, "document.body !== null && document.body.dataset.updates === 'poll'",
+                    "the page polls while the stream is refused");
+            assertInstanceOf(Reply.Ack.class, rig.linkCommand(new Command.SetMute(true)));
+            until(page, "document.getElementById('mute').getAttribute('aria-pressed') === 'true'",
+                    "the polling page shows the mute set over the link");
+            taken.removeFirst().close();
+            until(page, "document.body !== null && document.body.dataset.updates === 'stream'",
+                    "the page takes the stream again");
+        } finally {
+            for (EventClient c : taken) {
+                c.close();
+            }
+            rig.linkCommand(new Command.SetMute(false));
+        }
+        until(page, "document.getElementById('mute').getAttribute('aria-pressed') === 'false'",
+                "the streaming page shows the unmute");
+    }
+
+    /** No error logged, but for failed loads of {@code allowedUrlEnd} (none when empty), and nothing thrown. */
+    private static void noErrors(DevTools page, String allowedUrlEnd) {
+        for (JsonNode entry : page.events("Log.entryAdded")) {
+            boolean allowed = !allowedUrlEnd.isEmpty() && "network".equals(entry.at("/params/entry/source").asText())
+                    && entry.at("/params/entry/url").asText().endsWith(allowedUrlEnd);
+            assertTrue(allowed || !"error".equals(entry.at("/params/entry/level").asText()), "the page logged " + entry);
+        }
+        assertTrue(page.events("Runtime.exceptionThrown").isEmpty(), "the page threw: "
+                + page.events("Runtime.exceptionThrown"));
+    }
+
+    /** The URLs of the requests the page sent so far whose path is {@code path}. */
+    private static List<String> requests(DevTools page, String path) {
+        return page.events("Network.requestWillBeSent").stream().map(e -> e.at("/params/request/url").asText())
+                .filter(u -> URI.create(u).getPath().equals(path)).toList();
     }
 
     /** The browser once it has started; closing it (always, last) kills it. */

@@ -16,15 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.cabintune.hu.remote.HeadUnitRemote;
 import org.cabintune.hu.remote.RemoteRig;
 import org.cabintune.link.protocol.Command;
-import org.cabintune.link.protocol.Envelope;
-import org.cabintune.link.protocol.MessageCodec;
 import org.cabintune.link.protocol.MessageType;
 import org.cabintune.link.protocol.Reply;
-import org.cabintune.link.command.Caller;
+import org.cabintune.link.protocol.TestSignal;
 import org.cabintune.link.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,8 +101,10 @@ class DriverPageTest {
      */
     @Test
     void theStateIsTheUnitsAndTheLoudnessTheMeters() throws Exception {
-        Await.until(() -> rig.unit.unit.meterSnapshot().seconds() > 3.2, "3 s of programme for the short-term loudness",
-                TIMEOUT);
+        // 3 s of the sine alone fill the short-term window (another test may have played a test signal).
+        Await.until(() -> rig.unit.unit.meterSnapshot().seconds() > 3.2
+                && Math.abs(rig.unit.unit.meterSnapshot().shortTermLufs() - RemoteRig.SINE_DBFS) < 0.05,
+                "3 s of the sine for the short-term loudness", TIMEOUT);
         JsonNode state = WebRig.json(rig.get("/api/state"));
         assertEquals("driver", state.get("profile").get("id").asText());
         assertEquals("Driver", state.get("profile").get("name").asText());
@@ -177,15 +180,135 @@ class DriverPageTest {
         assertFalse(linkState().night());
     }
 
+    /**
+     * The event stream sends the state at once, then a change made elsewhere (over the link, as a
+     * tuner or the serial cable makes it) within a fraction of a second, the loudness as it moves,
+     * and keep-alive comments in between, under the page's own rules.
+     */
+    @Test
+    void theEventStreamPushesChangesMadeElsewhere() throws Exception {
+        try (EventClient events = new EventClient(rig.page.address())) {
+            assertEquals(200, events.status);
+            assertEquals("text/event-stream; charset=utf-8", events.headers.get("content-type"));
+            assertEquals(PageGuard.CSP, events.headers.get("content-security-policy"));
+            assertEquals("no-store", events.headers.get("cache-control"));
+            JsonNode first = WebRig.JSON.readTree(events.next("state", TIMEOUT).data());
+            assertEquals(VOLUME_DB, first.get("volumeDb").asDouble());
+            assertEquals(WebRig.json(rig.get("/api/state")).get("profiles"), first.get("profiles"));
+            assertTrue(first.get("loudness").has("momentaryLufs"), first.toString());
+
+            long sent = System.nanoTime();
+            assertInstanceOf(Reply.Ack.class, rig.linkCommand(new Command.SetVolume(-12)));
+            JsonNode changed = WebRig.JSON.readTree(events.next("state", TIMEOUT).data());
+            double ms = (System.nanoTime() - sent) / 1e6;
+            assertEquals(-12, changed.get("volumeDb").asDouble());
+            assertTrue(ms < 500, "the change reached the stream " + ms + " ms after the link's ack");
+            System.out.printf("event stream: a link change on the page's stream %.0f ms after its ack%n", ms);
+
+            assertInstanceOf(Reply.Ack.class, rig.linkCommand(new Command.SetNight(true)));
+            JsonNode night = WebRig.JSON.readTree(events.next("state", TIMEOUT).data());
+            assertTrue(night.get("night").asBoolean());
+            assertEquals(HeadUnitRemote.NIGHT_MAX_VOLUME_DB, night.get("maxVolumeDb").asDouble());
+            assertEquals("keep-alive", events.next(e -> e.event() == null, TIMEOUT).data());
+
+            // A test signal 12 dB under the sine: the state says so, and the loudness follows it down.
+            rig.unit.unit.playTestSignal(new Command.PlayTestSignal(List.of(0), new TestSignal.Sine(1000), -32,
+                    Command.Correction.ON));
+            try {
+                assertTrue(WebRig.JSON.readTree(events.next("state", TIMEOUT).data()).get("testSignal").asBoolean());
+                events.next(e -> "loudness".equals(e.event()) && momentary(e) < RemoteRig.SINE_DBFS - 6, TIMEOUT);
+            } finally {
+                rig.unit.unit.stopTestSignal();
+            }
+        }
+    }
+
+    private static double momentary(EventClient.Event e) {
+        try {
+            JsonNode m = WebRig.JSON.readTree(e.data()).get("momentaryLufs");
+            return m.isNull() ? Double.NEGATIVE_INFINITY : m.asDouble();
+        } catch (IOException x) {
+            throw new AssertionError(x);
+        }
+    }
+
+    /**
+     * At most eight streams at once: a ninth is answered 503 and told to wait, the state still
+     * answers, and a client that leaves frees its place.
+     */
+    @Test
+    void theNinthStreamIsRefusedAndAClientThatLeavesFreesItsPlace() throws Exception {
+        List<EventClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < EventStream.MAX_STREAMS; i++) {
+                EventClient c = new EventClient(rig.page.address());
+                open.add(c);
+                assertEquals(200, c.status);
+                c.next("state", TIMEOUT);
+            }
+            try (EventClient ninth = new EventClient(rig.page.address())) {
+                assertEquals(503, ninth.status);
+                assertEquals(String.valueOf(EventStream.RETRY_AFTER_S), ninth.headers.get("retry-after"));
+                assertEquals(PageGuard.CSP, ninth.headers.get("content-security-policy"));
+                JsonNode error = WebRig.JSON.readTree(ninth.body()).get("error");
+                assertEquals("too-many-streams", error.get("code").asText());
+                assertEquals("the page already streams to 8 clients, the most it serves at once; /api/state still answers",
+                        error.get("message").asText());
+            }
+            assertEquals(200, rig.get("/api/state").statusCode(), "the state still answers");
+            open.removeFirst().close();
+            Await.until(() -> rig.page.streams() == EventStream.MAX_STREAMS - 1, "the page finds the client gone", TIMEOUT);
+            try (EventClient again = new EventClient(rig.page.address())) {
+                assertEquals(200, again.status);
+            }
+        } finally {
+            for (EventClient c : open) {
+                c.close();
+            }
+        }
+        Await.until(() -> rig.page.streams() == 0, "every stream ends once its client has gone", TIMEOUT);
+        HttpResponse<String> posted = rig.post(EventStream.PATH, "{}");
+        assertEquals(405, posted.statusCode());
+        assertEquals("GET", posted.headers().firstValue("Allow").orElseThrow());
+        assertEquals(404, rig.get(EventStream.PATH + "/more").statusCode());
+    }
+
+    /**
+     * Closing the page ends every stream (the client reads the stream's end) and every thread
+     * the page started, within its second.
+     */
+    @Test
+    void closingThePageEndsItsStreamsAndItsThreads() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        DriverPage page = DriverPage.start(new WebAddress("127.0.0.1", 0), rig.unit.unit,
+                new DriverCommands(rig.unit.link.dispatcher(), () -> { }), System.err, WebRig.TIMING);
+        double ms;
+        try (EventClient a = new EventClient(page.address()); EventClient b = new EventClient(page.address())) {
+            a.next("state", TIMEOUT);
+            b.next("state", TIMEOUT);
+            assertEquals(2, page.streams());
+            long start = System.nanoTime();
+            page.close();
+            ms = (System.nanoTime() - start) / 1e6;
+            assertTrue(a.endsWithin(Duration.ofSeconds(2)), "the first stream ended");
+            assertTrue(b.endsWithin(Duration.ofSeconds(2)), "the second stream ended");
+        }
+        assertEquals(0, page.streams());
+        List<String> left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .map(Thread::getName).filter(n -> n.startsWith("cabintune-web") || n.startsWith("HTTP-Dispatcher"))
+                .toList();
+        assertEquals(List.of(), left, "threads of the page still alive");
+        assertTrue(ms < 1000, "closing took " + ms + " ms");
+        System.out.printf("event stream: the page with two streams closed in %.0f ms%n", ms);
+    }
+
     /** Waits until the output's RMS (its meter's 300 ms window) is within 0.2 dB of {@code dbfs}. */
     private void outputSettlesAt(double dbfs) throws InterruptedException {
         Await.until(() -> Math.abs(rig.unit.outputRmsDbfs() - dbfs) < 0.2, "the output at " + dbfs + " dBFS", TIMEOUT);
     }
 
     private Reply.State linkState() {
-        Envelope reply = rig.unit.link.dispatcher().reply(MessageCodec.encode(Envelope.of("t-" + System.nanoTime(), 0,
-                new Command.GetState())), Caller.serialCable("test"));
-        return assertInstanceOf(Reply.State.class, reply.body());
+        return assertInstanceOf(Reply.State.class, rig.linkCommand(new Command.GetState()));
     }
 
     static Stream<Arguments> refusals() {
@@ -256,6 +379,13 @@ class DriverPageTest {
         String rebound = raw("GET /api/state HTTP/1.1\r\nHost: cabintune.attacker.example:" + port + "\r\n");
         assertTrue(rebound.startsWith("HTTP/1.1 403 "), rebound);
         assertTrue(rebound.contains("\"bad-host\""), rebound);
+        String stream = raw("GET " + EventStream.PATH + " HTTP/1.1\r\nHost: cabintune.attacker.example:" + port + "\r\n");
+        assertTrue(stream.startsWith("HTTP/1.1 403 ") && stream.contains("\"bad-host\""), stream);
+        try (EventClient foreign = new EventClient(rig.page.address(), EventStream.PATH,
+                "Origin: http://attacker.example\r\n")) {
+            assertEquals(403, foreign.status);
+            assertTrue(foreign.body().contains("\"cross-origin\""));
+        }
         String body = "{\"muted\": true}";
         String posted = raw("POST /api/mute HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://attacker.example\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n", body);

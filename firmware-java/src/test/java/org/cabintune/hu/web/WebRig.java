@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.cabintune.hu.remote.RemoteRig;
+import org.cabintune.link.command.Caller;
+import org.cabintune.link.protocol.Command;
+import org.cabintune.link.protocol.Envelope;
+import org.cabintune.link.protocol.MessageCodec;
+import org.cabintune.link.protocol.Reply;
 
 /**
  * A running head unit ({@link RemoteRig}: a real engine, profile store with {@code Driver} and
@@ -22,6 +27,9 @@ import org.cabintune.hu.remote.RemoteRig;
 final class WebRig implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The event streams' timing in tests: the unit's, but a keep-alive every 200 ms, so a client that left is found soon. */
+    static final EventStream.Timing TIMING = new EventStream.Timing(EventStream.Timing.DEFAULT.state(),
+            EventStream.Timing.DEFAULT.loudness(), Duration.ofMillis(200));
 
     final RemoteRig unit;
     final DriverPage page;
@@ -33,7 +41,8 @@ final class WebRig implements AutoCloseable {
     WebRig(Path dir) throws Exception {
         unit = new RemoteRig(dir);
         page = DriverPage.start(new WebAddress("127.0.0.1", 0), unit.unit,
-                new DriverCommands(unit.link.dispatcher(), () -> { }), new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+                new DriverCommands(unit.link.dispatcher(), () -> { }), new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+                TIMING);
         base = URI.create(page.url());
     }
 
@@ -50,6 +59,13 @@ final class WebRig implements AutoCloseable {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code command} through the unit's link dispatcher, as the serial cable would: a change made elsewhere. */
+    Reply linkCommand(Command command) {
+        Envelope reply = unit.link.dispatcher().reply(MessageCodec.encode(Envelope.of("t-" + System.nanoTime(), 0,
+                command)), Caller.serialCable("test"));
+        return (Reply) reply.body();
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {
