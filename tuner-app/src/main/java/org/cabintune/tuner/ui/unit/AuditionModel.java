@@ -64,7 +64,6 @@ public final class AuditionModel {
     private final ModelThreads threads;
     private final ModelState<State> state;
     private final Tasks tasks;
-    private final Duration refresh;
     private final AtomicBoolean reading = new AtomicBoolean();
     /** Readings are numbered as they start; one that started before the one shown is dropped. */
     private final AtomicLong readings = new AtomicLong();
@@ -72,14 +71,8 @@ public final class AuditionModel {
     private ScheduledFuture<?> watch;
 
     public AuditionModel(UnitSession session, ModelThreads threads) {
-        this(session, threads, REFRESH);
-    }
-
-    /** @param refresh how often a watched audition is read */
-    AuditionModel(UnitSession session, ModelThreads threads, Duration refresh) {
         this.session = session;
         this.threads = threads;
-        this.refresh = refresh;
         this.state = new ModelState<>(new State(null, List.of(), 0, List.of(), null, Status.IDLE), threads);
         this.tasks = new Tasks(threads, change -> state.update(s -> withStatus(s, change.apply(s.status()))));
         session.listen(this::followSession);
@@ -97,7 +90,7 @@ public final class AuditionModel {
     public synchronized void watch(boolean on) {
         if (on && watch == null) {
             // The timer thread must not block: each reading runs on a worker, and none while one runs.
-            watch = threads.every(refresh, () -> {
+            watch = threads.every(REFRESH, () -> {
                 if (session.connected() && reading.compareAndSet(false, true)) {
                     threads.work(() -> {
                         try {

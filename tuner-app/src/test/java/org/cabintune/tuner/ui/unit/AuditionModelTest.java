@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Component;
 import java.awt.Container;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The audition panel's model against a real head unit ({@link AuditionUnit}: {@code cabintune-hu
  * run} on the simulator board with two profiles and three masters, over its embedded broker),
- * through the desktop tuner's shared {@link UnitSession}, watched every 100 ms: what the model
- * shows is what the unit reads back.
+ * through the desktop tuner's shared {@link UnitSession}, watched as the panel watches it: what
+ * the model shows is what the unit reads back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditionModelTest {
@@ -46,7 +45,7 @@ class AuditionModelTest {
         unit = AuditionUnit.start(dir);
         ui = new UiThread();
         session = new UnitSession(dir.resolve("config"));
-        m = new AuditionModel(session, ui.threads, Duration.ofMillis(100));
+        m = new AuditionModel(session, ui.threads);
     }
 
     @AfterAll
