@@ -191,8 +191,7 @@ public final class AuditionCommand implements Runnable {
             } else if (ab.matching() == Reply.Matching.OFF) {
                 out.println("not matched (asked not to be): the sides play as they are");
             } else {
-                out.printf(Locale.ROOT, "matched: A %s LUFS, B %s LUFS through their chains; A trimmed %.2f dB, B %.2f dB%n",
-                        lufs(ab.aLufs()), lufs(ab.bLufs()), ab.aTrimDb(), ab.bTrimDb());
+                out.println("matched: " + StatusLine.match(ab));
             }
         }
     }
@@ -283,9 +282,5 @@ public final class AuditionCommand implements Runnable {
         } catch (NumberFormatException e) {
             throw new Failure("loop: \"" + text + "\" is not a number of seconds", e);
         }
-    }
-
-    private static String lufs(Double value) {
-        return value == null ? "-inf" : String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -29,10 +29,12 @@ public final class AuditionSession implements AutoCloseable {
 
     private final UnitLink link;
     private final List<String> outputs;
+    private final boolean ownsLink;
 
-    private AuditionSession(UnitLink link, List<String> outputs) {
+    private AuditionSession(UnitLink link, List<String> outputs, boolean ownsLink) {
         this.link = link;
         this.outputs = outputs;
+        this.ownsLink = ownsLink;
     }
 
     /** Connects to the unit and asks what it is. */
@@ -40,11 +42,21 @@ public final class AuditionSession implements AutoCloseable {
         UnitLink link = UnitLink.open(options, unitId, message -> { });
         try {
             Reply.Info info = link.ask(new Command.Hello("cabintune audition"), Reply.Info.class);
-            return new AuditionSession(link, info.outputs());
+            return new AuditionSession(link, info.outputs(), true);
         } catch (RuntimeException e) {
             link.close();
             throw e;
         }
+    }
+
+    /**
+     * An audition over a link that stays open after {@link #close} (the desktop tuner's
+     * connection, which other panels use too).
+     *
+     * @param outputs the unit's outputs in DAC order, as it said answering {@code hello} on this link
+     */
+    public static AuditionSession borrowing(UnitLink link, List<String> outputs) {
+        return new AuditionSession(link, List.copyOf(outputs), false);
     }
 
     /** The unit's outputs in DAC order, as meters list them. */
@@ -179,7 +191,9 @@ public final class AuditionSession implements AutoCloseable {
 
     @Override
     public void close() {
-        link.close();
+        if (ownsLink) {
+            link.close();
+        }
     }
 
     /**

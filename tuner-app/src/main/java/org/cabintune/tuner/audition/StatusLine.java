@@ -9,12 +9,13 @@ import org.cabintune.link.protocol.Reply;
  * {@code master.wav  1:02.5 / 3:32.0  playing  loop 1:00.0-1:30.0  A/B [A] driver-seat -6.0 dB | B night,
  * matched  preview spotify -5.8 dB  peak -3.1 rms -15.2 dBFS}.
  */
-final class StatusLine {
+public final class StatusLine {
 
     private StatusLine() {
     }
 
-    static String of(AuditionSession.Status s) {
+    /** The line for {@code s}. */
+    public static String of(AuditionSession.Status s) {
         Reply.Audition a = s.audition();
         StringBuilder line = new StringBuilder();
         if (a.file() == null) {
@@ -48,10 +49,23 @@ final class StatusLine {
                 + (trimDb < 0 ? String.format(Locale.ROOT, " %.1f dB", trimDb) : "");
     }
 
+    /**
+     * A matched A/B's loudness through each side's chain and its trims:
+     * {@code A -26.04 LUFS, B -20.70 LUFS through their chains; A trimmed 0.00 dB, B -5.34 dB}.
+     */
+    public static String match(Reply.AbState ab) {
+        return String.format(Locale.ROOT, "A %s LUFS, B %s LUFS through their chains; A trimmed %.2f dB, B %.2f dB",
+                lufs(ab.aLufs()), lufs(ab.bLufs()), ab.aTrimDb(), ab.bTrimDb());
+    }
+
     /** m:ss.s */
-    static String time(double seconds) {
+    public static String time(double seconds) {
         long tenths = Math.round(seconds * 10);
         return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
+    }
+
+    private static String lufs(Double value) {
+        return value == null ? "-inf" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String db(double dbfs) {

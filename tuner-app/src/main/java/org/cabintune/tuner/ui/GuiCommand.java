@@ -33,7 +33,8 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "T", defaultValue = "light", description = "light or dark (default ${DEFAULT-VALUE}).")
     String theme;
 
-    @Option(names = "--tab", paramLabel = "NAME", description = "The tab to show: plots, eq, alignment (default: the first).")
+    @Option(names = "--tab", paramLabel = "NAME",
+            description = "The tab to show: unit, profiles, meters, audition, measure, plots, eq, alignment (default: the first).")
     String tab;
 
     @Option(names = "--screenshot", paramLabel = "FILE.png",

@@ -5,6 +5,7 @@ import java.util.List;
 import org.cabintune.tuner.ui.align.AlignmentPanel;
 import org.cabintune.tuner.ui.eq.EqEditorPanel;
 import org.cabintune.tuner.ui.plot.PlotsPanel;
+import org.cabintune.tuner.ui.unit.AuditionPanel;
 import org.cabintune.tuner.ui.unit.ConnectPanel;
 import org.cabintune.tuner.ui.unit.MetersPanel;
 import org.cabintune.tuner.ui.unit.ProfilesPanel;
@@ -28,6 +29,7 @@ public final class Tabs {
                 new MainWindow.Tab("unit", "Head unit", s -> ConnectPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("profiles", "Profiles", s -> ProfilesPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("meters", "Meters", s -> MetersPanel.of(unit.session(s), unit.threads(s))),
+                new MainWindow.Tab("audition", "Audition", s -> AuditionPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("measure", "Measure", s -> WizardPanel.of(unit.session(s), unit.threads(s),
                         unit.home(), null)),
                 new MainWindow.Tab("plots", "Plots", PlotsPanel::new),

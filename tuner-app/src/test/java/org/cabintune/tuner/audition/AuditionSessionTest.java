@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -21,18 +17,12 @@ import org.cabintune.dsp.loudness.LoudnessMeter;
 import org.cabintune.dsp.loudness.LoudnessParams;
 import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
-import org.cabintune.dsp.profile.ProfileParser;
-import org.cabintune.dsp.wav.WavFormat;
 import org.cabintune.dsp.wav.WavProgress;
-import org.cabintune.dsp.wav.WavWriter;
-import org.cabintune.hu.store.ProfileStore;
 import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.Reply;
 import org.cabintune.tuner.CliRun;
 import org.cabintune.tuner.TunerCli;
-import org.cabintune.tuner.calibrate.UnitRunner;
 import org.cabintune.tuner.unit.Failure;
-import org.cabintune.tuner.unit.LinkOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,9 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Auditioning against a real head unit: {@code cabintune-hu run} on the simulator board (here on
- * a thread of the test's JVM) with a profile store, a media directory and its embedded MQTT
- * broker, recording what it sends its DAC; the tuner's {@link AuditionSession} over the link.
+ * Auditioning against a real head unit ({@link AuditionUnit}: {@code cabintune-hu run} on the
+ * simulator board, on a thread of the test's JVM, with a profile store, a media directory and its
+ * embedded MQTT broker, recording what it sends its DAC); the tuner's {@link AuditionSession} over the link.
  * What the DAC got is measured: an A/B between two profiles 6 dB and a tilt apart plays both
  * sides at one integrated loudness when matched, and as far apart as the profiles' double twins
  * say when not; a loop plays only its region; a -8 LUFS master previewed for Spotify (-14 LUFS)
@@ -56,67 +46,23 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditionSessionTest {
 
-    static final int FS = 48000;
-    static final String UNIT = "audition-car";
+    static final int FS = AuditionUnit.FS;
     /**
      * A loop of one second: every second the DAC gets holds the same samples (the loop's 10 ms
      * dip at the wrap, about 0.03 dB, once in each).
      */
     static final Command.Region ONE_SECOND = new Command.Region(1.0, 2.0);
-    /** Tones of the masters: whole cycles in every 0.1 s, so the loop is seamless and every gating block alike. */
-    static final double[] TONES = {100, 400, 1500, 6000};
 
     @TempDir
     static Path dir;
 
-    private UnitRunner.Running unit;
+    private AuditionUnit unit;
     private AuditionSession session;
-    private Path recording;
-    private Profile plain;
-    private Profile hot;
-    /** The link's options as the command line gives them. */
-    private List<String> linkArgs;
 
     @BeforeAll
     void startTheUnit() throws Exception {
-        plain = profile("Plain", 0, "");
-        hot = profile("Hot tilt", 6, """
-                , {"type": "lowshelf", "freqHz": 200, "q": 0.7, "gainDb": 3},
-                  {"type": "highshelf", "freqHz": 3000, "q": 0.7, "gainDb": -4}""");
-        Path profiles = Files.createDirectories(dir.resolve("profiles"));
-        try (ProfileStore store = ProfileStore.open(profiles)) {
-            store.put(plain);
-            store.put(hot);
-            store.select(plain.name());
-        }
-        Path media = Files.createDirectories(dir.resolve("media"));
-        write(media.resolve("quiet.wav"), tones(4, -26));
-        write(media.resolve("loud.wav"), tones(4, -8));
-        write(media.resolve("steps.wav"), steps());
-        String password = "pw-" + System.nanoTime();
-        Path accounts = Files.writeString(dir.resolve("accounts"), "tuner:" + password + "\n");
-        Path passwordFile = Files.writeString(dir.resolve("password"), password + "\n");
-        recording = dir.resolve("dac.wav");
-        int port = freePort();
-        unit = UnitRunner.inProcess().start(List.of("run", "--board", "../board-configs/simulator.yaml", "--profiles",
-                profiles.toString(), "--media", media.toString(), "--mqtt", "embedded", "--mqtt-port",
-                Integer.toString(port), "--mqtt-accounts", accounts.toString(), "--unit-id", UNIT, "--sink",
-                "wav:" + recording, "--source", "silence"),
-                dir.resolve("unit.log"));
-        LinkOptions link = LinkOptions.mqtt("tcp://127.0.0.1:" + port, "tuner", passwordFile, 3);
-        linkArgs = List.of("--mqtt", "tcp://127.0.0.1:" + port, "--user", "tuner", "--password-file", passwordFile.toString(),
-                "--timeout", "3", "--unit", UNIT);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (session == null) {
-            try {
-                session = AuditionSession.open(link, UNIT);
-            } catch (Failure e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+        unit = AuditionUnit.start(dir);
+        session = unit.open();
     }
 
     @AfterAll
@@ -146,7 +92,7 @@ class AuditionSessionTest {
         double loudB = dacLufs();
         assertEquals(loudA, loudB, 0.1, "matched at the DAC: A " + loudA + ", B " + loudB + " LUFS");
 
-        double expected = twinLufs(hot) - twinLufs(plain);
+        double expected = twinLufs(unit.hot) - twinLufs(unit.plain);
         assertEquals(expected, matched.bLufs() - matched.aLufs(), 0.05, "the unit's own measurement");
         session.ab(a, b, false, Duration.ofSeconds(5), state -> { });
         double asIsA = dacLufs();
@@ -238,7 +184,7 @@ class AuditionSessionTest {
     private CliRun cli(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("audition"));
         all.addAll(List.of(args));
-        all.addAll(linkArgs);
+        all.addAll(unit.linkArgs());
         return CliRun.of(TunerCli.commandLine(), all.toArray(String[]::new));
     }
 
@@ -250,18 +196,6 @@ class AuditionSessionTest {
         assertTrue(dacLufs() < -100, "the unit's programme, silence, plays again");
     }
 
-    /** A profile for the simulator board's front mid-woofers, its own 60 Hz high-pass, at {@code gainDb}. */
-    private static Profile profile(String name, double gainDb, String moreFilters) throws Exception {
-        String output = """
-                {"name": "front-%s-midwoofer", "role": "midwoofer", "mix": {"%s": 1.0}, "gainDb": %s,
-                 "filters": [{"type": "highpass", "freqHz": 60, "order": 4, "align": "butterworth"}%s],
-                 "protect": {"ceilingDbtp": -1}}""";
-        return ProfileParser.parse("""
-                {"format": "cabintune.profile/1", "name": "%s", "sampleRate": 48000, "inputs": ["L", "R"],
-                 "outputs": [%s, %s]}""".formatted(name, output.formatted("left", "L", gainDb, moreFilters),
-                output.formatted("right", "R", gainDb, moreFilters)));
-    }
-
     /**
      * The loudness of the A/B master's loop through {@code profile}'s double twin, its outputs as
      * the unit measures them (weight 1 each). The board adds nothing to these profiles but its
@@ -270,7 +204,7 @@ class AuditionSessionTest {
     private static double twinLufs(Profile profile) {
         GraphPlan plan = GraphPlan.of(profile);
         ProcessingGraphReference twin = new ProcessingGraphReference(plan);
-        int[][] master = tones(4, -26);
+        int[][] master = AuditionUnit.tones(4, -26);
         int from = (int) (ONE_SECOND.startSeconds() * FS);
         int period = FS;
         double[][] in = new double[2][period];
@@ -318,7 +252,7 @@ class AuditionSessionTest {
 
     /** The next {@code seconds} the DAC gets, from now, full scale 1.0. */
     private double[][] dac(double seconds) throws Exception {
-        try (FileChannel in = FileChannel.open(recording, StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(unit.recording(), StandardOpenOption.READ)) {
             long from = WavProgress.of(in).orElseThrow().frames();
             int n = (int) Math.round(seconds * FS);
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -353,51 +287,5 @@ class AuditionSessionTest {
             power += re * re + im * im;
         }
         return 10 * Math.log10(power + 1e-30);
-    }
-
-    /** Stereo tones ({@link #TONES}, equal amplitudes) scaled to {@code lufs}. */
-    static int[][] tones(double seconds, double lufs) {
-        int n = (int) Math.round(seconds * FS);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < TONES.length; k++) {
-                x[i] += Math.sin(2 * Math.PI * TONES[k] * i / FS + k);
-            }
-        }
-        int[][] q = {quantize(x, 0.01), quantize(x, 0.01)};
-        LoudnessMeter meter = new LoudnessMeter(LoudnessParams.of(FS, 2));
-        meter.process(q, n);
-        double gain = 0.01 * Math.pow(10, (lufs - meter.readings().integratedLufs()) / 20);
-        return new int[][] {quantize(x, gain), quantize(x, gain)};
-    }
-
-    /** Four seconds, a tone of (k + 1) kHz in second k, -20 dBFS. */
-    static int[][] steps() {
-        double[] x = new double[4 * FS];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.sin(2 * Math.PI * 1000 * (i / FS + 1) * i / FS);
-        }
-        return new int[][] {quantize(x, 0.1), quantize(x, 0.1)};
-    }
-
-    private static int[] quantize(double[] x, double gain) {
-        int[] q = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            q[i] = (int) Math.round(x[i] * gain * (1 << 24));
-        }
-        return q;
-    }
-
-    private static void write(Path file, int[][] samples) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             WavWriter w = WavWriter.create(ch, WavFormat.pcm(FS, 2, 32), null)) {
-            w.write(samples, samples[0].length);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -96,7 +96,7 @@ class GuiScreenshotTest {
             shots.add(new Shot("plots", theme, Palette.color(Role.PREDICTED, 0, dark)));
             shots.add(new Shot("eq", theme, Palette.color(Role.PREDICTED, 0, dark)));
             shots.add(new Shot("alignment", theme, Palette.color(Role.AFTER, 0, dark)));
-            for (String unitTab : List.of("unit", "profiles", "meters", "measure")) {
+            for (String unitTab : List.of("unit", "profiles", "meters", "audition", "measure")) {
                 shots.add(new Shot(unitTab, theme, null));
             }
         }
@@ -171,7 +171,7 @@ class GuiScreenshotTest {
         assertTrue(p.waitFor(CHILD_SECONDS, TimeUnit.SECONDS));
         String output = Files.readString(log);
         assertEquals(2, p.exitValue(), output);
-        assertTrue(output.contains("--tab: no tab 'mixer'; tabs are unit, profiles, meters, measure, plots, eq, alignment"), output);
+        assertTrue(output.contains("--tab: no tab 'mixer'; tabs are unit, profiles, meters, audition, measure, plots, eq, alignment"), output);
         Files.delete(log);
     }
 

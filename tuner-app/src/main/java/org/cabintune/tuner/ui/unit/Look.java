@@ -65,6 +65,29 @@ final class Look {
         return p;
     }
 
+    /** A section's content in a thin frame. */
+    static JPanel framed(JComponent content) {
+        JPanel p = new JPanel(new java.awt.BorderLayout());
+        p.setOpaque(false);
+        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createLineBorder(line()),
+                BorderFactory.createEmptyBorder(10, 12, 10, 12)));
+        p.add(content, java.awt.BorderLayout.CENTER);
+        return p;
+    }
+
+    /** Components in a row, left to right, a little apart. */
+    static JPanel row(Component... components) {
+        JPanel p = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 0, 0));
+        p.setOpaque(false);
+        for (Component c : components) {
+            if (p.getComponentCount() > 0) {
+                p.add(javax.swing.Box.createHorizontalStrut(8));
+            }
+            p.add(c);
+        }
+        return p;
+    }
+
     /** The panel's outer margin. */
     static Border margin() {
         return BorderFactory.createEmptyBorder(GAP, GAP + 4, GAP, GAP + 4);

@@ -121,7 +121,7 @@ public final class ProfilesPanel extends JPanel {
     }
 
     private JPanel unitSide() {
-        JPanel buttons = row(play, delete, refresh);
+        JPanel buttons = Look.row(play, delete, refresh);
         JPanel p = new JPanel(new BorderLayout(0, 8));
         p.setOpaque(false);
         p.add(Look.heading("On the unit"), BorderLayout.NORTH);
@@ -136,26 +136,14 @@ public final class ProfilesPanel extends JPanel {
         Look.Form form = new Look.Form().row("Id", editId).row("Name", editName, rename);
         JPanel south = new JPanel(new BorderLayout(0, 8));
         south.setOpaque(false);
-        south.add(row(open, duplicate, save), BorderLayout.NORTH);
+        south.add(Look.row(open, duplicate, save), BorderLayout.NORTH);
         south.add(form, BorderLayout.CENTER);
-        south.add(row(push, playAfter), BorderLayout.SOUTH);
+        south.add(Look.row(push, playAfter), BorderLayout.SOUTH);
         JPanel p = new JPanel(new BorderLayout(0, 8));
         p.setOpaque(false);
         p.add(Look.heading("On this computer"), BorderLayout.NORTH);
         p.add(Look.table(localTable), BorderLayout.CENTER);
         p.add(south, BorderLayout.SOUTH);
-        return p;
-    }
-
-    private static JPanel row(Component... components) {
-        JPanel p = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
-        p.setOpaque(false);
-        for (Component c : components) {
-            if (p.getComponentCount() > 0) {
-                p.add(javax.swing.Box.createHorizontalStrut(8));
-            }
-            p.add(c);
-        }
         return p;
     }
 

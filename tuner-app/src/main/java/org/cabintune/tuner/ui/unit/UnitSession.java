@@ -8,6 +8,7 @@ import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.Envelope;
 import org.cabintune.link.protocol.Reply;
 import org.cabintune.link.security.InstallerKey;
+import org.cabintune.tuner.audition.AuditionSession;
 import org.cabintune.tuner.calibrate.HeadUnit;
 import org.cabintune.tuner.unit.Failure;
 import org.cabintune.tuner.unit.InstallerKeyFile;
@@ -150,6 +151,15 @@ public final class UnitSession implements AutoCloseable {
     public HeadUnit headUnit() {
         Connection c = open();
         return LinkHeadUnit.borrowing(c.link(), c.info(), key());
+    }
+
+    /**
+     * The connected unit's audition ({@code docs/audition.md}), over this session's connection
+     * (closing it leaves the connection open).
+     */
+    public AuditionSession audition() {
+        Connection c = open();
+        return AuditionSession.borrowing(c.link(), c.info().outputs());
     }
 
     /** The installer key, loaded once from the config directory. */

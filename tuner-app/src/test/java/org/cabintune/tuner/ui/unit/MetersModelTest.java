@@ -76,14 +76,14 @@ class MetersModelTest extends OnBench {
     }
 
     private static String panelReadout(MetersPanel panel, int which) {
-        List<MetersPanel.Readout> readouts = new java.util.ArrayList<>();
+        List<ProgrammeMeters.Readout> readouts = new java.util.ArrayList<>();
         collect(panel, readouts);
         return readouts.get(which).text();
     }
 
-    private static void collect(java.awt.Container c, List<MetersPanel.Readout> out) {
+    private static void collect(java.awt.Container c, List<ProgrammeMeters.Readout> out) {
         for (java.awt.Component child : c.getComponents()) {
-            if (child instanceof MetersPanel.Readout r) {
+            if (child instanceof ProgrammeMeters.Readout r) {
                 out.add(r);
             } else if (child instanceof java.awt.Container k) {
                 collect(k, out);
