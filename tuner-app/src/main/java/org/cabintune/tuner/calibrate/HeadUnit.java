@@ -44,6 +44,18 @@ public interface HeadUnit extends AutoCloseable {
     /** Ends the test signal; the programme comes back. */
     void stopSignal();
 
+    /**
+     * Leaves the car as it was before a calibration that did not finish: the test signal ended
+     * and {@code previous} (the profile that played before; null for none) played again. The
+     * same whether the calibration failed, was stopped at a prompt, or the tuner was ended.
+     */
+    default void restore(String previous) {
+        stopSignal();
+        if (previous != null) {
+            select(previous);
+        }
+    }
+
     @Override
     void close();
 }
