@@ -21,6 +21,11 @@ public record AudioDevice(String name, String description, List<AudioFormat> cap
         playback = List.copyOf(playback);
     }
 
+    /** Its name in quotes and its description, as {@code cabintune devices} heads it: {@code "U18dB [plughw:1,0]"  (Direct Audio Device: USB Audio)}. */
+    public String title() {
+        return "\"" + name + "\"" + (description.isBlank() ? "" : "  (" + description + ")");
+    }
+
     /** Whether it can record. */
     public boolean captures() {
         return !capture.isEmpty();

@@ -56,8 +56,7 @@ public final class AudioDevices {
     public static AudioDevice findCapture(String name, List<AudioDevice> devices) throws AudioException {
         List<AudioDevice> capturing = devices.stream().filter(AudioDevice::captures).toList();
         if (capturing.isEmpty()) {
-            throw new AudioException(devices.isEmpty() ? NONE : "none of the sound devices here records: "
-                    + names(devices) + "; plug in the measurement microphone (cabintune devices lists what there is)");
+            throw new AudioException(noCapture(devices));
         }
         for (AudioDevice d : capturing) {
             if (d.name().equalsIgnoreCase(name)) {
@@ -75,6 +74,12 @@ public final class AudioDevices {
                     + "; give more of the name");
         }
         return named.get(0);
+    }
+
+    /** Why none of {@code devices} can record: there is no device at all, or none of them records. */
+    public static String noCapture(List<AudioDevice> devices) {
+        return devices.isEmpty() ? NONE : "none of the sound devices here records: " + names(devices)
+                + "; plug in the measurement microphone (cabintune devices lists what there is)";
     }
 
     /** What to say when a device refuses to open a line that it lists: it is busy, or it takes something else. */

@@ -25,6 +25,8 @@ public final class CaptureFormats {
     /** Rates the tuner records at: the head unit's. */
     public static final int MIN_RATE = 8000;
     public static final int MAX_RATE = 192_000;
+    /** The highest channel a microphone can be on (0 = the first): 32 channels is more than any capture device has. */
+    public static final int MAX_CHANNEL = 31;
 
     private CaptureFormats() {
     }
@@ -49,8 +51,8 @@ public final class CaptureFormats {
         if (rate < MIN_RATE || rate > MAX_RATE) {
             throw new IllegalArgumentException("rate = " + rate + " Hz is outside " + MIN_RATE + " .. " + MAX_RATE);
         }
-        if (channel < 0 || channel > 31) {
-            throw new IllegalArgumentException("channel = " + channel + " is outside 0 .. 31");
+        if (channel < 0 || channel > MAX_CHANNEL) {
+            throw new IllegalArgumentException("channel = " + channel + " is outside 0 .. " + MAX_CHANNEL);
         }
         List<AudioFormat> candidates = new ArrayList<>();
         for (AudioFormat f : offered) {

@@ -30,7 +30,7 @@ public final class DevicesCommand implements Callable<Integer> {
         }
         List<String> lines = new ArrayList<>();
         for (AudioDevice d : devices) {
-            lines.add("\"" + d.name() + "\"" + (d.description().isBlank() ? "" : "  (" + d.description() + ")"));
+            lines.add(d.title());
             lines.add("  capture:  " + (d.captures() ? CaptureFormats.summary(d.capture()) : "none"));
             lines.add("  playback: " + (d.playback().isEmpty() ? "none" : CaptureFormats.summary(d.playback())));
         }

@@ -9,8 +9,8 @@ import org.cabintune.tuner.measure.MicCalibration;
 
 /**
  * A measurement microphone on a sound card as the calibration's microphone. One take per
- * position: before the first recording at a position, the person holding it is asked to move
- * it there and press Enter. Each take opens the capture, records until the loop stops it and
+ * position: before the first recording at a position, the person holding it is asked, through
+ * its {@link Prompt}, to move it there (and may stop instead). Each take opens the capture, records until the loop stops it and
  * closes it, so the device is free between takes and a busy device is reported when it is met.
  */
 public final class SoundCardMicrophone implements Microphone {
@@ -55,20 +55,22 @@ public final class SoundCardMicrophone implements Microphone {
     }
 
     /**
-     * The microphone on the capture device named like {@code device}, checked now (opened and
-     * closed) so a missing or busy device is reported before anything plays; {@code log} gets
-     * the format and any note about it.
+     * The microphone {@code input} names, checked now (opened and closed) so a missing or busy
+     * device is reported before anything plays; {@code log} gets the format, any note about it,
+     * and the calibration.
      */
-    public static SoundCardMicrophone open(String device, int channel, int sampleRate, int positions, String seat,
-                                           MicCalibration calibration, Prompt prompt, Consumer<String> log)
-            throws IOException {
-        SoundCard.Opened first = SoundCard.openCapture(device, sampleRate, channel);
+    public static SoundCardMicrophone open(SoundCardInput input, int sampleRate, int positions, String seat, Prompt prompt,
+                                           Consumer<String> log) throws IOException {
+        SoundCard.Opened first = input.open(sampleRate);
         first.capture().close();
-        log.accept("microphone: \"" + first.capture().name() + "\", channel " + channel + ", "
+        log.accept("microphone: \"" + first.capture().name() + "\", channel " + input.channel() + ", "
                 + CaptureFormats.describe(first.choice().format()));
         first.choice().notes().forEach(n -> log.accept("  " + n));
-        return new SoundCardMicrophone(() -> SoundCard.openCapture(device, sampleRate, channel).capture(), sampleRate,
-                channel, positions, seat, calibration, prompt);
+        if (input.calibration() != null) {
+            log.accept("  " + input.calibration().describe());
+        }
+        return new SoundCardMicrophone(() -> input.open(sampleRate).capture(), sampleRate, input.channel(), positions, seat,
+                input.calibration(), prompt);
     }
 
     @Override
@@ -100,8 +102,7 @@ public final class SoundCardMicrophone implements Microphone {
             throw new IllegalArgumentException("take " + take + " is outside 0.." + (positions - 1));
         }
         if (take != at) {
-            prompt.await("Move the microphone to position " + (take + 1) + " of " + positions + " around the " + seat
-                    + "'s head, then press Enter.");
+            prompt.await(new Prompt.Move(take + 1, positions, seat));
             at = take;
         }
         Capture c = opener.open();

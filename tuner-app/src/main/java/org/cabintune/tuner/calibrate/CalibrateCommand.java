@@ -8,10 +8,10 @@ import java.util.function.Consumer;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardLoader;
-import org.cabintune.tuner.audio.Prompt;
+import org.cabintune.tuner.audio.SoundCardInput;
 import org.cabintune.tuner.audio.SoundCardMicrophone;
+import org.cabintune.tuner.audio.TerminalPrompt;
 import org.cabintune.tuner.cabin.CabinSpec;
-import org.cabintune.tuner.measure.MicCalibration;
 import org.cabintune.tuner.unit.ConfigDir;
 import org.cabintune.tuner.unit.LinkHeadUnit;
 import org.cabintune.tuner.unit.LinkOptions;
@@ -93,7 +93,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new CalibrationException(board + ": " + e.getMessage(), e);
         }
         CabinSpec car = microphone.car();
-        MicCalibration cal = microphone.calibration();
+        SoundCardInput input = microphone.soundCard();
         PrintWriter err = cli.getErr();
         Consumer<String> log = line -> {
             err.println(line);
@@ -103,8 +103,8 @@ public final class CalibrateCommand implements Callable<Integer> {
              Microphone mic = car != null
                      ? new VirtualCar(car, headUnit.sampleRate(), headUnit.outputs(), microphone.recording(),
                              microphone.seat(), positions, 1)
-                     : SoundCardMicrophone.open(microphone.device(), microphone.channel(), headUnit.sampleRate(), positions,
-                             microphone.seat(), cal, Prompt.terminal(err), log);
+                     : SoundCardMicrophone.open(input, headUnit.sampleRate(), positions, microphone.seat(),
+                             TerminalPrompt.terminal(err), log);
              ExitGuard guard = guard(headUnit)) {
             String seat = microphone.seat();
             CalibrationOptions options = new CalibrationOptions(seat, sweepSeconds, CalibrationOptions.LEVEL_DBFS, reference,
@@ -123,11 +123,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     private static ExitGuard guard(LinkHeadUnit headUnit) {
         String previous = headUnit.activeProfile();
         return ExitGuard.arm("stopping the test signal on unit " + headUnit.id()
-                + (previous != null ? " and selecting " + previous + " again" : ""), () -> {
-                    headUnit.stopSignal();
-                    if (previous != null) {
-                        headUnit.select(previous);
-                    }
-                }, System.err);
+                + (previous != null ? " and selecting " + previous + " again" : ""), () -> headUnit.restore(previous),
+                System.err);
     }
 }

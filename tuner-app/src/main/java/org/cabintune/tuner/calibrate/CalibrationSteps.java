@@ -261,16 +261,20 @@ public final class CalibrationSteps {
                 measured(Phase.CORRECTED, ALL), (System.nanoTime() - started) / 1e9);
     }
 
-    /** Unless the loop finished, plays again the profile that played before it started. */
+    /**
+     * Unless the loop finished, ends the test signal and plays again the profile that played
+     * before it started ({@link HeadUnit#restore}).
+     */
     public void abandon() {
-        if (finished || previous == null || !changed) {
+        if (finished || !changed) {
             return;
         }
         try {
-            unit.select(previous);
-            log.accept("the calibration did not finish; unit " + unit.id() + " plays " + previous + " again");
+            unit.restore(previous);
+            log.accept("the calibration did not finish; unit " + unit.id() + (previous != null ? " plays " + previous
+                    + " again" : " has its test signal stopped (no profile played before it)"));
         } catch (RuntimeException e) {
-            log.accept("could not select " + previous + " again: " + e.getMessage());
+            log.accept("could not leave unit " + unit.id() + " as it was: " + e.getMessage());
         }
     }
 

@@ -44,6 +44,35 @@ public interface HeadUnit extends AutoCloseable {
     /** Ends the test signal; the programme comes back. */
     void stopSignal();
 
+    /**
+     * Leaves the car as it was before a calibration that did not finish: the test signal ended
+     * and {@code previous} (the profile that played before; null for none) played again. The
+     * same whether the calibration failed, was stopped at a prompt, or the tuner was ended. The
+     * profile is selected even when ending the signal fails; the first failure is thrown after.
+     */
+    default void restore(String previous) {
+        RuntimeException failed = null;
+        try {
+            stopSignal();
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        if (previous != null) {
+            try {
+                select(previous);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
     @Override
     void close();
 }

@@ -2,9 +2,9 @@ package org.cabintune.tuner.calibrate;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.cabintune.tuner.audio.SoundCardInput;
 import org.cabintune.tuner.cabin.CabinReader;
 import org.cabintune.tuner.cabin.CabinSpec;
-import org.cabintune.tuner.measure.MicCalibration;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -51,14 +51,12 @@ public final class MicrophoneOptions {
         }
     }
 
-    /** The capture device's name (or part of it), or null with a virtual car. */
-    public String device() {
-        return device;
-    }
-
-    /** The capture device's channel the microphone is on. */
-    public int channel() {
-        return channel;
+    /**
+     * The measurement microphone on a capture device, its calibration read; null with a virtual
+     * car.
+     */
+    public SoundCardInput soundCard() throws IOException {
+        return device == null ? null : SoundCardInput.of(device, channel, calibration);
     }
 
     /** The virtual car, or null with a real microphone. */
@@ -76,8 +74,4 @@ public final class MicrophoneOptions {
         return seat;
     }
 
-    /** The microphone's calibration, or null. */
-    public MicCalibration calibration() throws IOException {
-        return calibration == null ? null : MicCalibration.read(calibration);
-    }
 }

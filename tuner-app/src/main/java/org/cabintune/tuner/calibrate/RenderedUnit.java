@@ -32,7 +32,11 @@ public final class RenderedUnit implements HeadUnit, Dac {
     private final List<BoardConfig.Output> outs;
     private final Map<String, Profile> store = new HashMap<>();
     private String playing;
-    private long frames;
+    /**
+     * Frames rendered so far, written after the take it counts: a recorder following the unit
+     * from another thread that sees the new count sees the take.
+     */
+    private volatile long frames;
     private long lastStart;
     private double[][] last;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cabintune.tuner.audio.CaptureFormats;
 import org.cabintune.tuner.audio.SoundCard;
+import org.cabintune.tuner.audio.SoundCardInput;
 import org.cabintune.tuner.cabin.CabinSpec;
 import org.cabintune.tuner.calibrate.ExitGuard;
 import org.cabintune.tuner.calibrate.LiveVirtualCar;
@@ -129,7 +130,8 @@ public final class RtaCommand implements Callable<Integer> {
         microphone.check(cli);
         Averaging averaging = parameter(cli, "--average", () -> Averaging.parse(average));
         int fraction = parameter(cli, "--resolution", () -> fraction(resolution));
-        MicCalibration cal = microphone.calibration();
+        SoundCardInput soundCard = microphone.soundCard();
+        MicCalibration cal = soundCard == null ? null : soundCard.calibration();
         Double sensitivity = micSensitivity != null ? micSensitivity
                 : cal != null && cal.sensitivityDbfs().isPresent() ? cal.sensitivityDbfs().getAsDouble() : null;
         CabinSpec car = microphone.car();
@@ -148,11 +150,11 @@ public final class RtaCommand implements Callable<Integer> {
                         BLOCK_FRAMES, null, 1, false));
                 micText = "virtual " + car.name() + ", " + microphone.seat() + " seat, position " + mic;
             } else {
-                SoundCard.Opened opened = SoundCard.openCapture(microphone.device(), rate, microphone.channel());
+                SoundCard.Opened opened = soundCard.open(rate);
                 opened.choice().notes().forEach(note -> err.println("note: " + note));
-                micText = "\"" + opened.capture().name() + "\" channel " + microphone.channel() + ", "
+                micText = "\"" + opened.capture().name() + "\" channel " + soundCard.channel() + ", "
                         + CaptureFormats.describe(opened.choice().format());
-                input = RtaInput.of(opened.capture(), microphone.channel(), BLOCK_FRAMES);
+                input = RtaInput.of(opened.capture(), soundCard.channel(), BLOCK_FRAMES);
             }
             String names = String.join(", ", playing.stream().map(i -> headUnit.outputs().get(i)).toList());
             String noise = String.format(Locale.ROOT, "pink noise at %.1f dBFS RMS on %s (%s)", level, names,

@@ -31,7 +31,7 @@ public final class Tabs {
                 new MainWindow.Tab("meters", "Meters", s -> MetersPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("audition", "Audition", s -> AuditionPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("measure", "Measure", s -> WizardPanel.of(unit.session(s), unit.threads(s),
-                        unit.home(), null)),
+                        unit.home())),
                 new MainWindow.Tab("plots", "Plots", PlotsPanel::new),
                 new MainWindow.Tab("eq", "EQ editor", EqEditorPanel::new),
                 new MainWindow.Tab("alignment", "Time alignment", AlignmentPanel::new));

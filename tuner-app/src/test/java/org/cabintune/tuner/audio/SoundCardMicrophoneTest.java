@@ -32,7 +32,7 @@ class SoundCardMicrophoneTest {
 
     private SoundCardMicrophone mic(Path file, int rate, String keys, StringWriter shown, MicCalibration cal) {
         return new SoundCardMicrophone(() -> StreamCapture.open(file), rate, 1, 2, "driver", cal,
-                new Prompt(new StringReader(keys), new PrintWriter(shown, true)));
+                new TerminalPrompt(new StringReader(keys), new PrintWriter(shown, true)));
     }
 
     @Test

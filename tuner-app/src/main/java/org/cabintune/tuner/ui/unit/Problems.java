@@ -28,4 +28,9 @@ final class Problems {
         // The tuner's own failures (Failure, CalibrationException, MeasurementException, checks) are sentences already.
         return message.strip().replace('\n', ' ');
     }
+
+    /** {@code clause} as the start of a sentence: its first letter capitalised. */
+    static String capitalised(String clause) {
+        return clause.isEmpty() ? clause : Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
+    }
 }

@@ -2,9 +2,13 @@ package org.cabintune.tuner.ui.unit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardLoader;
+import org.cabintune.tuner.audio.Prompt;
+import org.cabintune.tuner.audio.SoundCardInput;
+import org.cabintune.tuner.audio.SoundCardMicrophone;
 import org.cabintune.tuner.cabin.CabinReader;
 import org.cabintune.tuner.cabin.CabinSpec;
 import org.cabintune.tuner.calibrate.HeadUnit;
@@ -24,6 +28,17 @@ import org.cabintune.tuner.unit.Failure;
  */
 public record Rig(HeadUnit unit, Microphone microphone, BoardConfig board, String car)
         implements AutoCloseable {
+
+    /** Opens a rig when a calibration starts, in the background. */
+    @FunctionalInterface
+    public interface Opener {
+
+        /**
+         * @param prompt where a microphone moved by hand asks to be moved (the wizard)
+         * @param log    the calibration's log
+         */
+        Rig open(Prompt prompt, Consumer<String> log) throws IOException;
+    }
 
     /**
      * A rehearsal on this computer: the board's chain rendered here ({@link RenderedUnit}) heard
@@ -59,9 +74,29 @@ public record Rig(HeadUnit unit, Microphone microphone, BoardConfig board, Strin
         return new Rig(unit, mic, board, cabin.name());
     }
 
-    /** The connected unit heard by a real microphone. */
-    public static Rig live(UnitSession session, Path boardFile, Microphone microphone, String car) {
-        return new Rig(session.headUnit(), microphone, board(boardFile), car);
+    /**
+     * The connected unit heard by a measurement microphone on a sound card, moved by hand to
+     * {@code positions} positions around {@code seat}; before each it asks through
+     * {@code prompt}. The board is read first, so a bad file is reported before the unit is asked
+     * anything; the device is opened once, at the unit's rate, so a missing or busy one is
+     * reported before anything plays.
+     *
+     * @param car what is measured, for the report; blank for the unit's id
+     */
+    public static Rig soundCard(UnitSession session, Path boardFile, SoundCardInput input, String seat, int positions,
+                                String car, Prompt prompt, Consumer<String> log) throws IOException {
+        BoardConfig board = board(boardFile);
+        if (!session.connected()) {
+            throw new Failure("no head unit is connected; connect to one first");
+        }
+        HeadUnit unit = session.headUnit();
+        try {
+            Microphone mic = SoundCardMicrophone.open(input, unit.sampleRate(), positions, seat, prompt, log);
+            return new Rig(unit, mic, board, car == null || car.isBlank() ? unit.id() : car);
+        } catch (IOException | RuntimeException e) {
+            unit.close();
+            throw e;
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import org.cabintune.tuner.audio.Prompt;
 import org.cabintune.tuner.calibrate.CalibrationOptions;
 import org.cabintune.tuner.calibrate.CalibrationResult;
 import org.cabintune.tuner.calibrate.CalibrationSteps;
@@ -21,9 +21,10 @@ import org.cabintune.tuner.calibrate.Results;
  * quiet nor clipping?), then position by position, speaker by speaker, the flat measurement;
  * the correction designed and stored on the unit; the same positions again through it; and
  * the result. A microphone moved by hand waits at each position until the installer has placed
- * it; a virtual car hears all its positions in one take. Any position can be taken again, the
- * running step stopped, and the whole calibration left, which plays the unit's previous profile
- * again. Every step runs in the background.
+ * it: a sound card's microphone asks through the wizard ({@link #prompt}: the move is shown
+ * until {@link #proceed} or {@link #stopAtPrompt}); a virtual car hears all its positions in one
+ * take. Any position can be taken again, the running step stopped, and the whole calibration
+ * left, which plays the unit's previous profile again. Every step runs in the background.
  */
 public final class WizardModel {
 
@@ -71,14 +72,15 @@ public final class WizardModel {
      * @param cells       {@code cells.get(row).get(take)}
      * @param level       the last level check, or null
      * @param instruction what to do now, for the installer
+     * @param ask         the move the microphone waits for (Continue or Stop), or null
      * @param log         the calibration's log, latest last
      * @param result      the result once done, or null
      * @param table       per output, before and after, once done
      * @param status      what runs, or how the last action ended
      */
     public record State(Stage stage, Phase phase, int take, List<String> takes, List<String> rows, List<List<Cell>> cells,
-                        LevelCheck level, String instruction, List<String> log, CalibrationResult result,
-                        List<Results.Row> table, Status status) {
+                        LevelCheck level, String instruction, Prompt.Move ask, List<String> log,
+                        CalibrationResult result, List<Results.Row> table, Status status) {
 
         /** Cells measured over all cells of the phase, 0..1. */
         public double progress() {
@@ -100,13 +102,15 @@ public final class WizardModel {
     private final Tasks tasks;
     private Rig rig;
     private CalibrationSteps steps;
+    private final WizardPrompt prompt;
 
     public WizardModel(ModelThreads threads) {
         this.threads = threads;
         this.state = new ModelState<>(new State(Stage.SETUP, Phase.FLAT, 0, List.of(), List.of(), List.of(), null,
-                "Choose the head unit, the microphone, the board and the target, then start.", List.of(), null, List.of(),
-                Status.IDLE), threads);
+                "Choose the head unit, the microphone, the board and the target, then start.", null, List.of(), null,
+                List.of(), Status.IDLE), threads);
         this.tasks = new Tasks(threads, change -> state.update(s -> with(s, change.apply(s.status()))));
+        this.prompt = new WizardPrompt(ask -> state.update(x -> withAsk(x, ask)));
     }
 
     public ModelState<State> state() {
@@ -117,16 +121,17 @@ public final class WizardModel {
      * Starts a calibration: opens the rig, checks the unit is its board, and stores the flat
      * measurement profile on it.
      *
-     * @param rig     opens the unit and microphone (in the background: it may read files and connect)
+     * @param rig     opens the unit and microphone (in the background: it may read files and connect), with
+     *                the wizard as the prompt a microphone moved by hand asks through
      * @param options the seat, stimulus, reference output, target and the corrected profile's id and name
      */
-    public void start(Supplier<Rig> rig, CalibrationOptions options) {
+    public void start(Rig.Opener rig, CalibrationOptions options) {
         if (state.get().stage != Stage.SETUP && state.get().stage != Stage.STOPPED) {
             fail("A calibration is under way; leave it first.");
             return;
         }
         tasks.start("Preparing the unit...", true, () -> {
-            Rig r = rig.get();
+            Rig r = rig.open(prompt, this::log);
             CalibrationSteps s = new CalibrationSteps(r.unit(), r.microphone(), r.board(), options, this::log);
             this.rig = r;
             this.steps = s;
@@ -142,7 +147,7 @@ public final class WizardModel {
             }
             List<String> rows = s.steps(Phase.FLAT, 0).stream().map(Step::label).toList();
             state.update(x -> at(new State(Stage.POSITION, Phase.FLAT, 0, List.copyOf(takes), rows,
-                    grid(rows.size(), takes.size()), null, "", x.log(), null, List.of(), x.status()), 0));
+                    grid(rows.size(), takes.size()), null, "", null, x.log(), null, List.of(), x.status()), 0));
             return "The flat measurement profile plays on " + r.unit().id() + ".";
         });
     }
@@ -155,12 +160,12 @@ public final class WizardModel {
             return;
         }
         int take = s.take;
-        tasks.start("Checking the microphone's level at " + s.takes.get(take) + "...", true, () -> {
+        tasks.start("Checking the microphone's level at " + where(s, take) + "...", true, recording(() -> {
             LevelCheck level = steps.checkLevel(take);
-            state.update(x -> at(new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, level, "", x.log,
+            state.update(x -> at(new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, level, "", x.ask, x.log,
                     x.result, x.table, x.status), x.take));
             return level.verdict() == LevelCheck.Verdict.OK ? "The level is right: " + level.summary() + "." : null;
-        });
+        }));
     }
 
     /** Measures the take at hand: every speaker alone, then all together. */
@@ -180,7 +185,8 @@ public final class WizardModel {
                 || s.stage == Stage.DONE && s.phase == Phase.CORRECTED;
         if (!open || take < 0 || take >= s.takes.size() || !s.measured(take)) {
             fail(take >= 0 && take < s.takes.size() && !s.measured(take)
-                    ? "Position " + s.takes.get(take) + " has not been measured yet." : "There is nothing to take again now.");
+                    ? Problems.capitalised(where(s, take)) + " has not been measured yet."
+                    : "There is nothing to take again now.");
             return;
         }
         measureTake(take, true);
@@ -196,7 +202,7 @@ public final class WizardModel {
             steps.design();
             List<String> rows = steps.steps(Phase.CORRECTED, 0).stream().map(Step::label).toList();
             state.update(x -> at(new State(Stage.POSITION, Phase.CORRECTED, 0, x.takes, rows,
-                    grid(rows.size(), x.takes.size()), x.level, "", x.log, null, List.of(), x.status), 0));
+                    grid(rows.size(), x.takes.size()), x.level, "", x.ask, x.log, null, List.of(), x.status), 0));
             return "The correction plays on " + rig.unit().id() + "; measure again through it.";
         });
     }
@@ -233,26 +239,69 @@ public final class WizardModel {
                     return;
                 }
             }
-            tasks.start("Leaving the calibration...", false, () -> {
-                if (steps != null) {
-                    steps.abandon();
-                }
-                closeRig();
-                steps = null;
-                boolean finished = state.get().stage == Stage.DONE;
-                state.update(x -> new State(Stage.STOPPED, x.phase, x.take, x.takes, x.rows, x.cells, x.level,
-                        "Start again from the setup.", x.log, x.result, x.table, x.status));
-                return finished ? "Closed; the correction keeps playing." : "Left the calibration; the unit plays its "
-                        + "previous profile again.";
-            });
+            tasks.start("Leaving the calibration...", false, () -> end() ? "Closed; the correction keeps playing."
+                    : "Left the calibration; the unit plays its previous profile again.");
         });
+    }
+
+    /**
+     * Ends the calibration on the thread that asks: plays the unit's previous profile again
+     * (unless the calibration finished) and closes the microphone; true when it had finished.
+     */
+    private boolean end() {
+        if (steps != null) {
+            steps.abandon();
+        }
+        closeRig();
+        steps = null;
+        boolean finished = state.get().stage == Stage.DONE;
+        state.update(x -> new State(Stage.STOPPED, x.phase, x.take, x.takes, x.rows, x.cells, x.level,
+                "Start again from the setup.", null, x.log, x.result, x.table, x.status));
+        return finished;
+    }
+
+    /** The wizard as the microphone's {@link Prompt}: the move is shown ({@link State#ask}) until Continue or Stop. */
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    /** Continue: the microphone is at the position asked for; the measurement goes on. */
+    public void proceed() {
+        answer(true);
+    }
+
+    /**
+     * Stop at the microphone's prompt: the calibration ends, the test signal is stopped and the
+     * unit plays its previous profile again, as when the command-line calibration is ended.
+     */
+    public void stopAtPrompt() {
+        answer(false);
+    }
+
+    private void answer(boolean proceed) {
+        if (!prompt.answer(proceed)) {
+            fail("Nothing waits for the microphone to be moved.");
+        }
+    }
+
+    /** Work that records: Stop at the microphone's prompt ends the calibration there. */
+    private Tasks.Work recording(Tasks.Work work) {
+        return () -> {
+            try {
+                return work.run();
+            } catch (Prompt.Stopped e) {
+                end();
+                return "Stopped at position " + e.move().position() + " of " + e.move().positions()
+                        + "; the unit plays its previous profile again.";
+            }
+        };
     }
 
     private void measureTake(int take, boolean again) {
         State s = state.get();
         Phase phase = s.phase;
-        String where = s.takes.get(take);
-        tasks.start("Measuring " + where + (again ? " again" : "") + "...", true, () -> {
+        String where = where(s, take);
+        tasks.start("Measuring " + where + (again ? " again" : "") + "...", true, recording(() -> {
             List<Step> todo = steps.steps(phase, take);
             for (int row = 0; row < todo.size(); row++) {
                 if (tasks.cancelled()) {
@@ -282,7 +331,7 @@ public final class WizardModel {
             }
             return "Measured " + where + ": " + (silent.isEmpty() ? "every speaker heard."
                     : "nothing heard from " + String.join(", ", silent) + " (muted in the design if so everywhere).");
-        });
+        }));
     }
 
     /** After a take: the next position, or the design, or the result. */
@@ -293,14 +342,14 @@ public final class WizardModel {
             List<Results.Row> table = Results.rows(result);
             state.update(x -> new State(Stage.DONE, x.phase, x.take, x.takes, x.rows, x.cells, x.level,
                     "Done: the correction plays on " + rig.unit().id() + ". Save the report, or take a position again.",
-                    x.log, result, table, x.status));
+                    x.ask, x.log, result, table, x.status));
             return;
         }
         if (s.phase == Phase.FLAT && steps.complete(Phase.FLAT)) {
             state.update(x -> new State(Stage.DESIGN, x.phase, x.take, x.takes, x.rows, x.cells, x.level,
                     "Every position is measured. Design the correction: it is stored on the unit, signed, and "
-                            + "played; then the positions are measured again through it.", x.log, null, List.of(),
-                    x.status));
+                            + "played; then the positions are measured again through it.", x.ask, x.log, null,
+                    List.of(), x.status));
             return;
         }
         int next = take;
@@ -321,8 +370,10 @@ public final class WizardModel {
         String through = x.phase == Phase.FLAT ? "" : " through the correction";
         String instruction;
         if (handHeld) {
-            instruction = String.format(Locale.ROOT, "Place the microphone at %s (position %d of %d), pointing up, "
-                    + "at ear height; keep the car quiet. Then measure%s.", where, take + 1, x.takes.size(), through);
+            String place = numbered(x, take) ? "position " + where + " of " + x.takes.size()
+                    : String.format(Locale.ROOT, "%s (position %d of %d)", where, take + 1, x.takes.size());
+            instruction = String.format(Locale.ROOT, "Place the microphone at %s, pointing up, at ear height; keep "
+                    + "the car quiet. Then measure%s.", place, through);
         } else {
             instruction = "The microphone hears " + where + " in one take. Measure" + through + ".";
         }
@@ -331,8 +382,18 @@ public final class WizardModel {
         } else if (x.phase == Phase.FLAT && x.level.verdict() != LevelCheck.Verdict.OK) {
             instruction = x.level.advice() + " Then check the level again.";
         }
-        return new State(Stage.POSITION, x.phase, take, x.takes, x.rows, x.cells, x.level, instruction, x.log, x.result,
-                x.table, x.status);
+        return new State(Stage.POSITION, x.phase, take, x.takes, x.rows, x.cells, x.level, instruction, x.ask, x.log,
+                x.result, x.table, x.status);
+    }
+
+    /** Take {@code take} for people: "center", or "position 2" for a microphone whose positions are numbered. */
+    private static String where(State x, int take) {
+        return numbered(x, take) ? "position " + x.takes.get(take) : x.takes.get(take);
+    }
+
+    /** A sound card's microphone names its positions by number, a virtual car's by place. */
+    private static boolean numbered(State x, int take) {
+        return x.takes.get(take).equals(Integer.toString(take + 1));
     }
 
     private static Cell cellOf(CalibrationSteps.Result r) {
@@ -353,7 +414,7 @@ public final class WizardModel {
                 }
                 cells.add(List.copyOf(line));
             }
-            return new State(x.stage, x.phase, x.take, x.takes, x.rows, List.copyOf(cells), x.level, x.instruction, x.log,
+            return new State(x.stage, x.phase, x.take, x.takes, x.rows, List.copyOf(cells), x.level, x.instruction, x.ask, x.log,
                     x.result, x.table, x.status);
         });
     }
@@ -371,7 +432,7 @@ public final class WizardModel {
             List<String> log = new ArrayList<>(x.log);
             log.add(line);
             List<String> kept = log.size() > LOG_LINES ? log.subList(log.size() - LOG_LINES, log.size()) : log;
-            return new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, x.level, x.instruction, List.copyOf(kept),
+            return new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, x.level, x.instruction, x.ask, List.copyOf(kept),
                     x.result, x.table, x.status);
         });
     }
@@ -391,8 +452,13 @@ public final class WizardModel {
         state.update(x -> with(x, Status.failed(message)));
     }
 
+    private static State withAsk(State x, Prompt.Move ask) {
+        return new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, x.level, x.instruction, ask, x.log, x.result,
+                x.table, x.status);
+    }
+
     private static State with(State x, Status status) {
-        return new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, x.level, x.instruction, x.log, x.result,
+        return new State(x.stage, x.phase, x.take, x.takes, x.rows, x.cells, x.level, x.instruction, x.ask, x.log, x.result,
                 x.table, status);
     }
 }

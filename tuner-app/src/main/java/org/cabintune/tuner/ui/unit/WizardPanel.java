@@ -63,21 +63,25 @@ public final class WizardPanel extends JPanel {
     private final JButton save = new JButton("Save report...");
     private final JButton leave = new JButton("Leave");
     private final StatusLine status;
+    private final MoveDialog move;
     private List<String> shownTakes = List.of();
 
     /**
      * The panel for the main window: its model on {@code threads}; the connected unit comes from
-     * {@code session}, default files from the checkout at {@code home}; {@code live} is a real
-     * microphone to offer, or null.
+     * {@code session}, default files from the checkout at {@code home}, real microphones from
+     * the desktop's capture devices (listed at once, in the background).
      */
-    public static WizardPanel of(UnitSession session, ModelThreads threads, Path home, LiveMicrophone live) {
-        return new WizardPanel(new WizardModel(threads), session, home, live);
+    public static WizardPanel of(UnitSession session, ModelThreads threads, Path home) {
+        CaptureDevices devices = new CaptureDevices(threads);
+        devices.refresh();
+        return new WizardPanel(new WizardModel(threads), devices, session, home);
     }
 
-    public WizardPanel(WizardModel model, UnitSession session, Path home, LiveMicrophone live) {
+    public WizardPanel(WizardModel model, CaptureDevices devices, UnitSession session, Path home) {
         super(new BorderLayout(0, Look.GAP));
         this.model = model;
         this.status = new StatusLine(model::cancel);
+        this.move = new MoveDialog(model, this);
         setBorder(Look.margin());
 
         JPanel top = new JPanel(new BorderLayout(0, 4));
@@ -87,7 +91,7 @@ public final class WizardPanel extends JPanel {
                 + "signed, and measure again through it."), BorderLayout.CENTER);
         add(top, BorderLayout.NORTH);
         body.setOpaque(false);
-        body.add(new WizardSetup(session, home, live, model::start), SETUP);
+        body.add(new WizardSetup(session, home, devices, model::start), SETUP);
         body.add(measuring(), MEASURE);
         add(body, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
@@ -163,7 +167,8 @@ public final class WizardPanel extends JPanel {
         boolean setup = s.stage() == Stage.SETUP || s.stage() == Stage.STOPPED && s.takes().isEmpty();
         cards.show(body, setup ? SETUP : MEASURE);
         boolean busy = s.status().isBusy();
-        instruction.setPlain(s.instruction());
+        instruction.setPlain(s.ask() != null ? MoveDialog.message(s.ask()) : s.instruction());
+        move.show(s.ask());
         showLevel(s.level());
         boolean warn = s.level() != null && s.level().verdict() != LevelCheck.Verdict.OK && s.phase() == Phase.FLAT
                 && s.stage() == Stage.POSITION;

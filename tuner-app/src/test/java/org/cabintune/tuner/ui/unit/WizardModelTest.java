@@ -65,6 +65,13 @@ class WizardModelTest {
         return file;
     }
 
+    /** Stores and plays the driver's everyday profile, "driver-seat": the stereo example on the two mid-woofers. */
+    static void playDriverSeat(RenderedUnit unit) throws Exception {
+        unit.install("driver-seat", ProfileParser.parse(Files.readString(ROOT.resolve(
+                "calibration/profiles/stereo-fullrange.json")).replace("\"front-left\"", "\"front-left-midwoofer\"")
+                .replace("\"front-right\"", "\"front-right-midwoofer\"").replace("fullrange", "midwoofer")));
+    }
+
     static CalibrationOptions options(double sweepSeconds) {
         return new CalibrationOptions("driver", sweepSeconds, CalibrationOptions.LEVEL_DBFS, 0, "calibrated-driver",
                 "Calibrated driver", ROOT.resolve("calibration/targets/car-default.txt"));
@@ -86,9 +93,9 @@ class WizardModelTest {
     void measuresPositionByPositionDesignsAndMeasuresThroughTheCorrection() throws Exception {
         WizardModel w = new WizardModel(ui.threads);
         trace(w);
-        WizardPanel panel = PanelImages.make(() -> new WizardPanel(w, new UnitSession(dir), ROOT, null));
+        WizardPanel panel = PanelImages.make(() -> new WizardPanel(w, new CaptureDevices(ui.threads), new UnitSession(dir), ROOT));
         PanelImages.save(panel, 1000, 680, "wizard-setup");
-        w.start(() -> Rig.rehearsal(board, ROOT.resolve("calibration/cabins/hatchback.yaml"), "driver", 2, true),
+        w.start((prompt, log) -> Rig.rehearsal(board, ROOT.resolve("calibration/cabins/hatchback.yaml"), "driver", 2, true),
                 options(SWEEP_SECONDS));
         State s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
         assertEquals(List.of("center", "left-ear"), s.takes());
@@ -162,7 +169,7 @@ class WizardModelTest {
         CabinSpec cabin = Rig.cabin(ROOT.resolve("calibration/cabins/hatchback.yaml"));
         double[] gainDb = {-60};
         RenderedUnit unit = new RenderedUnit(b);
-        w.start(() -> new Rig(unit, new Preamp(new VirtualCar(cabin, unit, "driver", 1, 3), gainDb[0]), b, "hatchback"),
+        w.start((prompt, log) -> new Rig(unit, new Preamp(new VirtualCar(cabin, unit, "driver", 1, 3), gainDb[0]), b, "hatchback"),
                 options(SWEEP_SECONDS));
         UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
 
@@ -175,13 +182,13 @@ class WizardModelTest {
                 low.level().advice());
         assertTrue(low.instruction().startsWith(low.level().advice()), low.instruction());
         assertNull(low.status().notice());
-        WizardPanel panel = PanelImages.make(() -> new WizardPanel(w, new UnitSession(dir), ROOT, null));
+        WizardPanel panel = PanelImages.make(() -> new WizardPanel(w, new CaptureDevices(ui.threads), new UnitSession(dir), ROOT));
         PanelImages.save(panel, 1000, 680, "wizard-level-too-low");
 
         w.leave();
         UiThread.await(w.state(), State::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "left");
         gainDb[0] = 40;
-        w.start(() -> new Rig(unit, new Preamp(new VirtualCar(cabin, unit, "driver", 1, 3), gainDb[0]), b, "hatchback"),
+        w.start((prompt, log) -> new Rig(unit, new Preamp(new VirtualCar(cabin, unit, "driver", 1, 3), gainDb[0]), b, "hatchback"),
                 options(SWEEP_SECONDS));
         UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && x.level() == null && !x.status().isBusy(),
                 "prepared again");
@@ -198,10 +205,8 @@ class WizardModelTest {
         BoardConfig b = Rig.board(board);
         CabinSpec cabin = Rig.cabin(ROOT.resolve("calibration/cabins/hatchback.yaml"));
         RenderedUnit unit = new RenderedUnit(b);
-        unit.install("driver-seat", ProfileParser.parse(Files.readString(ROOT.resolve(
-                "calibration/profiles/stereo-fullrange.json")).replace("\"front-left\"", "\"front-left-midwoofer\"")
-                .replace("\"front-right\"", "\"front-right-midwoofer\"").replace("fullrange", "midwoofer")));
-        w.start(() -> new Rig(unit, VirtualCar.handHeld(cabin, unit, "driver", 2, 5), b, "hatchback"), options(SWEEP_SECONDS));
+        playDriverSeat(unit);
+        w.start((prompt, log) -> new Rig(unit, VirtualCar.handHeld(cabin, unit, "driver", 2, 5), b, "hatchback"), options(SWEEP_SECONDS));
         UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
         assertEquals("calibration-flat", unit.activeProfile());
 
