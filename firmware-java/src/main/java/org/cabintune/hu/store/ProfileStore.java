@@ -29,8 +29,10 @@ import java.util.TreeMap;
  * method that changes the store returns only once the change is on the device: what it
  * acknowledged survives a power cut. Opening the store reads every file; a file that is
  * truncated, fails its checksum or holds no valid profile (the profile validator) is replaced
- * by its last good version, and all of that is told in {@link #report()}. The store never
- * fails to open for what its files hold.
+ * by its last good version, and all of that is told in {@link #report()}. When the active
+ * profile had to be chosen on opening (no whole record of it, or one naming a profile that is
+ * gone), the choice is recorded at once, so every later opening plays the same one. The store
+ * never fails to open for what its files hold.
  *
  * <p>Names follow {@link StoreNames}; two names may not differ only in case. The list, and
  * {@link #next()} and {@link #previous()} (the profile buttons), go in alphabetical order,
@@ -63,6 +65,17 @@ public final class ProfileStore implements AutoCloseable {
         List<StoreReport.Finding> findings = new ArrayList<>();
         StoreLoader.load(dir, profiles, findings);
         active = StoreLoader.active(dir, profiles, findings);
+        if (active != null && !active.equals(StoreLoader.recordedActive(dir))) {
+            // What plays was chosen here (the record was missing, damaged or named a profile that
+            // is gone): record it, or the next opening could choose another, e.g. the first
+            // profile by name after one that sorts earlier has been stored.
+            try {
+                writeActive(active);
+            } catch (IOException e) {
+                findings.add(new StoreReport.Finding(StoreReport.Kind.ACTIVE, active, "\"" + active
+                        + "\" is active but could not be recorded (" + e + ")"));
+            }
+        }
         night = StoreLoader.night(dir, findings);
         this.report = new StoreReport(findings);
     }

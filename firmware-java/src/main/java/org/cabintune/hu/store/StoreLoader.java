@@ -114,6 +114,15 @@ final class StoreLoader {
         return first;
     }
 
+    /** What the {@code active} file itself records, or null when it is missing or not whole. */
+    static String recordedActive(Path dir) {
+        try {
+            return new String(Envelope.read(dir.resolve(ProfileStore.ACTIVE)), StandardCharsets.UTF_8);
+        } catch (IOException | Envelope.Corrupt e) {
+            return null;
+        }
+    }
+
     /**
      * Night mode as recorded: on or off, from {@code night} or else its last good version; off
      * when it was never recorded, and off with a finding when no version is good.

@@ -230,6 +230,11 @@ class ProfileStoreTest {
             assertEquals(Optional.of("Night"), store.activeName());
             assertEquals(Kind.FELL_BACK, store.report().findings().getFirst().kind());
         }
+        try (ProfileStore store = open()) {
+            assertEquals(StoreReport.EMPTY, store.report(), "the fallen-back selection was recorded");
+            assertEquals(Optional.of("Night"), store.activeName());
+        }
+        damage(dir.resolve("active"), "flipped byte");
         damage(dir.resolve("active.prev"), "empty");
         try (ProfileStore store = open()) {
             assertEquals(Optional.of("Driver"), store.activeName(), "the first profile when no selection is whole");
@@ -237,6 +242,45 @@ class ProfileStoreTest {
             assertEquals(1, lines.size(), lines.toString());
             assertTrue(lines.getFirst().startsWith("active: active fails its checksum"), lines.getFirst());
             assertTrue(lines.getFirst().endsWith("; active.prev is empty; \"Driver\" is active instead"), lines.getFirst());
+        }
+    }
+
+    /**
+     * A cut after the first profile was written but before it was recorded as active: the
+     * opening store plays it and must record that, or storing a profile whose name sorts first
+     * would make that one play after the next restart (found by {@link StoreKillTest}).
+     */
+    @Test
+    void anActiveProfileChosenOnOpeningStaysActive() throws Exception {
+        try (ProfileStore store = open()) {
+            store.put(stereo("Vocal (live)", 0));
+        }
+        Files.delete(dir.resolve("active"));
+        try (ProfileStore store = open()) {
+            assertTrue(store.report().clean(), store.report().lines().toString());
+            assertEquals(List.of("recovered: no active profile is recorded; \"Vocal (live)\" is active"),
+                    store.report().lines());
+            assertEquals(Optional.of("Vocal (live)"), store.activeName());
+            store.put(stereo("Road trip", -3));
+        }
+        try (ProfileStore store = open()) {
+            assertEquals(StoreReport.EMPTY, store.report());
+            assertEquals(Optional.of("Vocal (live)"), store.activeName());
+        }
+        // The same when the recorded one is gone: the replacement is recorded too.
+        try (ProfileStore store = open()) {
+            store.put(stereo("Bass", -1));
+        }
+        Files.writeString(dir.resolve("Vocal (live).profile"), "not a store file");
+        Files.deleteIfExists(dir.resolve("Vocal (live).profile.prev"));
+        try (ProfileStore store = open()) {
+            assertEquals(Optional.of("Bass"), store.activeName());
+        }
+        try (ProfileStore store = open()) {
+            store.put(stereo("All seats", -1));
+        }
+        try (ProfileStore store = open()) {
+            assertEquals(Optional.of("Bass"), store.activeName(), "not the first by name after another is stored");
         }
     }
 
