@@ -10,11 +10,16 @@ import org.cabintune.hu.board.BoardConfig;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The head unit's physical controls on the GPIO pins a board file names ({@code gpio}) and its
- * optional I2C DAC mute ({@code i2cMute}), through Pi4J 4: the FFM plugin on a Raspberry Pi,
- * the mock providers in tests.
+ * optional I2C DAC mute ({@code i2cMute}), through Pi4J 4. On a Raspberry Pi the providers are
+ * Pi4J's gpiod plugin (the pins, through libgpiod on {@code /dev/gpiochip*}) and linuxfs plugin
+ * (I2C, {@code /dev/i2c-*}), which the package built with {@code -Ppi-hardware} ships, or Pi4J's
+ * FFM plugin dropped into its {@code plugins/} once published; in tests, Pi4J's mock providers.
+ * Only the mock providers are exercised by the tests; the hardware plugins are only seen to load
+ * and to refuse a machine without GPIO ({@link HardwareCheck}).
  *
  * <ul>
  *   <li>{@code gpio.profileButtons[0]} / {@code [1]}: short press, previous / next profile
@@ -72,7 +77,9 @@ public final class Controls {
      * @param output   the stream's output, held while the amplifier switches
      * @param warnings told, one line each, of failures that do not stop the stream
      * @throws IllegalArgumentException when the board has no {@code gpio} section
-     * @throws com.pi4j.exception.Pi4JException when a pin or the I2C device cannot be set up
+     * @throws IllegalStateException when a pin or the I2C device cannot be set up, naming it and
+     *                               quoting Pi4J, e.g. {@code amp-enable on GPIO 17 failed (No gpio
+     *                               chip yet initialized!)}
      */
     public static Controls open(Context pi4j, BoardConfig board, AmpTiming timing, ControlClock clock,
             HeadUnitActions actions, OutputGate output, Consumer<String> warnings) {
@@ -86,8 +93,9 @@ public final class Controls {
         DacMute dac = null;
         if (board.i2cMute() != null) {
             BoardConfig.I2cMute m = board.i2cMute();
-            I2C device = pi4j.create(I2C.newConfigBuilder(pi4j).id(DAC_MUTE).name("DAC mute register")
-                    .bus(m.bus()).device(m.address()).build());
+            I2C device = open(String.format("%s on I2C bus %d at 0x%02x", DAC_MUTE, m.bus(), m.address()),
+                    () -> pi4j.create(I2C.newConfigBuilder(pi4j).id(DAC_MUTE).name("DAC mute register")
+                            .bus(m.bus()).device(m.address()).build()));
             dac = new DacMute(device, m);
         }
         Controls controls = new Controls(clock, ledPin, ampEnable, ampMute, dac, output, timing, warnings);
@@ -144,13 +152,22 @@ public final class Controls {
     }
 
     private static DigitalInput input(Context pi4j, String id, int bcm) {
-        return pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).name(id).bcm(bcm)
-                .pull(PullResistance.PULL_UP).debounce(0L).build());
+        return open(id + " on GPIO " + bcm, () -> pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).name(id)
+                .bcm(bcm).pull(PullResistance.PULL_UP).debounce(0L).build()));
     }
 
     private static DigitalOutput output(Context pi4j, String id, int bcm, DigitalState safe) {
-        return pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).name(id).bcm(bcm)
-                .initial(safe).shutdown(safe).build());
+        return open(id + " on GPIO " + bcm, () -> pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).name(id)
+                .bcm(bcm).initial(safe).shutdown(safe).build()));
+    }
+
+    /** Creates one I/O; a provider's failure, which rarely names the pin, is rethrown naming it. */
+    private static <T> T open(String what, Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(what + " failed (" + (e.getMessage() != null ? e.getMessage() : e) + ")", e);
+        }
     }
 
     private static void button(Context pi4j, ControlClock clock, String id, int bcm, Runnable onShort, Runnable onLong) {

@@ -1,5 +1,6 @@
 package org.cabintune.hu.run;
 
+import com.pi4j.boardinfo.definition.BoardModel;
 import com.pi4j.context.Context;
 import com.pi4j.io.IOType;
 import org.cabintune.hu.board.BoardConfig;
@@ -7,11 +8,14 @@ import org.cabintune.hu.controls.AmpTiming;
 import org.cabintune.hu.controls.Controls;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.ExecutorClock;
+import org.cabintune.hu.controls.HardwareCheck;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,11 +26,16 @@ import java.util.function.Supplier;
 /**
  * The physical controls of a {@code run}: the board's buttons, knob, amplifier, DAC mute and
  * LED driving the running engine, when the board has a {@code gpio} section and a Pi4J platform
- * provides GPIO (the FFM plugin on a Raspberry Pi). Otherwise there are none, said in one line,
- * and the stream plays as before. With controls the engine starts held at silence and the
- * amplifier sequence releases it.
+ * provides GPIO (Pi4J's gpiod and linuxfs plugins on a Raspberry Pi, in the package built with
+ * {@code -Ppi-hardware}). Otherwise there are none, said in one line, and the stream plays as
+ * before. With controls the engine starts held at silence and the amplifier sequence releases
+ * it; when the controls then fail to open (a machine without GPIO, say), one line says which
+ * part failed and what the machine lacks, and the stream is released to play without them.
  */
 final class StreamControls {
+
+    /** Where Pi4J's hardware providers find the GPIO and I2C devices. */
+    private static final Path DEV = Path.of("/dev");
 
     /** The longest the stop sequence may take before the stream stops anyway, s. */
     private static final long STOP_TIMEOUT_S = 2;
@@ -63,8 +72,9 @@ final class StreamControls {
         boolean i2c = board.i2cMute() == null || context.hasProvider(IOType.I2C);
         if (!gpio || !i2c) {
             context.shutdown();
-            err.println("controls: Pi4J has no " + (gpio ? "I2C" : "GPIO") + " provider here (on a Raspberry Pi it comes with"
-                    + " pi4j-plugin-ffm); running without controls");
+            err.println("controls: Pi4J has no " + (gpio ? "I2C" : "GPIO") + " provider here (the package built with"
+                    + " -Ppi-hardware has " + (gpio ? "pi4j-plugin-linuxfs" : "pi4j-plugin-gpiod")
+                    + "); running without controls");
             return new StreamControls(board, err, null);
         }
         return new StreamControls(board, err, context);
@@ -93,7 +103,10 @@ final class StreamControls {
             controls = Controls.open(pi4j, board, timing, clock, actions, actions, line -> err.println("controls: " + line));
             actions.onState(controls::showState);
         } catch (RuntimeException e) {
-            err.println("controls: " + e.getMessage() + "; running without controls");
+            boolean raspberryPi = pi4j.boardInfo().getBoardModel() != BoardModel.UNKNOWN;
+            List<String> lacking = HardwareCheck.problems(board, raspberryPi, DEV);
+            err.println("controls: " + e.getMessage() + (lacking.isEmpty() ? "" : ": " + String.join(", ", lacking))
+                    + "; running without controls");
         }
     }
 

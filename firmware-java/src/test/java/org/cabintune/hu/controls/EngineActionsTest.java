@@ -4,9 +4,8 @@ import org.cabintune.hu.meters.MeterTap;
 import org.cabintune.hu.meters.TappedSink;
 import org.cabintune.hu.meters.TappedSource;
 
-import org.cabintune.dsp.graph.GraphCompiler;
-import org.cabintune.dsp.profile.ProfileParser;
 import org.cabintune.hu.engine.AudioEngine;
+import org.cabintune.hu.engine.Graphs;
 import org.cabintune.hu.engine.NullSink;
 import org.cabintune.hu.engine.TestSignals;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,7 @@ class EngineActionsTest {
 
     private static AudioEngine engine() throws Exception {
         return AudioEngine.create(new AudioEngine.Context().source(TestSignals.sine(2, 48000, 1000, -20))
-                .sink(new NullSink(2, 48000, 2)).warmupPeriods(10).muted(true)
-                .graph(GraphCompiler.compile(ProfileParser.parse("""
-                        {"format": "cabintune.profile/1", "name": "straight", "sampleRate": 48000, "inputs": ["L", "R"],
-                         "outputs": [{"name": "left", "role": "fullrange", "mix": {"L": 1.0}},
-                                     {"name": "right", "role": "fullrange", "mix": {"R": 1.0}}]}
-                        """), 128)));
+                .sink(new NullSink(2, 48000, 2)).warmupPeriods(10).muted(true).graph(Graphs.identity(128)));
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Graphs and files the engine tests share. */
-final class Graphs {
+/** Graphs and files the engine tests share (and the controls' tests, which need an engine to drive). */
+public final class Graphs {
 
     /** The benchmark chain: stereo in, 8 outputs, 86 sections. */
     static final Path REFERENCE = Path.of("..", "calibration", "profiles", "reference-8ch.json");
@@ -21,7 +21,7 @@ final class Graphs {
     }
 
     /** Stereo in, stereo out, nothing in between: the output is the source, bit for bit. */
-    static ProcessingGraph identity(int maxFrames) {
+    public static ProcessingGraph identity(int maxFrames) {
         return identity(maxFrames, 0);
     }
 
