@@ -77,9 +77,12 @@ public final class Controls {
      * @param output   the stream's output, held while the amplifier switches
      * @param warnings told, one line each, of failures that do not stop the stream
      * @throws IllegalArgumentException when the board has no {@code gpio} section
-     * @throws IllegalStateException when a pin or the I2C device cannot be set up, naming it and
-     *                               quoting Pi4J, e.g. {@code amp-enable on GPIO 17 failed (No gpio
-     *                               chip yet initialized!)}
+     * @throws IllegalStateException when an output pin (amplifier enable, amplifier mute, LED)
+     *                               cannot be set up, naming it and quoting Pi4J, e.g.
+     *                               {@code amp-enable on GPIO 17 failed (No gpio chip yet
+     *                               initialized!)}. An input or the I2C DAC mute that cannot be
+     *                               set up is a fault told through {@code warnings}: the controls
+     *                               open without it, so the amplifier still switches on.
      */
     public static Controls open(Context pi4j, BoardConfig board, AmpTiming timing, ControlClock clock,
             HeadUnitActions actions, OutputGate output, Consumer<String> warnings) {
@@ -91,27 +94,50 @@ public final class Controls {
         DigitalOutput ampMute = output(pi4j, AMP_MUTE, gpio.mute(), DigitalState.HIGH);
         DigitalOutput ledPin = output(pi4j, STATUS_LED, gpio.statusLed(), DigitalState.LOW);
         DacMute dac = null;
+        String dacFailure = null;
         if (board.i2cMute() != null) {
             BoardConfig.I2cMute m = board.i2cMute();
-            I2C device = open(String.format("%s on I2C bus %d at 0x%02x", DAC_MUTE, m.bus(), m.address()),
-                    () -> pi4j.create(I2C.newConfigBuilder(pi4j).id(DAC_MUTE).name("DAC mute register")
-                            .bus(m.bus()).device(m.address()).build()));
-            dac = new DacMute(device, m);
+            try {
+                I2C device = open(String.format("%s on I2C bus %d at 0x%02x", DAC_MUTE, m.bus(), m.address()),
+                        () -> pi4j.create(I2C.newConfigBuilder(pi4j).id(DAC_MUTE).name("DAC mute register")
+                                .bus(m.bus()).device(m.address()).build()));
+                dac = new DacMute(device, m);
+            } catch (IllegalStateException e) {
+                dacFailure = e.getMessage() + "; the amplifier is switched without the DAC mute";
+            }
         }
         Controls controls = new Controls(clock, ledPin, ampEnable, ampMute, dac, output, timing, warnings);
         clock.execute(() -> {
             controls.amp.idle();
             controls.led.show(UnitState.BOOTING);
         });
-        button(pi4j, clock, PROFILE_PREVIOUS, gpio.profileButtons().get(0), actions::previousProfile, actions::openPairing);
-        button(pi4j, clock, PROFILE_NEXT, gpio.profileButtons().get(1), actions::nextProfile, actions::openPairing);
-        button(pi4j, clock, ENCODER_PUSH, gpio.encoder().push(), null, actions::toggleMute);
-        DigitalInput a = input(pi4j, ENCODER_A, gpio.encoder().a());
-        DigitalInput b = input(pi4j, ENCODER_B, gpio.encoder().b());
-        RotaryEncoder encoder = new RotaryEncoder(a.isHigh(), b.isHigh(), actions::changeVolume);
-        a.addListener(e -> forward(clock, e.state(), (high, nanos) -> encoder.edge(true, high, nanos)));
-        b.addListener(e -> forward(clock, e.state(), (high, nanos) -> encoder.edge(false, high, nanos)));
+        if (dacFailure != null) {
+            controls.fault(dacFailure);
+        }
+        // The amplifier's pins are set up: from here on a failure costs only the input it
+        // concerns, so the amplifier still switches on and the car is never left silent.
+        controls.optional(() -> button(pi4j, clock, PROFILE_PREVIOUS, gpio.profileButtons().get(0),
+                actions::previousProfile, actions::openPairing));
+        controls.optional(() -> button(pi4j, clock, PROFILE_NEXT, gpio.profileButtons().get(1), actions::nextProfile,
+                actions::openPairing));
+        controls.optional(() -> button(pi4j, clock, ENCODER_PUSH, gpio.encoder().push(), null, actions::toggleMute));
+        controls.optional(() -> {
+            DigitalInput a = input(pi4j, ENCODER_A, gpio.encoder().a());
+            DigitalInput b = input(pi4j, ENCODER_B, gpio.encoder().b());
+            RotaryEncoder encoder = new RotaryEncoder(a.isHigh(), b.isHigh(), actions::changeVolume);
+            a.addListener(e -> forward(clock, e.state(), (high, nanos) -> encoder.edge(true, high, nanos)));
+            b.addListener(e -> forward(clock, e.state(), (high, nanos) -> encoder.edge(false, high, nanos)));
+        });
         return controls;
+    }
+
+    /** Sets up an input; when that fails, reports it as a fault and goes on without it. */
+    private void optional(Runnable setUp) {
+        try {
+            setUp.run();
+        } catch (IllegalStateException e) {
+            fault(e.getMessage() + "; running without it");
+        }
     }
 
     /** Shows {@code state} on the LED; after a fault the LED keeps showing the fault. */

@@ -112,6 +112,34 @@ class AmpSequenceTest {
         }
     }
 
+    /**
+     * On a DAC+ whose I2C device cannot be opened (no {@code /dev/i2c-1}, or the DAC's kernel
+     * driver holding its address) and with no input provider at all, the controls still open:
+     * each missing part is one warning and the LED shows the fault, and the amplifier switches
+     * on after the stream starts, so the car plays.
+     */
+    @Test
+    void whatCannotBeSetUpIsAFaultAndTheAmplifierStillSwitchesOn() throws Exception {
+        try (ControlsRig rig = new ControlsRig("rpi4-hifiberry-dacplus",
+                com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider.newInstance())) {
+            rig.clock.advanceMs(0);
+            assertFalse(rig.pi4j.hasIO(Controls.DAC_MUTE));
+            assertEquals(5, rig.warnings.size(), rig.warnings.toString());
+            assertTrue(rig.warnings.get(0).startsWith("dac-mute on I2C bus 1 at 0x4d failed ("), rig.warnings.get(0));
+            assertTrue(rig.warnings.get(0).endsWith("; the amplifier is switched without the DAC mute"),
+                    rig.warnings.get(0));
+            for (String input : List.of(Controls.PROFILE_PREVIOUS, Controls.PROFILE_NEXT, Controls.ENCODER_PUSH,
+                    Controls.ENCODER_A)) {
+                assertTrue(rig.warnings.stream().anyMatch(w -> w.startsWith(input + " on GPIO ")
+                        && w.endsWith("; running without it")), input + ": " + rig.warnings);
+            }
+            double t0 = rig.clock.nowMs();
+            rig.controls.streamStarted();
+            rig.clock.advanceMs(1000);
+            assertEquals(started(t0), sequence(rig));
+        }
+    }
+
     @Test
     void aBoardWithoutAnI2cMuteSequencesTheAmplifierAlone() throws Exception {
         try (ControlsRig rig = ControlsRig.open("rpi5-hifiberry-dac8x")) {

@@ -54,9 +54,14 @@ final class ControlsRig implements HeadUnitActions, OutputGate, AutoCloseable {
 
     /** The board's controls with every mock input as Pi4J made it: low. */
     ControlsRig(String board) throws Exception {
+        this(board, MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
+                MockI2CProvider.newInstance());
+    }
+
+    /** The board's controls on only the given mock providers (digital outputs at least). */
+    ControlsRig(String board, com.pi4j.provider.Provider<?, ?, ?>... providers) throws Exception {
         BoardConfig config = BoardLoader.load(Path.of("..", "board-configs", board + ".yaml"));
-        pi4j = Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance(),
-                MockDigitalOutputProvider.newInstance(), MockI2CProvider.newInstance()).build();
+        pi4j = Pi4J.newContextBuilder().add(providers).build();
         controls = Controls.open(pi4j, config, TIMING, clock, this, this, warnings::add);
         for (String id : List.of(Controls.AMP_ENABLE, Controls.AMP_MUTE, Controls.STATUS_LED)) {
             DigitalOutput pin = pi4j.io(id);
