@@ -59,7 +59,7 @@ public final class MainWindow implements Shell {
     private final Consumer<String> errorSink;
     private final Opener opener;
     private volatile int paints;
-    /** What closes with the window, in the order given. */
+    /** What closes with the window, the last given first (what opened later may use what opened before). */
     private final List<AutoCloseable> closers = new java.util.ArrayList<>();
 
     /**
@@ -92,7 +92,7 @@ public final class MainWindow implements Shell {
             @Override
             public void windowClosed(WindowEvent e) {
                 tasks.cancel();
-                for (AutoCloseable c : closers) {
+                for (AutoCloseable c : closers.reversed()) {
                     try {
                         c.close();
                     } catch (Exception failure) {

@@ -19,6 +19,6 @@ public interface Shell {
     /** The window, as the parent of dialogs. */
     JFrame frame();
 
-    /** Runs {@code action} when the window closes (connections, threads); its failure is only reported. */
+    /** Runs {@code action} when the window closes (connections, threads), the last given first; its failure is only reported. */
     void onClose(AutoCloseable action);
 }

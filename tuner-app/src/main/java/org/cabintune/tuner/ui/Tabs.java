@@ -30,8 +30,12 @@ public final class Tabs {
                 new MainWindow.Tab("profiles", "Profiles", s -> ProfilesPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("meters", "Meters", s -> MetersPanel.of(unit.session(s), unit.threads(s))),
                 new MainWindow.Tab("audition", "Audition", s -> AuditionPanel.of(unit.session(s), unit.threads(s))),
-                new MainWindow.Tab("measure", "Measure", s -> WizardPanel.of(unit.session(s), unit.threads(s),
-                        unit.home())),
+                new MainWindow.Tab("measure", "Measure", s -> {
+                    WizardPanel wizard = WizardPanel.of(unit.session(s), unit.threads(s), unit.home());
+                    // Closed before the connection (closers run last first), so the unit gets its profile back.
+                    s.onClose(wizard.model()::close);
+                    return wizard;
+                }),
                 new MainWindow.Tab("plots", "Plots", PlotsPanel::new),
                 new MainWindow.Tab("eq", "EQ editor", EqEditorPanel::new),
                 new MainWindow.Tab("alignment", "Time alignment", AlignmentPanel::new));

@@ -28,6 +28,9 @@ import org.cabintune.tuner.calibrate.Results;
  */
 public final class WizardModel {
 
+    /** How long closing the window waits for a running step to stop before it restores the unit. */
+    static final int CLOSE_WAIT_MS = 5_000;
+
     /** Lines of the calibration's log kept for the view. */
     static final int LOG_LINES = 200;
 
@@ -101,7 +104,7 @@ public final class WizardModel {
     private final ModelState<State> state;
     private final Tasks tasks;
     private Rig rig;
-    private CalibrationSteps steps;
+    private volatile CalibrationSteps steps;
     private final WizardPrompt prompt;
 
     public WizardModel(ModelThreads threads) {
@@ -242,6 +245,23 @@ public final class WizardModel {
             tasks.start("Leaving the calibration...", false, () -> end() ? "Closed; the correction keeps playing."
                     : "Left the calibration; the unit plays its previous profile again.");
         });
+    }
+
+    /**
+     * Ends the calibration for the window's closing, on the calling thread: stops what runs,
+     * waits up to {@value #CLOSE_WAIT_MS} ms for it to stop, then plays the unit's previous
+     * profile again (unless the calibration finished), so closing the window in the middle of a
+     * calibration leaves the unit as Leave does. Nothing happens when no calibration is open.
+     */
+    public void close() throws InterruptedException {
+        tasks.cancel();
+        long deadline = System.nanoTime() + CLOSE_WAIT_MS * 1_000_000L;
+        while (tasks.busy() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (steps != null) {
+            end();
+        }
     }
 
     /**

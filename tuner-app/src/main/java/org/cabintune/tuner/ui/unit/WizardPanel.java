@@ -77,6 +77,11 @@ public final class WizardPanel extends JPanel {
         return new WizardPanel(new WizardModel(threads), devices, session, home);
     }
 
+    /** The wizard this panel shows. */
+    public WizardModel model() {
+        return model;
+    }
+
     public WizardPanel(WizardModel model, CaptureDevices devices, UnitSession session, Path home) {
         super(new BorderLayout(0, Look.GAP));
         this.model = model;

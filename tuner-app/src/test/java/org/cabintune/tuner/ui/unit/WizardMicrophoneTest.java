@@ -171,6 +171,25 @@ class WizardMicrophoneTest {
         assertEquals("Nothing waits for the microphone to be moved.", s.status().error());
     }
 
+    /** Closing the window while the wizard waits for the microphone ends the calibration as Leave does. */
+    @Test
+    void closingTheWindowWhileAskedPlaysThePreviousProfileAgain() throws Exception {
+        WizardModelTest.playDriverSeat(unit);
+        WizardModel w = wizard();
+        assertEquals("calibration-flat", unit.activeProfile());
+        w.measure();
+        asked(w, 1);
+        w.close();
+        assertEquals("driver-seat", unit.activeProfile());
+        State s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(),
+                "stopped");
+        assertNull(s.ask());
+        assertTrue(s.log().contains("the calibration did not finish; unit simulator-rendered plays driver-seat again"),
+                String.join("\n", s.log()));
+        w.close();
+        assertEquals("driver-seat", unit.activeProfile(), "a second close changes nothing");
+    }
+
     @Test
     void aBadCalibrationFileIsNamedWithItsLineInTheStatus() throws Exception {
         Path cal = Files.writeString(dir.resolve("umik1_90deg.txt"),
