@@ -13,8 +13,13 @@ import java.util.List;
  *
  * <p>The search covers {@value #SEARCH_MS} ms either side of where the arrival would put the
  * subwoofer, every {@value #STEP_MS} ms (0.36 degrees at 100 Hz), both polarities. Choices
- * within {@value #TIE_DB} dB of the best are equal; among them the measured polarity is kept
- * if it can be, then the delay nearest the arrival's.
+ * within {@value #TIE_DB} dB of the best are equal; among them the delay nearest the
+ * arrival's wins, whatever its polarity (the measured one where two are equally near). Near
+ * the crossover a polarity flip and half a period of delay sum almost alike, so preferring the
+ * measured polarity first made the choice hang on that measurement, which for a subwoofer in a
+ * car can go either way from one take to the next (in the virtual SUV a wrong reading moved the
+ * subwoofer by 7.6 ms). The arrival is a physical instant, so the choice nearest it is the same
+ * whichever polarity was measured.
  */
 final class SubAlignment {
 
@@ -75,9 +80,9 @@ final class SubAlignment {
             }
         }
         Choice chosen = null;
-        for (int flip = 0; flip < 2 && chosen == null; flip++) {
-            for (int i = 0; i <= steps; i++) {
-                double delayMs = fromMs + i * STEP_MS;
+        for (int i = 0; i <= steps; i++) {
+            double delayMs = fromMs + i * STEP_MS;
+            for (int flip = 0; flip < 2; flip++) {
                 if (levels[2 * i + flip] >= best - TIE_DB && (chosen == null
                         || Math.abs(delayMs - centreMs) < Math.abs(chosen.delayMs() - centreMs))) {
                     chosen = new Choice(delayMs, flip == 1, levels[2 * i + flip]);

@@ -132,6 +132,28 @@ class SystemDesignTest {
     }
 
     /**
+     * A subwoofer's polarity read wrongly (as a car's can be, from one take to the next) must
+     * not change what the head unit plays: the subwoofer's delay is the same and its output's
+     * polarity, the measured correction and the alignment's flip together, is the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hatchback", "sedan", "suv"})
+    void aSubwooferPolarityReadWronglyChangesNothingThatPlays(String name) throws Exception {
+        List<OutputMeasurement> outputs = new ArrayList<>(truth(name));
+        OutputMeasurement sub = outputs.get(6);
+        SystemPlan right = plan(outputs);
+        outputs.set(6, new OutputMeasurement(sub.index(), sub.name(), sub.role(), sub.side(), sub.rear(),
+                sub.minHighpassHz(), sub.ceilingDbtp(), sub.positions(), sub.noise(), sub.arrivalSeconds(),
+                -sub.polarity()));
+        SystemPlan misread = plan(outputs);
+        Output a = right.toProfileOutputs(Map.of()).get(6);
+        Output b = misread.toProfileOutputs(Map.of()).get(6);
+        String at = name + ": read right " + right.subwoofers().get(0) + ", read wrongly " + misread.subwoofers().get(0);
+        assertEquals(a.delayMs(), b.delayMs(), 1e-9, at);
+        assertEquals(a.invert(), b.invert(), at);
+    }
+
+    /**
      * The true arrival (truth at the head's centre times the compiled graph's response, read by
      * {@link Arrival}) of every output but the subwoofers: their spread must stay within 20 us,
      * and each must be where the plan predicted it (within {@code predicted} seconds, after the
