@@ -64,8 +64,9 @@ public final class ProfileStore implements AutoCloseable {
         this.lock = lock;
         List<StoreReport.Finding> findings = new ArrayList<>();
         StoreLoader.load(dir, profiles, findings);
-        active = StoreLoader.active(dir, profiles, findings);
-        if (active != null && !active.equals(StoreLoader.recordedActive(dir))) {
+        StoreLoader.Active chosen = StoreLoader.active(dir, profiles, findings);
+        active = chosen.name();
+        if (!chosen.recorded()) {
             // What plays was chosen here (the record was missing, damaged or named a profile that
             // is gone): record it, or the next opening could choose another, e.g. the first
             // profile by name after one that sorts earlier has been stored.

@@ -46,8 +46,19 @@ final class StoreLoader {
      *
      * @param value   the value, or null when neither version was good
      * @param failure why neither was good, or null
+     * @param current true when the value came from the file itself, not its last good version
      */
-    private record Read<T>(T value, String failure) {
+    private record Read<T>(T value, String failure, boolean current) {
+    }
+
+    /**
+     * The active profile as opening chose it.
+     *
+     * @param name     its name, or null when the store holds no profile
+     * @param recorded true when the {@code active} file itself names it; false when opening had
+     *                 to choose (no whole record, or one naming a profile that is gone)
+     */
+    record Active(String name, boolean recorded) {
     }
 
     /** Loads every profile of {@code dir} into {@code into}. */
@@ -89,38 +100,29 @@ final class StoreLoader {
     }
 
     /**
-     * The active profile's name: as recorded, or else the first stored profile (reported);
-     * null when the store holds none.
+     * The active profile: as recorded, or else the first stored profile (reported); no name
+     * when the store holds none.
      */
-    static String active(Path dir, Map<String, Profile> profiles, List<Finding> findings) throws IOException {
+    static Active active(Path dir, Map<String, Profile> profiles, List<Finding> findings) throws IOException {
         Read<String> read = latest(dir, ProfileStore.ACTIVE, content -> new String(content, StandardCharsets.UTF_8),
                 null, findings);
         String recorded = read.value();
         if (recorded != null && profiles.containsKey(recorded)) {
-            return recorded;
+            return new Active(recorded, read.current());
         }
         if (profiles.isEmpty()) {
-            return null;
+            return new Active(null, true);
         }
         String first = profiles.keySet().iterator().next();
         if (recorded == null && read.failure() == null) {
             // The first profile was stored but the cut came before its selection was recorded.
             findings.add(new Finding(Kind.RECOVERED, first, "no active profile is recorded; \"" + first + "\" is active"));
-            return first;
+            return new Active(first, false);
         }
         String why = recorded != null ? "the active profile \"" + recorded + "\" has no good version in the store"
                 : read.failure();
         findings.add(new Finding(Kind.ACTIVE, first, why + "; \"" + first + "\" is active instead"));
-        return first;
-    }
-
-    /** What the {@code active} file itself records, or null when it is missing or not whole. */
-    static String recordedActive(Path dir) {
-        try {
-            return new String(Envelope.read(dir.resolve(ProfileStore.ACTIVE)), StandardCharsets.UTF_8);
-        } catch (IOException | Envelope.Corrupt e) {
-            return null;
-        }
+        return new Active(first, false);
     }
 
     /**
@@ -159,7 +161,7 @@ final class StoreLoader {
     private static <T> Read<T> latest(Path dir, String file, Parser<T> parser, String profile, List<Finding> findings) {
         String problem;
         try {
-            return new Read<>(parse(dir.resolve(file), parser), null);
+            return new Read<>(parse(dir.resolve(file), parser), null, true);
         } catch (NoSuchFileException e) {
             problem = null;
         } catch (Envelope.Corrupt | Invalid e) {
@@ -174,15 +176,15 @@ final class StoreLoader {
                     ? new Finding(Kind.RECOVERED, profile, file + " is missing after a write that was cut short; its"
                             + " previous version (" + previous + ") is used")
                     : new Finding(Kind.FELL_BACK, profile, problem + "; the last good version (" + previous + ") is used"));
-            return new Read<>(value, null);
+            return new Read<>(value, null, false);
         } catch (NoSuchFileException e) {
-            return new Read<>(null, problem == null ? null : problem + ", and there is no earlier version");
+            return new Read<>(null, problem == null ? null : problem + ", and there is no earlier version", false);
         } catch (Envelope.Corrupt | Invalid e) {
             return new Read<>(null, (problem == null ? file + " is missing" : problem) + "; " + previous + " "
-                    + e.getMessage());
+                    + e.getMessage(), false);
         } catch (IOException e) {
             return new Read<>(null, (problem == null ? file + " is missing" : problem) + "; " + previous
-                    + " cannot be read (" + e + ")");
+                    + " cannot be read (" + e + ")", false);
         }
     }
 
