@@ -235,12 +235,10 @@ public final class WizardModel {
     public void leave() {
         tasks.cancel();
         threads.work(() -> {
-            while (tasks.busy()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                awaitIdle(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                return;
             }
             tasks.start("Leaving the calibration...", false, () -> end() ? "Closed; the correction keeps playing."
                     : "Left the calibration; the unit plays its previous profile again.");
@@ -255,12 +253,17 @@ public final class WizardModel {
      */
     public void close() throws InterruptedException {
         tasks.cancel();
-        long deadline = System.nanoTime() + CLOSE_WAIT_MS * 1_000_000L;
-        while (tasks.busy() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitIdle(CLOSE_WAIT_MS * 1_000_000L);
         if (steps != null) {
             end();
+        }
+    }
+
+    /** Waits until no step runs, or {@code nanos} have passed. */
+    private void awaitIdle(long nanos) throws InterruptedException {
+        long start = System.nanoTime();
+        while (tasks.busy() && System.nanoTime() - start < nanos) {
+            Thread.sleep(10);
         }
     }
 
