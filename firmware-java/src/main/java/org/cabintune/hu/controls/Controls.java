@@ -103,7 +103,9 @@ public final class Controls {
                                 .bus(m.bus()).device(m.address()).build()));
                 dac = new DacMute(device, m);
             } catch (IllegalStateException e) {
-                dacFailure = e.getMessage() + "; the amplifier is switched without the DAC mute";
+                String lacking = HardwareCheck.i2cProblem(m, HardwareCheck.DEV);
+                dacFailure = e.getMessage() + (lacking == null ? "" : ": " + lacking)
+                        + "; the amplifier is switched without the DAC mute";
             }
         }
         Controls controls = new Controls(clock, ledPin, ampEnable, ampMute, dac, output, timing, warnings);

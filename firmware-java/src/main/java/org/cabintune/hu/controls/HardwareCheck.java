@@ -14,23 +14,25 @@ import java.util.List;
  * to Pi4J's own failure, which names neither the device nor the cause (the gpiod plugin's is
  * "No gpio chip yet initialized!" on any machine it does not recognise as a Raspberry Pi).
  * Pi4J's hardware providers open the GPIO pins through {@code /dev/gpiochip*} (gpiod, FFM) and
- * the I2C mute through {@code /dev/i2c-N} (linuxfs, FFM).
+ * the I2C mute through {@code /dev/i2c-N} (linuxfs, FFM); each failure is explained where it
+ * happens ({@link Controls#open} for the mute, the run for the pins).
  */
 public final class HardwareCheck {
+
+    /** The device directory Pi4J's hardware providers open. */
+    public static final Path DEV = Path.of("/dev");
 
     private HardwareCheck() {
     }
 
     /**
-     * The first part missing, in the order {@link Controls#open} needs them: the GPIO pins come
-     * first, so an I2C problem is told only when GPIO is there.
+     * What the GPIO pins lack, said when a pin cannot be set up.
      *
-     * @param board       a board with a {@code gpio} section
      * @param raspberryPi whether Pi4J detected a Raspberry Pi board model
-     * @param dev         the device directory ({@code /dev})
+     * @param dev         the device directory ({@link #DEV})
      * @return the problems, empty when nothing is missing
      */
-    public static List<String> problems(BoardConfig board, boolean raspberryPi, Path dev) {
+    public static List<String> gpioProblems(boolean raspberryPi, Path dev) {
         List<String> problems = new ArrayList<>();
         if (!raspberryPi) {
             problems.add("Pi4J detects no Raspberry Pi board");
@@ -41,16 +43,20 @@ public final class HardwareCheck {
         } else if (chips.stream().noneMatch(HardwareCheck::usable)) {
             problems.add(unusable(chips.getFirst(), "gpio"));
         }
-        if (!problems.isEmpty() || board.i2cMute() == null) {
-            return problems;
-        }
-        Path bus = dev.resolve("i2c-" + board.i2cMute().bus());
-        if (!Files.exists(bus)) {
-            problems.add("no " + bus + " (config.txt needs dtparam=i2c_arm=on)");
-        } else if (!usable(bus)) {
-            problems.add(unusable(bus, "i2c"));
-        }
         return problems;
+    }
+
+    /**
+     * What the I2C bus of a DAC mute lacks, said when the mute cannot be set up; null when the
+     * bus is there and usable (then the cause is elsewhere, e.g. the DAC's kernel driver
+     * holding its address).
+     */
+    public static String i2cProblem(BoardConfig.I2cMute mute, Path dev) {
+        Path bus = dev.resolve("i2c-" + mute.bus());
+        if (!Files.exists(bus)) {
+            return "no " + bus + " (config.txt needs dtparam=i2c_arm=on)";
+        }
+        return usable(bus) ? null : unusable(bus, "i2c");
     }
 
     private static List<Path> gpioChips(Path dev) {

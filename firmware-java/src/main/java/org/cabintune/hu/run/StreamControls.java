@@ -14,7 +14,6 @@ import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +32,6 @@ import java.util.function.Supplier;
  * part failed and what the machine lacks, and the stream is released to play without them.
  */
 final class StreamControls {
-
-    /** Where Pi4J's hardware providers find the GPIO and I2C devices. */
-    private static final Path DEV = Path.of("/dev");
 
     /** The longest the stop sequence may take before the stream stops anyway, s. */
     private static final long STOP_TIMEOUT_S = 2;
@@ -104,7 +100,7 @@ final class StreamControls {
             actions.onState(controls::showState);
         } catch (RuntimeException e) {
             boolean raspberryPi = pi4j.boardInfo().getBoardModel() != BoardModel.UNKNOWN;
-            List<String> lacking = HardwareCheck.problems(board, raspberryPi, DEV);
+            List<String> lacking = HardwareCheck.gpioProblems(raspberryPi, HardwareCheck.DEV);
             err.println("controls: " + e.getMessage() + (lacking.isEmpty() ? "" : ": " + String.join(", ", lacking))
                     + "; running without controls");
         }

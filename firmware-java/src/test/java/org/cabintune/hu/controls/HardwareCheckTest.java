@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** What a machine lacks for a board's controls, on a device directory made for each case. */
 class HardwareCheckTest {
@@ -22,41 +23,38 @@ class HardwareCheckTest {
     }
 
     @Test
-    void offAPiWithoutGpioChipsBothAreSaid() throws Exception {
+    void offAPiWithoutGpioChipsBothAreSaid() {
         assertEquals(List.of("Pi4J detects no Raspberry Pi board", "no " + dev.resolve("gpiochip*")),
-                HardwareCheck.problems(board("rpi4-hifiberry-dacplus"), false, dev));
+                HardwareCheck.gpioProblems(false, dev));
     }
 
     @Test
     void aPiWithoutGpioChipsLacksOnlyThem() throws Exception {
         Files.createFile(dev.resolve("i2c-1"));
-        assertEquals(List.of("no " + dev.resolve("gpiochip*")),
-                HardwareCheck.problems(board("rpi4-hifiberry-dacplus"), true, dev));
+        assertEquals(List.of("no " + dev.resolve("gpiochip*")), HardwareCheck.gpioProblems(true, dev));
     }
 
     @Test
-    void theI2cBusIsCheckedOnceGpioIsThere() throws Exception {
+    void theI2cBusIsCheckedForTheDacMute() throws Exception {
         Files.createFile(dev.resolve("gpiochip0"));
-        assertEquals(List.of("no " + dev.resolve("i2c-1") + " (config.txt needs dtparam=i2c_arm=on)"),
-                HardwareCheck.problems(board("rpi4-hifiberry-dacplus"), true, dev));
-        assertEquals(List.of("Pi4J detects no Raspberry Pi board"),
-                HardwareCheck.problems(board("rpi4-hifiberry-dacplus"), false, dev),
-                "a GPIO problem explains the failure; the I2C bus is not looked at");
+        BoardConfig.I2cMute mute = board("rpi4-hifiberry-dacplus").i2cMute();
+        assertEquals("no " + dev.resolve("i2c-1") + " (config.txt needs dtparam=i2c_arm=on)",
+                HardwareCheck.i2cProblem(mute, dev));
+        assertEquals(List.of("Pi4J detects no Raspberry Pi board"), HardwareCheck.gpioProblems(false, dev),
+                "the pins' problems do not mention the I2C bus");
     }
 
     @Test
     void nothingLacksWhenTheDevicesAreThere() throws Exception {
         Files.createFile(dev.resolve("gpiochip4"));
-        assertEquals(List.of(), HardwareCheck.problems(board("rpi5-hifiberry-dac8x"), true, dev),
-                "a board without i2cMute needs no I2C bus");
+        assertEquals(List.of(), HardwareCheck.gpioProblems(true, dev));
         Files.createFile(dev.resolve("i2c-1"));
-        assertEquals(List.of(), HardwareCheck.problems(board("rpi4-hifiberry-dacplus"), true, dev));
+        assertNull(HardwareCheck.i2cProblem(board("rpi4-hifiberry-dacplus").i2cMute(), dev));
     }
 
     @Test
-    void aMissingDeviceDirectoryMeansNoChips() throws Exception {
+    void aMissingDeviceDirectoryMeansNoChips() {
         Path none = dev.resolve("absent");
-        assertEquals(List.of("no " + none.resolve("gpiochip*")),
-                HardwareCheck.problems(board("rpi5-hifiberry-dac8x"), true, none));
+        assertEquals(List.of("no " + none.resolve("gpiochip*")), HardwareCheck.gpioProblems(true, none));
     }
 }
