@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The true-peak limiter at 48 kHz in blocks of 128 frames, in nanoseconds per frame, on
- * white noise loud enough to keep it limiting all the time (uniform, peak +6 dBFS, so the
- * gain computer divides and the envelope moves on nearly every sample: the worst case).
+ * uniform white noise with parameter {@code peakDbfs}: at +6 dBFS it keeps limiting all the
+ * time (the gain computer divides and the envelope moves on nearly every sample: the worst
+ * case); at -12 dBFS, 11 dB under the -1 dBTP ceiling, every chunk takes the quiet path
+ * (the detector's bound alone, the envelope at rest), what a protection limiter mostly does.
  *
  * <ul>
  *   <li>{@code stereoBus}: the mastering bus limiter, 2 channels linked; one operation is one
@@ -46,12 +48,14 @@ public class TruePeakLimiterBenchmark {
     static final int RATE = 48_000;
     static final int BLOCK = 128;
     static final int FRAMES_PER_INVOCATION = 1024;
-    /** Noise peak: +6 dBFS, 7 dB over the -1 dBTP ceiling. */
-    static final double PEAK = 2.0;
 
     /** Detector oversampling. */
     @Param({"4", "8"})
     int oversampling;
+
+    /** Noise peak in dBFS: 6 limits all the time, -12 never. */
+    @Param({"6", "-12"})
+    double peakDbfs;
 
     private TruePeakLimiter bus;
     private TruePeakLimiter outputs;
@@ -64,8 +68,9 @@ public class TruePeakLimiterBenchmark {
     public void setup() {
         bus = new TruePeakLimiter(new LimiterParams(RATE, 2, -1.0, 1.5, 50.0, true, oversampling));
         outputs = new TruePeakLimiter(new LimiterParams(RATE, 8, -1.0, 1.5, 50.0, false, oversampling));
-        stereoNoise = noise(2, 1);
-        eightNoise = noise(8, 2);
+        double peak = Math.pow(10, peakDbfs / 20);
+        stereoNoise = noise(2, 1, peak);
+        eightNoise = noise(8, 2, peak);
         stereo = new int[2][BLOCK];
         eight = new int[8][BLOCK];
     }
@@ -94,14 +99,14 @@ public class TruePeakLimiterBenchmark {
         return work;
     }
 
-    /** {@code [block][channel][frame]} uniform noise at {@link #PEAK}, from the seed. */
-    private static int[][][] noise(int channels, long seed) {
+    /** {@code [block][channel][frame]} uniform noise with the given peak, from the seed. */
+    private static int[][][] noise(int channels, long seed, double peak) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][][] blocks = new int[FRAMES_PER_INVOCATION / BLOCK][channels][BLOCK];
         for (int[][] block : blocks) {
             for (int[] channel : block) {
                 for (int i = 0; i < BLOCK; i++) {
-                    channel[i] = Q824.fromDouble((2 * random.nextDouble() - 1) * PEAK);
+                    channel[i] = Q824.fromDouble((2 * random.nextDouble() - 1) * peak);
                 }
             }
         }

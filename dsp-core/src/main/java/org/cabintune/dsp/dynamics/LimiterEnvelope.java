@@ -95,11 +95,7 @@ final class LimiterEnvelope {
             pre = Math.max(pre, p);
             long max = Math.max(pre, suf[pos + 1]);
             if (++pos == w) {
-                long run = 0;
-                for (int k = w - 1; k >= 0; k--) {
-                    run = Math.max(run, blk[k]);
-                    suf[k] = run;
-                }
+                suffixMaxima(blk, suf, w);
                 pos = 0;
                 pre = 0;
             }
@@ -116,6 +112,52 @@ final class LimiterEnvelope {
         state = e;
         sum = s;
         ringAt = at;
+    }
+
+    /** A full block's suffix maxima, for the next block's windows. */
+    private static void suffixMaxima(long[] block, long[] suffix, int w) {
+        long run = 0;
+        for (int k = w - 1; k >= 0; k--) {
+            run = Math.max(run, block[k]);
+            suffix[k] = run;
+        }
+    }
+
+    /** Peak estimates at or below this (units of 2^-30 full scale) ask for no reduction. */
+    long threshold() {
+        return threshold;
+    }
+
+    /**
+     * Whether the envelope is at rest: every gain out is exactly unity for as long as the
+     * estimates in stay at or below {@link #threshold()}. The release has come all the way
+     * back, the attack's window is all unity, and nothing above the threshold is left in the
+     * running maximum's two blocks (which hold more than its window).
+     */
+    boolean atRest() {
+        return state == STATE_ONE && sum == attackFull && prefix <= threshold && suffix[0] <= threshold;
+    }
+
+    /**
+     * What {@link #run} does, at rest, with {@code n} estimates at or below the threshold: the
+     * gains are all unity and only the running maximum moves on. It records zeros for the
+     * estimates it was not given; while they are at or below the threshold any of them gives
+     * the same gains, because a maximum that involves them asks for unity either way.
+     */
+    void idle(int n) {
+        int left = n;
+        while (left > 0) {
+            int step = Math.min(left, window - position);
+            Arrays.fill(block, position, position + step, 0);
+            position += step;
+            left -= step;
+            if (position == window) {
+                suffixMaxima(block, suffix, window);
+                position = 0;
+                prefix = 0;
+            }
+        }
+        ringAt = (int) ((ringAt + (long) n) % attack);
     }
 
     /** Q1.30 gain that brings {@code peak} to the threshold, rounded down; unity below it. */

@@ -39,6 +39,14 @@ import org.cabintune.dsp.Block;
  * overflow, a unity gain passes the sample bit-exactly (input well below the ceiling comes
  * out as the input delayed by the look-ahead), and digital silence stays exactly zero.
  *
+ * <p><b>Quiet chunks.</b> A limiter mostly has nothing to do, and most of its cost is the
+ * detector's. When an upper bound of a chunk's estimates, taken from its largest sample
+ * ({@link LimiterDetector#detect}), stays at or below the threshold, the estimates are not
+ * computed; and when, besides, the envelope is at rest ({@link LimiterEnvelope#atRest}),
+ * the gains are all unity and the chunk is the delayed input. The output, the gains and
+ * every later chunk are the same, bit for bit, as with every estimate computed
+ * ({@code TruePeakLimiterQuietPathTest}).
+ *
  * <p><b>Real time.</b> Everything is allocated in the constructor. {@code process} works in
  * chunks of up to {@value #CHUNK} frames, stage by stage over the chunk (detector per channel,
  * envelope per gain, gain per channel), so each inner loop is a tight loop over arrays with no
@@ -53,6 +61,7 @@ public final class TruePeakLimiter implements Block {
     private static final long ROUND = 1L << 29;
 
     private final LimiterParams params;
+    private final boolean quietPath;
     private final int channels;
     private final boolean linked;
     private final int lookahead;
@@ -63,6 +72,10 @@ public final class TruePeakLimiter implements Block {
     private final long[][] peaks;
     private final int[][] gains;
     private final LimiterEnvelope[] envelopes;
+    /** Per channel, this chunk: whether its peak estimates were computed (some may be over). */
+    private final boolean[] loud;
+    /** Per envelope, this chunk: whether it stayed at rest, so its gains are all unity. */
+    private final boolean[] resting;
 
     /** Builds the limiter and preallocates all its buffers. */
     public TruePeakLimiter(LimiterParams params) {
@@ -70,7 +83,17 @@ public final class TruePeakLimiter implements Block {
     }
 
     TruePeakLimiter(LimiterParams params, LimiterDesign design) {
+        this(params, design, true);
+    }
+
+    /**
+     * @param quietPath whether chunks that cannot reach the threshold skip the detector's
+     *     full work and, at rest, the envelope; false computes every estimate and gain, which
+     *     the tests compare against
+     */
+    TruePeakLimiter(LimiterParams params, LimiterDesign design, boolean quietPath) {
         this.params = params;
+        this.quietPath = quietPath;
         channels = design.channels;
         linked = design.linked;
         lookahead = design.lookahead;
@@ -80,6 +103,8 @@ public final class TruePeakLimiter implements Block {
         peaks = new long[channels][CHUNK];
         envelopes = new LimiterEnvelope[design.envelopes()];
         gains = new int[envelopes.length][CHUNK];
+        loud = new boolean[channels];
+        resting = new boolean[envelopes.length];
         for (int g = 0; g < envelopes.length; g++) {
             envelopes[g] = new LimiterEnvelope(design);
         }
@@ -107,27 +132,52 @@ public final class TruePeakLimiter implements Block {
     public void process(int[][] audio, int frames) {
         for (int done = 0; done < frames; done += CHUNK) {
             int n = Math.min(CHUNK, frames - done);
+            boolean anyLoud = false;
             for (int c = 0; c < channels; c++) {
                 System.arraycopy(audio[c], done, history[c], keep, n);
-                detector.detect(c, history[c], keep, peaks[c], n);
+                int e = linked ? 0 : c;
+                long quiet = quietPath ? envelopes[e].threshold() : LimiterDetector.COMPUTE_ALL;
+                loud[c] = detector.detect(c, history[c], keep, peaks[c], n, quiet);
+                if (!loud[c]) {
+                    // Any estimate at or below the threshold gives the envelope the same gains.
+                    Arrays.fill(peaks[c], 0, n, 0);
+                }
+                anyLoud |= loud[c];
             }
             if (linked) {
-                long[] all = peaks[0];
-                for (int c = 1; c < channels; c++) {
-                    long[] p = peaks[c];
-                    for (int i = 0; i < n; i++) {
-                        all[i] = Math.max(all[i], p[i]);
+                if (anyLoud || !envelopes[0].atRest()) {
+                    long[] all = peaks[0];
+                    for (int c = 1; c < channels; c++) {
+                        long[] p = peaks[c];
+                        for (int i = 0; i < n; i++) {
+                            all[i] = Math.max(all[i], p[i]);
+                        }
                     }
+                    envelopes[0].run(all, gains[0], n);
+                    resting[0] = false;
+                } else {
+                    envelopes[0].idle(n);
+                    resting[0] = true;
                 }
-                envelopes[0].run(all, gains[0], n);
             } else {
                 for (int c = 0; c < channels; c++) {
-                    envelopes[c].run(peaks[c], gains[c], n);
+                    resting[c] = !loud[c] && envelopes[c].atRest();
+                    if (resting[c]) {
+                        envelopes[c].idle(n);
+                    } else {
+                        envelopes[c].run(peaks[c], gains[c], n);
+                    }
                 }
             }
             for (int c = 0; c < channels; c++) {
                 int[] h = history[c];
-                apply(h, keep - lookahead, gains[linked ? 0 : c], audio[c], done, n);
+                int e = linked ? 0 : c;
+                if (resting[e]) {
+                    // Unity gain passes every sample bit-exactly: the delayed input.
+                    System.arraycopy(h, keep - lookahead, audio[c], done, n);
+                } else {
+                    apply(h, keep - lookahead, gains[e], audio[c], done, n);
+                }
                 System.arraycopy(h, n, h, 0, keep);
             }
         }

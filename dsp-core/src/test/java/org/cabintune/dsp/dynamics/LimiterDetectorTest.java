@@ -122,7 +122,7 @@ class LimiterDetectorTest {
                 int[] h = new int[frames + taps];
                 System.arraycopy(x, 0, h, taps - 1, frames);
                 long[] estimate = new long[frames];
-                new LimiterDetector(design, 1, frames).detect(0, h, taps - 1, estimate, frames);
+                new LimiterDetector(design, 1, frames).detect(0, h, taps - 1, estimate, frames, LimiterDetector.COMPUTE_ALL);
                 for (int i = 100; i + 1 < frames; i++) {
                     int j = i - delay;
                     double crest = crest(amplitude, 2 * Math.PI * f, phase, j - 1, j);
@@ -151,12 +151,12 @@ class LimiterDetectorTest {
         LimiterDesign design = new LimiterDesign(LimiterParams.of(RATE, 1, -1, 1.5, 50));
         int[] h = new int[200];
         long[] estimate = new long[200 - 15];
-        new LimiterDetector(design, 1, estimate.length).detect(0, h, 15, estimate, estimate.length);
+        new LimiterDetector(design, 1, estimate.length).detect(0, h, 15, estimate, estimate.length, LimiterDetector.COMPUTE_ALL);
         for (long e : estimate) {
             assertEquals(0, e);
         }
         h[100] = Q824.ONE / 2;
-        new LimiterDetector(design, 1, estimate.length).detect(0, h, 15, estimate, estimate.length);
+        new LimiterDetector(design, 1, estimate.length).detect(0, h, 15, estimate, estimate.length, LimiterDetector.COMPUTE_ALL);
         long max = 0;
         for (long e : estimate) {
             max = Math.max(max, e);
