@@ -207,7 +207,10 @@ final class EventStream implements HttpHandler, AutoCloseable {
         return new String(StrictJson.write(node), StandardCharsets.UTF_8);
     }
 
-    /** Ends every stream: each sends its last chunk (or, stuck in a write, is cut) and its thread ends. New streams are refused. */
+    /**
+     * Ends every stream: each sends its last chunk (or, stuck in a write, is cut) and its thread
+     * ends. New streams are refused.
+     */
     @Override
     public void close() {
         places.close();

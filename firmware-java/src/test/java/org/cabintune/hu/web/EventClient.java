@@ -118,7 +118,10 @@ final class EventClient implements AutoCloseable {
         return lastChunk;
     }
 
-    /** True when the server closes the connection within {@code quiet} of the last bytes it sent ({@link StalledClient#closedByServer}). */
+    /**
+     * True when the server closes the connection within {@code quiet} of the last bytes it sent
+     * ({@link StalledClient#closedByServer}).
+     */
     boolean closedWithin(Duration quiet) throws IOException {
         return StalledClient.closedByServer(socket, quiet);
     }
