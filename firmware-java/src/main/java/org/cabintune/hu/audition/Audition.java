@@ -1,35 +1,28 @@
 package org.cabintune.hu.audition;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import org.cabintune.dsp.graph.ProcessingGraph;
 import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
-import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.engine.AudioEngine;
-import org.cabintune.hu.engine.Control;
 import org.cabintune.hu.engine.RealtimeScheduling;
 import org.cabintune.hu.engine.SwitchableSource;
-import org.cabintune.hu.engine.WavFileSource;
 import org.cabintune.hu.store.ProfileService;
 import org.cabintune.link.command.PortException;
 import org.cabintune.link.protocol.Command;
 import org.cabintune.link.protocol.ErrorCode;
-import org.cabintune.link.protocol.FieldPath;
 import org.cabintune.link.protocol.Reply;
 
 /**
  * The audition of masters on the head unit (docs/audition.md): a master from the media
- * directory plays in the programme's place; it is paused, resumed, sought and looped through
- * the engine's control queue; it is A/B'd between two profiles (or a profile and its bypass),
- * loudness-matched; it is previewed as a streaming platform would play it.
+ * directory plays in the programme's place, paused, resumed, sought and looped through the
+ * engine's control queue ({@link MasterPlayer}); it is A/B'd between two profiles (or a profile
+ * and its bypass), loudness-matched ({@link AuditionAb}); it is previewed as a streaming platform
+ * would play it. This class decides which chain the master plays through.
  *
  * <p><b>The chain.</b> With neither an A/B nor a preview the master plays through whatever the
  * profile service plays. An A/B or a preview plays graphs of the audition's own: the service is
@@ -65,34 +58,8 @@ public final class Audition implements AutoCloseable {
     public record AbSide(Command.Side side, Profile profile) {
     }
 
-    /** An A/B: its sides, which plays, and its matching. */
-    private static final class Ab {
-        final AbSide a;
-        final AbSide b;
-        final boolean match;
-        Command.Choice active = Command.Choice.A;
-        Reply.Matching matching;
-        LoudnessMatch.Result result;
-
-        Ab(AbSide a, AbSide b, boolean match) {
-            this.a = a;
-            this.b = b;
-            this.match = match;
-            this.matching = match ? Reply.Matching.MATCHING : Reply.Matching.OFF;
-        }
-
-        AbSide side(Command.Choice choice) {
-            return choice == Command.Choice.A ? a : b;
-        }
-
-        double trimDb(Command.Choice choice) {
-            return result == null ? 0 : choice == Command.Choice.A ? result.aTrimDb() : result.bTrimDb();
-        }
-    }
-
-    private final MediaLibrary library;
+    private final MasterPlayer player;
     private final AudioEngine engine;
-    private final SwitchableSource source;
     private final int period;
     private final DoubleSupplier volumeDb;
     private final AuditionChain chain;
@@ -106,12 +73,8 @@ public final class Audition implements AutoCloseable {
         return t;
     });
 
-    private Master master;
-    private WavFileSource player;
-    private boolean paused;
-    private Command.Region loop;
     private Platform platform;
-    private Ab ab;
+    private AuditionAb ab;
     /** Counts changes that make a running match stale. */
     private int generation;
     private volatile double progress;
@@ -128,9 +91,8 @@ public final class Audition implements AutoCloseable {
      */
     public Audition(MediaLibrary library, AudioEngine engine, SwitchableSource source, BoardConfig board, int period,
                     DoubleSupplier volumeDb, ProfileService service, Profile fallback) {
-        this.library = library;
+        this.player = new MasterPlayer(library, engine, source);
         this.engine = engine;
-        this.source = source;
         this.period = period;
         this.volumeDb = volumeDb;
         this.chain = new AuditionChain(engine, board, period, service, fallback);
@@ -138,58 +100,20 @@ public final class Audition implements AutoCloseable {
 
     /** The masters in the media directory. */
     public synchronized Reply.Media list() throws PortException {
-        try {
-            return library().list();
-        } catch (IOException e) {
-            throw new PortException(ErrorCode.INTERNAL, "list-media: the media directory could not be read: "
-                    + e.getMessage());
-        }
+        return player.list();
     }
 
     /** Loads a master and plays it in the programme's place, from its start or a given point, looped or not. */
     public synchronized void play(Command.PlayMedia request) throws PortException {
-        Path file = library().resolve(request.file(), "body.file");
-        Master next;
-        try {
-            next = Master.load(file, request.file());
-        } catch (IOException e) {
-            throw new PortException(ErrorCode.REFUSED, "body.file = " + FieldPath.quote(request.file())
-                    + " cannot be played: " + e.getMessage());
-        }
-        int inputs = engine.context().graph().inputs();
-        if (next.audio().channels() != inputs) {
-            throw new PortException(ErrorCode.REFUSED, "body.file = " + FieldPath.quote(request.file()) + " has "
-                    + next.audio().channels() + " channel(s); the stream plays " + inputs + " input(s)");
-        }
-        long start = within(next, request.startSeconds(), "body.startSeconds", false);
-        if (request.loop() != null) {
-            within(next, request.loop().endSeconds(), "body.loop.endSeconds", true);
-        }
-        WavFileSource nextPlayer;
-        try {
-            nextPlayer = next.player(engine.context().sampleRate());
-        } catch (IllegalArgumentException e) {
-            throw new PortException(ErrorCode.REFUSED, "body.file: " + e.getMessage());
-        }
-        ProcessingGraph graph = wanted(next, platform, true);
-        // The player is not yet shared: its start and loop are set on this thread before it plays.
-        if (request.loop() != null) {
-            nextPlayer.control(Control.LOOP, next.frames(request.loop().startSeconds()),
-                    next.frames(request.loop().endSeconds()));
-        }
-        if (start > 0) {
-            nextPlayer.control(Control.SEEK, start, 0);
-        }
-        boolean rematch = ab != null && ab.match;
-        master = next;
-        player = nextPlayer;
-        paused = false;
-        loop = request.loop();
+        MasterPlayer.Loaded next = player.load(request);
+        ProcessingGraph graph = wanted(next.master(), platform, true);
+        boolean rematch = ab != null && ab.matches();
+        player.select(next);
         if (rematch) {
-            ab.matching = Reply.Matching.MATCHING;
+            ab.rematch();
         }
         take(graph);
-        awaitSource(() -> source.play(nextPlayer), () -> source.plays(nextPlayer), "the master");
+        player.awaitPlaying();
         if (rematch) {
             startMatching();
         }
@@ -197,27 +121,11 @@ public final class Audition implements AutoCloseable {
 
     /** Pause, resume, seek, loop, stop looping, or stop. */
     public synchronized void transport(Command.MediaTransport request) throws PortException {
-        Master m = playing(request.action().word());
-        switch (request.action()) {
-            case PAUSE -> {
-                queued(engine.pause());
-                paused = true;
-            }
-            case RESUME -> {
-                queued(engine.play());
-                paused = false;
-            }
-            case SEEK -> queued(engine.seek(within(m, request.seconds(), "body.seconds", false)));
-            case LOOP -> {
-                within(m, request.loop().endSeconds(), "body.loop.endSeconds", true);
-                queued(engine.loop(m.frames(request.loop().startSeconds()), m.frames(request.loop().endSeconds())));
-                loop = request.loop();
-            }
-            case LOOP_OFF -> {
-                queued(engine.loopOff());
-                loop = null;
-            }
-            case STOP -> stop();
+        if (request.action() == Command.Transport.STOP) {
+            player.playing(request.action().word());
+            stop();
+        } else {
+            player.transport(request);
         }
     }
 
@@ -226,12 +134,12 @@ public final class Audition implements AutoCloseable {
      * play on the board is refused); with matching the A/B starts once both are measured.
      */
     public synchronized void ab(AbSide a, AbSide b, boolean matchLoudness) throws PortException {
-        Master m = playing("audition-ab");
+        Master m = player.playing("audition-ab");
         double gain = previewGainDb(m, platform);
         chain.side(a, m, gain, 0, "body.a.profileId");
         chain.side(b, m, gain, 0, "body.b.profileId");
         generation++;
-        ab = new Ab(a, b, matchLoudness);
+        ab = new AuditionAb(a, b, matchLoudness);
         if (matchLoudness) {
             startMatching();
         } else {
@@ -244,7 +152,7 @@ public final class Audition implements AutoCloseable {
         if (side == Command.Choice.OFF) {
             if (ab != null) {
                 generation++;
-                ProcessingGraph graph = master == null ? null : wanted(master, platform, false);
+                ProcessingGraph graph = player.master() == null ? null : wanted(player.master(), platform, false);
                 ab = null;
                 take(graph);
             }
@@ -254,34 +162,34 @@ public final class Audition implements AutoCloseable {
             throw new PortException(ErrorCode.REFUSED, "body.side = \"" + side.word()
                     + "\": no A/B is set up; send audition-ab first");
         }
-        if (ab.matching == Reply.Matching.MATCHING) {
+        if (ab.matching()) {
             throw new PortException(ErrorCode.REFUSED, String.format(Locale.ROOT, "body.side = \"%s\": the loudness"
                     + " of the sides is being matched (%.0f %% done); switch once it is ready", side.word(),
                     100 * progress));
         }
-        Command.Choice before = ab.active;
-        ab.active = side;
+        Command.Choice before = ab.active();
+        ab.activate(side);
         try {
-            take(wanted(master, platform, true));
+            take(wanted(player.master(), platform, true));
         } catch (PortException e) {
-            ab.active = before;
+            ab.activate(before);
             throw e;
         }
     }
 
     /** Previews {@code next}'s normalisation (its gain in front of the chain), or with null stops. */
     public synchronized void preview(Platform next) throws PortException {
-        Master m = playing("audition-preview");
+        Master m = player.playing("audition-preview");
         if (next != null && m.silent()) {
             throw new PortException(ErrorCode.REFUSED, "body.platform = \"" + next.id() + "\": " + m.name()
                     + " is silent, so no platform gives it a gain");
         }
         ProcessingGraph graph = wanted(m, next, true);
         platform = next;
-        boolean rematch = ab != null && ab.match;
+        boolean rematch = ab != null && ab.matches();
         if (rematch) {
             generation++;
-            ab.matching = Reply.Matching.MATCHING;
+            ab.rematch();
         }
         take(graph);
         if (rematch) {
@@ -291,14 +199,11 @@ public final class Audition implements AutoCloseable {
 
     /** Ends the audition: the programme comes back, the A/B and preview end, the chain is the service's again. */
     public synchronized void stop() throws PortException {
-        if (master == null) {
+        if (player.master() == null) {
             return;
         }
         generation++;
-        awaitSource(source::stop, source::programmePlays, "the programme");
-        master = null;
-        player = null;
-        loop = null;
+        player.stop();
         platform = null;
         ab = null;
         take(null);
@@ -306,34 +211,27 @@ public final class Audition implements AutoCloseable {
 
     /** True while a master is loaded. */
     public synchronized boolean active() {
-        return master != null;
+        return player.master() != null;
     }
 
     /** What plays, for the link's {@code audition} reply. */
     public synchronized Reply.Audition state() {
+        Master master = player.master();
         if (master == null) {
             return new Reply.Audition(null, Reply.Playback.STOPPED, 0, 0, null, null, null, null, null);
         }
         long length = master.audio().frames();
-        long position = Math.min(player.position(), length);
-        Reply.Playback playback = paused ? Reply.Playback.PAUSED
-                : loop == null && position >= length ? Reply.Playback.ENDED : Reply.Playback.PLAYING;
-        Reply.AbState abState = null;
-        if (ab != null) {
-            LoudnessMatch.Result r = ab.result;
-            abState = new Reply.AbState(ab.a.side(), ab.b.side(), ab.active, ab.match, ab.matching,
-                    ab.matching == Reply.Matching.MATCHING ? Math.min(1, progress) : 1,
-                    r == null ? null : level(r.aLufs()), r == null ? null : level(r.bLufs()),
-                    ab.trimDb(Command.Choice.A), ab.trimDb(Command.Choice.B), r == null ? null : r.failure());
-        }
+        long position = player.position();
+        Reply.Playback playback = player.playback(position);
+        Reply.AbState abState = ab == null ? null : ab.state(progress);
         Reply.PreviewState previewState = null;
         if (platform != null) {
             Platform.Preview p = master.preview(platform);
             previewState = new Reply.PreviewState(platform, p == null ? 0 : p.gainDb(), p != null && p.limiter());
         }
-        return new Reply.Audition(master.name(), playback, master.seconds(position), master.seconds(length), loop,
-                level(master.loudness().integratedLufs()), level(master.loudness().truePeakDbtp()), abState,
-                previewState);
+        return new Reply.Audition(master.name(), playback, master.seconds(position), master.seconds(length),
+                player.loop(), level(master.loudness().integratedLufs()), level(master.loudness().truePeakDbtp()),
+                abState, previewState);
     }
 
     @Override
@@ -345,36 +243,23 @@ public final class Audition implements AutoCloseable {
     private void startMatching() {
         int started = ++generation;
         progress = 0;
-        Ab setup = ab;
-        Master m = master;
+        AuditionAb setup = ab;
+        Master m = player.master();
         double gain = previewGainDb(m, platform);
         double volume = volumeDb.getAsDouble();
         int rate = engine.context().sampleRate();
-        matcher.execute(() -> {
-            LoudnessMatch.Result result;
-            try {
-                result = LoudnessMatch.match(trim -> chain.side(setup.a, m, gain, trim),
-                        trim -> chain.side(setup.b, m, gain, trim),
-                        (graph, told) -> ChainLoudness.measure(m, graph, rate, period, volume, told).integratedLufs(),
-                        f -> progress = f);
-            } catch (ProfileException | RuntimeException e) {
-                result = new LoudnessMatch.Result(Double.NaN, Double.NaN, 0, 0, "the match failed: " + e.getMessage());
-            }
-            matched(started, result);
-        });
+        matcher.execute(() -> matched(started, setup.measure(chain, m, gain, volume, rate, period, f -> progress = f)));
     }
 
     private synchronized void matched(int started, LoudnessMatch.Result result) {
         if (started != generation || ab == null) {
             return;
         }
-        ab.result = result;
-        ab.matching = result.failure() == null ? Reply.Matching.MATCHED : Reply.Matching.FAILED;
+        ab.matched(result);
         try {
-            take(wanted(master, platform, true));
+            take(wanted(player.master(), platform, true));
         } catch (PortException e) {
-            ab.matching = Reply.Matching.FAILED;
-            ab.result = new LoudnessMatch.Result(result.aLufs(), result.bLufs(), 0, 0, e.getMessage());
+            ab.failed(e.getMessage());
         }
     }
 
@@ -387,10 +272,10 @@ public final class Audition implements AutoCloseable {
     private ProcessingGraph wanted(Master m, Platform preview, boolean withAb) throws PortException {
         double gain = previewGainDb(m, preview);
         if (withAb && ab != null) {
-            if (ab.matching == Reply.Matching.MATCHING && ab.result == null) {
+            if (ab.unmatched()) {
                 return null;
             }
-            return chain.side(ab.side(ab.active), m, gain, ab.trimDb(ab.active), "body");
+            return chain.side(ab.side(ab.active()), m, gain, ab.trimDb(ab.active()), "body");
         }
         return preview == null ? null : chain.normal(m, gain);
     }
@@ -402,7 +287,7 @@ public final class Audition implements AutoCloseable {
     private void take(ProcessingGraph graph) throws PortException {
         if (graph != null) {
             chain.play(graph);
-        } else if (ab == null || ab.matching != Reply.Matching.MATCHING || ab.result != null) {
+        } else if (ab == null || !ab.unmatched()) {
             chain.giveBack();
         }
     }
@@ -413,58 +298,8 @@ public final class Audition implements AutoCloseable {
         return p == null ? 0 : p.gainDb();
     }
 
-    private MediaLibrary library() throws PortException {
-        if (library == null) {
-            throw new PortException(ErrorCode.REFUSED, "this unit has no media directory (cabintune-hu run --media DIR)");
-        }
-        return library;
-    }
-
-    private Master playing(String command) throws PortException {
-        if (master == null) {
-            throw new PortException(ErrorCode.REFUSED, command + ": no master is playing; send play-media first");
-        }
-        return master;
-    }
-
-    /**
-     * The frame of {@code seconds} in {@code m}; refused naming {@code field} when it is past the
-     * end (or, when {@code endAllowed}, beyond it).
-     */
-    private static long within(Master m, double seconds, String field, boolean endAllowed) throws PortException {
-        long frame = m.frames(seconds);
-        long length = m.audio().frames();
-        if (endAllowed ? frame > length : frame >= length) {
-            throw new PortException(ErrorCode.OUT_OF_RANGE, field + " = " + FieldPath.number(seconds) + " is beyond the"
-                    + " end of " + FieldPath.quote(m.name()) + String.format(Locale.ROOT, " (%.3f s)",
-                    m.seconds(length)));
-        }
-        return frame;
-    }
-
-    private static void queued(boolean accepted) throws PortException {
-        if (!accepted) {
-            throw new PortException(ErrorCode.REFUSED, "media-transport: the engine's control queue is full; send it"
-                    + " again");
-        }
-    }
-
-    private static void awaitSource(Runnable change, BooleanSupplier taken, String what)
-            throws PortException {
-        change.run();
-        try {
-            if (!SwitchableSource.await(taken, TimeUnit.SECONDS.toNanos(2))) {
-                throw new PortException(ErrorCode.INTERNAL, "the audio thread did not switch to " + what
-                        + " within 2 s; is the stream running?");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched to " + what);
-        }
-    }
-
     /** A level as the protocol carries it: null for -inf (silence). */
-    private static Double level(double db) {
+    static Double level(double db) {
         return Double.isFinite(db) ? Math.max(db, Reply.METER_FLOOR_DBFS) : null;
     }
 }

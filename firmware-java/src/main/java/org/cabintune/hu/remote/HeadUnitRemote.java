@@ -1,17 +1,12 @@
 package org.cabintune.hu.remote;
 
+import static org.cabintune.hu.remote.ProfileRequests.carry;
+
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.dsp.profile.Profile;
@@ -20,11 +15,9 @@ import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.controls.EngineActions;
 import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.engine.SwitchableSource;
-import org.cabintune.hu.engine.TestSignalSource;
 import org.cabintune.hu.meters.MeterSnapshot;
 import org.cabintune.hu.meters.Meters;
 import org.cabintune.hu.store.ProfileService;
-import org.cabintune.hu.store.ProfileStoreException;
 import org.cabintune.link.command.HeadUnitPort;
 import org.cabintune.link.command.PortException;
 import org.cabintune.link.protocol.Command;
@@ -33,7 +26,6 @@ import org.cabintune.link.protocol.FieldPath;
 import org.cabintune.link.protocol.Limits;
 import org.cabintune.link.protocol.ProtectionLimits;
 import org.cabintune.link.protocol.Reply;
-import org.cabintune.link.protocol.TestSignal;
 
 /**
  * The head unit as the link sees it: the running engine, its profile store and its meters
@@ -42,8 +34,9 @@ import org.cabintune.link.protocol.TestSignal;
  * and mute go through the {@link OutputControl} (the knob's own state when the unit has
  * controls, so an amplifier sequence's hold is never lifted by the link). Night mode is the
  * service's night compressor and a volume ceiling of {@value #NIGHT_MAX_VOLUME_DB} dB that the knob keeps
- * to as well. Masters from the media directory are auditioned through the {@link Audition}. Every
- * refusal names the field and what is allowed, under the protocol's stable error codes.
+ * to as well. Test signals and the masters of the media directory ({@link Audition}) play in
+ * the programme's place ({@link StandIns}). Every refusal names the field and what is allowed,
+ * under the protocol's stable error codes.
  *
  * <p>The dispatcher calls it one command at a time; the getters are safe from any thread.
  */
@@ -53,8 +46,6 @@ public final class HeadUnitRemote implements HeadUnitPort {
     public static final double ENGINE_MAX_VOLUME_DB = EngineActions.MAX_VOLUME_DB;
     /** The loudest night mode lets the volume be, dB: 10 dB under the profile's own level. */
     public static final double NIGHT_MAX_VOLUME_DB = -10;
-    /** How long a profile request may take (a compile and a store write) before it counts as failed, s. */
-    static final long PROFILE_TIMEOUT_S = 10;
 
     private final Reply.Info info;
     private final BoardConfig board;
@@ -65,12 +56,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
     private final AtomicLong meterSequence = new AtomicLong();
     private volatile int meterIntervalMs;
     private volatile ProtectionLimits limits;
-    private final SwitchableSource source;
-    /** The board's outputs in DAC order: the protocol's output indices. */
-    private final List<BoardConfig.Output> dacOrder;
-    private volatile boolean testPlaying;
-    /** The audition of masters; null when the unit has none (its requests are refused). */
-    private final Audition audition;
+    /** Test signals and masters, in the programme's place. */
+    private final StandIns standIns;
 
     /**
      * @param info    who the unit is
@@ -93,9 +80,7 @@ public final class HeadUnitRemote implements HeadUnitPort {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.playing = Objects.requireNonNull(playing, "playing");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.source = source;
-        this.audition = audition;
-        this.dacOrder = board.outputs().stream().sorted(Comparator.comparingInt(BoardConfig.Output::channel)).toList();
+        this.standIns = new StandIns(source, service, board, info.sampleRate(), audition);
     }
 
     @Override
@@ -116,7 +101,8 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
         boolean bypassed = service != null && service.bypassed();
         double volumeDb = Math.clamp(output.volumeDb(), Command.MIN_VOLUME_DB, Command.MAX_VOLUME_DB);
-        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, testPlaying, limits, night());
+        return new Reply.State(playingId(), profiles, volumeDb, output.muted(), bypassed, standIns.testPlaying(), limits,
+                night());
     }
 
     /** True while night mode is on. */
@@ -216,86 +202,14 @@ public final class HeadUnitRemote implements HeadUnitPort {
         }
     }
 
-    /**
-     * Plays a test signal on the outputs asked for: the graph of the playing profile with only
-     * those outputs fed (corrected or flat, protection always; a sweep's timing markers fed to its
-     * reference output) is cross-faded in first, then the programme ramps down and the signal up. Everything is checked and built before anything
-     * changes; a refusal leaves the unit as it was.
-     */
     @Override
     public void playTestSignal(Command.PlayTestSignal request) throws PortException {
-        ProfileService s = store("play-test-signal");
-        if (source == null) {
-            throw new PortException(ErrorCode.REFUSED, "play-test-signal: this unit's engine was started without a"
-                    + " switchable source");
-        }
-        Set<String> speakers = new HashSet<>();
-        for (int i = 0; i < request.outputs().size(); i++) {
-            speakers.add(speaker(FieldPath.index("body.outputs", i), request.outputs().get(i)));
-        }
-        String reference = request.signal() instanceof TestSignal.Sweep sweep && sweep.referenceOutput() != null
-                ? speaker("body.signal.referenceOutput", sweep.referenceOutput()) : null;
-        ProtectionLimits l = limits;
-        if (request.levelDbfs() > l.maxTestLevelDbfs()) {
-            throw new PortException(ErrorCode.REFUSED, "body.levelDbfs = " + FieldPath.number(request.levelDbfs())
-                    + " is above the unit's maxTestLevelDbfs = " + FieldPath.number(l.maxTestLevelDbfs()));
-        }
-        TestSignalSource signal = TestSignalRequests.source(request.signal(), request.levelDbfs(), source.channels(),
-                info.sampleRate());
-        // A test signal takes the source and the chain: an audition playing ends first.
-        if (audition != null) {
-            audition.stop();
-        }
-        // The old signal leaves before the graph changes, so it never reaches an output not under test.
-        awaitSource(source::stop, source::programmePlays);
-        try {
-            carry(s.startTest(speakers, reference, request.correction() == Command.Correction.BYPASSED),
-                    ErrorCode.REFUSED);
-        } catch (PortException e) {
-            if (testPlaying) {
-                // The test that played is over (it was ramped out above): its graph goes too.
-                carry(s.release(), ErrorCode.INTERNAL);
-                testPlaying = false;
-            }
-            throw e;
-        }
-        testPlaying = true;
-        awaitSource(() -> source.play(signal), () -> source.plays(signal));
+        standIns.playTestSignal(request, limits);
     }
 
-    /** The speaker on output {@code index} (DAC order), or {@code out-of-range} naming {@code field}. */
-    private String speaker(String field, int index) throws PortException {
-        if (index >= dacOrder.size()) {
-            throw new PortException(ErrorCode.OUT_OF_RANGE, field + " = " + index + " is beyond this unit's outputs 0.."
-                    + (dacOrder.size() - 1) + " (" + String.join(", ", dacOrder.stream().map(BoardConfig.Output::speaker)
-                    .toList()) + ")");
-        }
-        return dacOrder.get(index).speaker();
-    }
-
-    /** Ramps the programme back in, then the normal graph of the profile playing (selected meanwhile or not). */
     @Override
     public void stopTestSignal() throws PortException {
-        if (source == null || service == null) {
-            return;
-        }
-        awaitSource(source::stop, source::programmePlays);
-        carry(service.release(), ErrorCode.INTERNAL);
-        testPlaying = false;
-    }
-
-    /** Publishes a change to the source and waits until the audio thread has taken it, at most 2 s. */
-    private static void awaitSource(Runnable change, BooleanSupplier taken) throws PortException {
-        change.run();
-        try {
-            if (!SwitchableSource.await(taken, TimeUnit.SECONDS.toNanos(2))) {
-                throw new PortException(ErrorCode.INTERNAL, "the audio thread did not take the test signal's switch"
-                        + " within 2 s; is the stream running?");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
-        }
+        standIns.stopTestSignal();
     }
 
     @Override
@@ -339,70 +253,37 @@ public final class HeadUnitRemote implements HeadUnitPort {
 
     @Override
     public Reply.Media listMedia() throws PortException {
-        return audition("list-media").list();
+        return standIns.listMedia();
     }
 
     @Override
     public void playMedia(Command.PlayMedia request) throws PortException {
-        endTest();
-        audition("play-media").play(request);
+        standIns.playMedia(request);
     }
 
     @Override
     public void mediaTransport(Command.MediaTransport request) throws PortException {
-        audition("media-transport").transport(request);
+        standIns.mediaTransport(request);
     }
 
-    /**
-     * Sets up an A/B between two stored profiles (either may be bypassed); the ids are looked up
-     * here, so an unknown one is refused naming its field before anything changes.
-     */
     @Override
     public void auditionAb(Command.AuditionAb request) throws PortException {
-        Audition a = audition("audition-ab");
-        ProfileService s = store("audition-ab");
-        a.ab(side(s, request.a(), "body.a.profileId"), side(s, request.b(), "body.b.profileId"),
-                request.matchLoudness());
+        standIns.auditionAb(request);
     }
 
     @Override
     public void auditionSwitch(Command.Choice side) throws PortException {
-        audition("audition-switch").switchTo(side);
+        standIns.auditionSwitch(side);
     }
 
     @Override
     public void auditionPreview(Platform platform) throws PortException {
-        audition("audition-preview").preview(platform);
+        standIns.auditionPreview(platform);
     }
 
     @Override
     public Reply.Audition audition() throws PortException {
-        return audition("get-audition").state();
-    }
-
-    private Audition audition(String command) throws PortException {
-        if (audition == null) {
-            throw new PortException(ErrorCode.REFUSED, command + ": this unit has no media player (cabintune-hu run"
-                    + " --media DIR)");
-        }
-        return audition;
-    }
-
-    private static Audition.AbSide side(ProfileService s, Command.Side side, String field) throws PortException {
-        String name = stored(s, side.profileId(), field);
-        try {
-            return new Audition.AbSide(side, s.profile(name));
-        } catch (ProfileStoreException e) {
-            throw new PortException(ErrorCode.UNKNOWN_PROFILE, field + " = " + FieldPath.quote(side.profileId())
-                    + ": " + e.getMessage());
-        }
-    }
-
-    /** A master starts where a test signal played: the test ends first, as stop-test-signal ends it. */
-    private void endTest() throws PortException {
-        if (testPlaying) {
-            stopTestSignal();
-        }
+        return standIns.audition();
     }
 
     /** The board the unit runs on. */
@@ -411,41 +292,11 @@ public final class HeadUnitRemote implements HeadUnitPort {
     }
 
     private ProfileService store(String command) throws PortException {
-        if (service == null) {
-            throw new PortException(ErrorCode.REFUSED, command + ": this unit runs without a profile store"
-                    + " (cabintune-hu run --profiles DIR, or the board's profileStore); it plays one profile file");
-        }
-        return service;
+        return ProfileRequests.require(service, command);
     }
 
     private static String stored(ProfileService s, String profileId) throws PortException {
-        return stored(s, profileId, "body.profileId");
-    }
-
-    private static String stored(ProfileService s, String profileId, String field) throws PortException {
-        String name = ProfileIds.nameOf(profileId, s.profiles());
-        if (name == null) {
-            List<String> ids = s.profiles().stream().map(ProfileIds::idOf).filter(Objects::nonNull).toList();
-            throw new PortException(ErrorCode.UNKNOWN_PROFILE, field + " = " + FieldPath.quote(profileId)
-                    + " is not stored on this unit; stored: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
-        }
-        return name;
-    }
-
-    /** Waits for a profile request; a refusal becomes {@code code} with the service's reasons. */
-    private static void carry(CompletableFuture<ProfileService.Result> request, ErrorCode code) throws PortException {
-        ProfileService.Result result;
-        try {
-            result = request.get(PROFILE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while the profile request ran");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PortException(ErrorCode.INTERNAL, "the profile request did not finish: " + e);
-        }
-        if (!result.done()) {
-            throw new PortException(code, String.join("; ", result.messages()));
-        }
+        return ProfileRequests.stored(s, profileId, "body.profileId");
     }
 
     private static void queued(boolean accepted, String command) throws PortException {

@@ -8,17 +8,14 @@ import org.cabintune.dsp.loudness.ProgrammeLoudness;
 import org.cabintune.dsp.profile.Profile;
 import org.cabintune.dsp.profile.ProfileException;
 import org.cabintune.dsp.wav.AudioReader;
-import org.cabintune.hu.audition.Audition;
 import org.cabintune.hu.audition.MediaLibrary;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.board.BoardConfigException;
 import org.cabintune.hu.board.BoardGraph;
 import org.cabintune.hu.board.BoardLoader;
 import org.cabintune.hu.controls.EngineActions;
-import org.cabintune.hu.controls.OutputControl;
 import org.cabintune.hu.controls.ProfileSelector;
 import org.cabintune.hu.engine.AudioEngine;
-import org.cabintune.hu.engine.EngineStats;
 import org.cabintune.hu.engine.RealtimeScheduling;
 import org.cabintune.hu.engine.Sink;
 import org.cabintune.hu.engine.Source;
@@ -30,8 +27,6 @@ import org.cabintune.hu.meters.TappedSource;
 import org.cabintune.hu.remote.HeadUnitRemote;
 import org.cabintune.hu.store.NightProfiles;
 import org.cabintune.hu.store.ProfileService;
-import org.cabintune.hu.remote.UnitLink;
-import org.cabintune.hu.web.DriverPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,9 +44,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code cabintune-hu run}: the head unit's stream. Loads a board, compiles the profile, runs
- * the real-time engine until the duration is over or SIGINT/SIGTERM arrives (a shutdown hook
- * makes the stop speaker-safe), then writes the stats and prints a one-line summary.
+ * {@code cabintune-hu run}: the head unit's stream. Checks the options, loads the board,
+ * compiles the profile and assembles the stream (source, sink, meters, controls, profile
+ * service, the real-time engine); {@link RunningStream} then runs it until the duration is
+ * over or SIGINT/SIGTERM arrives (a shutdown hook makes the stop speaker-safe), writes the
+ * stats and prints a one-line summary.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the head unit's real-time chain on a board until the duration is over or it is interrupted.",
@@ -62,11 +59,6 @@ import java.util.stream.Stream;
                 "  cabintune-hu run --board board-configs/simulator.yaml --sink wav:out.wav --mqtt embedded ...",
                 "  cabintune-hu run --board board-configs/simulator.yaml --profiles DIR --web 127.0.0.1:8080", ""})
 public final class RunCommand implements Callable<Integer> {
-
-    /** The engine's source of the run: the programme, or a test signal or master the link asks for. */
-    private SwitchableSource switchable;
-    /** The masters of {@code --media}, or null. */
-    private MediaLibrary media;
 
     @Option(names = "--board", required = true, paramLabel = "F.yaml", description = "Board configuration (board-configs/*.yaml).")
     Path boardPath;
@@ -128,6 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (BoardConfigException e) {
             return fail(e.getMessage());
         }
+        MediaLibrary media = null;
         if (mediaDir != null) {
             if (!linkOptions.wanted(board)) {
                 return fail("--media " + mediaDir + " needs the link (--mqtt or --serial, or the board's link): masters"
@@ -203,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
         String renice = board.stream().nice() != 0 ? RealtimeScheduling.reniceProcess(board.stream().nice()) : null;
         StreamControls controls = StreamControls.prepare(board, Pi4J::newAutoContext, err);
         // Always switchable, so the link can put a test signal in the programme's place mid-stream.
-        switchable = new SwitchableSource(programme,
+        SwitchableSource switchable = new SwitchableSource(programme,
                 (int) Math.round(GainParams.DEFAULT_RAMP_MS * board.stream().sampleRate() / 1000), periodFrames);
         AudioEngine engine = AudioEngine.create(new AudioEngine.Context().source(new TappedSource(switchable, tap))
                 .sink(new TappedSink(sink, tap)).graph(graph)
@@ -222,40 +215,10 @@ public final class RunCommand implements Callable<Integer> {
                     + HeadUnitRemote.NIGHT_MAX_VOLUME_DB + " dB until night mode is set again");
         }
         Meters meters = new Meters(tap, engine::stats, playing, sourceName, board.outputs());
-        RunningStream stream = new RunningStream(engine, controls, board, start, playing, meters, service, sourceName,
-                board.stream().sink(), renice, notes);
+        RunningStream stream = new RunningStream(new RunningStream.Assembly(engine, switchable, controls, board, start,
+                service, playing, meters, sourceName, renice, notes), new RunningStream.Options(duration, statsJson,
+                metersJson, linkOptions, webOptions, media, out, err));
         return stream.run();
-    }
-
-    /** The control link when one is asked for, or null; its failures are logged, never stop the audio. */
-    private UnitLink startLink(BoardConfig board, AudioEngine engine, ProfileService service, Meters meters,
-                               Supplier<String> playing, StartingProfile start, StreamControls controls) throws IOException {
-        if (!linkOptions.wanted(board)) {
-            return null;
-        }
-        OutputControl output = controls.output(engine);
-        Audition audition = media == null ? null : new Audition(media, engine, switchable, board,
-                engine.context().periodFrames(), output::volumeDb, service, service == null ? start.profile() : null);
-        try {
-            UnitLink link = linkOptions.start(board, engine, output, service, meters, playing, switchable,
-                    start.store() == null ? null : start.store().directory(), audition, err);
-            controls.onPairing(link::openPairing);
-            return link;
-        } catch (LinkOptions.Refused e) {
-            err.println("link: " + e.getMessage() + "; running without the link");
-            if (audition != null) {
-                audition.close();
-            }
-            return null;
-        }
-    }
-
-    /** The driver's page when one is asked for, or null; like the link's, its failures never stop the audio. */
-    private DriverPage startPage(BoardConfig board, AudioEngine engine, ProfileService service, Meters meters,
-                                 Supplier<String> playing, StartingProfile start, StreamControls controls, UnitLink link) {
-        Path storeDir = start.store() == null ? null : start.store().directory();
-        return webOptions.start(board, link, () -> linkOptions.unit(board, engine, controls.output(engine), service,
-                meters, playing, switchable, null), linkOptions.trustStore(storeDir), err);
     }
 
     /**
@@ -290,138 +253,6 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("profiles: " + message);
             }
         });
-    }
-
-    /** The running stream: waits, stops once (from the main thread or the shutdown hook), reports. */
-    private final class RunningStream {
-
-        private final AudioEngine engine;
-        private final StreamControls controls;
-        private final BoardConfig board;
-        private final StartingProfile start;
-        private final Supplier<String> playing;
-        private final Meters meters;
-        private final ProfileService service;
-        private final String sourceName;
-        private final String sinkName;
-        private final String renice;
-        private final List<String> notes;
-        private long allocatedAtStart;
-        private GcPauses gc;
-        private Integer exit;
-        private UnitLink link;
-        private DriverPage page;
-
-        RunningStream(AudioEngine engine, StreamControls controls, BoardConfig board, StartingProfile start,
-                Supplier<String> playing, Meters meters, ProfileService service, String sourceName, String sinkName,
-                String renice, List<String> notes) {
-            this.engine = engine;
-            this.controls = controls;
-            this.board = board;
-            this.start = start;
-            this.playing = playing;
-            this.meters = meters;
-            this.service = service;
-            this.sourceName = sourceName;
-            this.sinkName = sinkName;
-            this.renice = renice;
-            this.notes = notes;
-        }
-
-        int run() throws Exception {
-            Thread hook = new Thread(this::finishQuietly, "cabintune-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            engine.start();
-            controls.streamStarted();
-            link = startLink(board, engine, service, meters, playing, start, controls);
-            page = startPage(board, engine, service, meters, playing, start, controls, link);
-            allocatedAtStart = engine.stats().audioThreadAllocatedBytes();
-            gc = GcPauses.start();
-            String note = note();
-            if (note != null) {
-                err.println("warning: " + note + "; running without real-time scheduling");
-            }
-            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + (long) (duration * 1e9);
-            boolean interrupted = false;
-            while (System.nanoTime() < end && engine.stats().failure() == null) {
-                try {
-                    Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
-                } catch (InterruptedException e) {
-                    // Stopped by whoever runs it in its own process (a demo, a test): stop as on SIGTERM.
-                    interrupted = true;
-                    break;
-                }
-            }
-            int code = finish();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook has run or is running; finish() reports once either way.
-            }
-            return code;
-        }
-
-        private void finishQuietly() {
-            try {
-                finish();
-            } catch (Exception e) {
-                err.println("cabintune-hu run: " + e.getMessage());
-            }
-        }
-
-        /** Speaker-safe stop, stats, summary; once, whoever calls first. */
-        synchronized int finish() throws Exception {
-            if (exit != null) {
-                return exit;
-            }
-            controls.beforeStop(engine.stats().failure());
-            if (page != null) {
-                page.close();
-            }
-            if (link != null) {
-                link.close();
-            }
-            if (service != null) {
-                service.close();
-            }
-            boolean stopped = engine.stop();
-            controls.close();
-            EngineStats stats = engine.stats();
-            long pauses = -1;
-            double pauseMax = Double.NaN;
-            if (gc != null) {
-                gc.stop();
-                pauses = gc.count();
-                pauseMax = gc.maxMillis();
-                gc.close();
-            }
-            long allocated = stats.audioThreadAllocatedBytes() < 0 ? -1 : stats.audioThreadAllocatedBytes() - allocatedAtStart;
-            String profilePath = service == null || playing.get().equals(start.profile().name()) ? start.path()
-                    : start.store().fileOf(playing.get()).toString();
-            RunStats report = new RunStats(board.id(), playing.get(), profilePath, sourceName, sinkName,
-                    stats, allocated, note(), notes, pauses, pauseMax);
-            if (statsJson != null) {
-                report.write(statsJson);
-            }
-            if (metersJson != null) {
-                JsonFiles.write(metersJson, meters.snapshot().toJson());
-            }
-            start.close();
-            out.println(report.summary());
-            if (!stopped) {
-                err.println("cabintune-hu run: the audio thread did not stop within its time; the device was left open");
-            }
-            exit = stats.failure() == null && stopped ? 0 : 1;
-            return exit;
-        }
-
-        private String note() {
-            String n = engine.schedulingNote();
-            return n == null ? renice : renice == null ? n : n + "; " + renice;
-        }
     }
 
     /**

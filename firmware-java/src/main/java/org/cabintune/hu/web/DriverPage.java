@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +24,8 @@ import org.cabintune.hu.remote.HeadUnitRemote;
  * <p>Its requests run on {@value #THREADS} threads of its own; a burst beyond what they and a
  * queue of {@value #QUEUE} can take is answered on the server's own thread, which slows the
  * client down rather than growing without bound. Each open page's event stream
- * ({@link EventStream}, at most {@value EventStream#MAX_STREAMS}) has a thread of its own. Nothing
+ * ({@link EventStream}, at most {@value EventStream#MAX_STREAMS}, the newest client taking the
+ * place of a stalled or the oldest stream) has a thread of its own. Nothing
  * here touches the audio thread: the unit's getters read lock-free snapshots, and commands reach
  * the engine through its control queue and the profile service's thread.
  */
@@ -35,12 +38,16 @@ public final class DriverPage implements AutoCloseable {
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
+    /** The executor's threads: its termination is told before the last of them has quite ended. */
+    private final Queue<Thread> executorThreads;
     private final EventStream events;
     private final PrintStream log;
 
-    private DriverPage(HttpServer server, ThreadPoolExecutor executor, EventStream events, PrintStream log) {
+    private DriverPage(HttpServer server, ThreadPoolExecutor executor, Queue<Thread> executorThreads, EventStream events,
+                       PrintStream log) {
         this.server = server;
         this.executor = executor;
+        this.executorThreads = executorThreads;
         this.events = events;
         this.log = log;
     }
@@ -68,21 +75,23 @@ public final class DriverPage implements AutoCloseable {
         PageFiles files = new PageFiles();
         HttpServer server = HttpServer.create(bind, 0);
         AtomicInteger count = new AtomicInteger();
+        Queue<Thread> executorThreads = new ConcurrentLinkedQueue<>();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "cabintune-web-" + count.incrementAndGet());
                     t.setDaemon(true);
+                    executorThreads.add(t);
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(executor);
         PageGuard guard = new PageGuard(address.host(), log);
-        EventStream events = new EventStream(unit, timing, log);
+        EventStream events = new EventStream(() -> PageState.of(unit), timing, log);
         for (HttpContext context : new HttpContext[] {server.createContext("/api/", new DriverApi(unit, commands)),
                 server.createContext(EventStream.PATH, events), server.createContext("/", files)}) {
             context.getFilters().add(guard);
         }
         server.start();
-        return new DriverPage(server, executor, events, log);
+        return new DriverPage(server, executor, executorThreads, events, log);
     }
 
     /** The address the page listens on, with the port the system chose when 0 was asked. */
@@ -103,8 +112,9 @@ public final class DriverPage implements AutoCloseable {
     }
 
     /**
-     * Ends the event streams, stops listening, lets requests under way finish for a second (then
-     * closes their connections, a stream's stuck in a write too), and waits for every thread.
+     * Ends the event streams (a stream stuck in a write is cut at once), stops listening, lets
+     * requests under way finish for a second (then closes their connections), and waits for
+     * every thread.
      */
     @Override
     public void close() {
@@ -112,8 +122,12 @@ public final class DriverPage implements AutoCloseable {
         server.stop(STOP_S);
         executor.shutdownNow();
         try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_S);
             boolean ended = events.awaitEnd(Duration.ofSeconds(STOP_S))
                     & executor.awaitTermination(STOP_S, TimeUnit.SECONDS);
+            for (Thread t : executorThreads) {
+                ended &= t.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            }
             if (!ended) {
                 log.println("web: a thread of the driver's page did not end within " + STOP_S + " s of closing");
             }

@@ -152,8 +152,8 @@
   }
 
   // The unit pushes its state (whole, on every change) and the loudness (4 times a second). When
-  // the stream fails, whether refused (all its places taken) or cut, the page polls, and tries
-  // the stream again a little later.
+  // the stream fails, whether its place went to a newer client or it was cut, the page polls,
+  // and tries the stream again a little later.
   function listen() {
     if (!window.EventSource) {
       startPolling();

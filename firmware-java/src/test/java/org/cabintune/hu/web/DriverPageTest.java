@@ -224,20 +224,18 @@ class DriverPageTest {
     }
 
     private static double momentary(EventClient.Event e) {
-        try {
-            JsonNode m = WebRig.JSON.readTree(e.data()).get("momentaryLufs");
-            return m.isNull() ? Double.NEGATIVE_INFINITY : m.asDouble();
-        } catch (IOException x) {
-            throw new AssertionError(x);
-        }
+        JsonNode m = read(e).get("momentaryLufs");
+        return m.isNull() ? Double.NEGATIVE_INFINITY : m.asDouble();
     }
 
     /**
-     * At most eight streams at once: a ninth is answered 503 and told to wait, the state still
-     * answers, and a client that leaves frees its place.
+     * At most eight streams at once, and the newest client wins: a ninth takes the oldest
+     * stream's place, which ends cleanly (its last chunk, then the server closes its connection),
+     * while the seven others stream on. A client that leaves frees its place, and the next one
+     * takes that place without ending anyone's stream.
      */
     @Test
-    void theNinthStreamIsRefusedAndAClientThatLeavesFreesItsPlace() throws Exception {
+    void aNinthStreamTakesTheOldestPlaceAndAClientThatLeavesFreesItsPlace() throws Exception {
         List<EventClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < EventStream.MAX_STREAMS; i++) {
@@ -246,21 +244,27 @@ class DriverPageTest {
                 assertEquals(200, c.status);
                 c.next("state", TIMEOUT);
             }
-            try (EventClient ninth = new EventClient(rig.page.address())) {
-                assertEquals(503, ninth.status);
-                assertEquals(String.valueOf(EventStream.RETRY_AFTER_S), ninth.headers.get("retry-after"));
-                assertEquals(PageGuard.CSP, ninth.headers.get("content-security-policy"));
-                JsonNode error = WebRig.JSON.readTree(ninth.body()).get("error");
-                assertEquals("too-many-streams", error.get("code").asText());
-                assertEquals("the page already streams to 8 clients, the most it serves at once; /api/state still answers",
-                        error.get("message").asText());
+            try (EventClient oldest = open.removeFirst()) {
+                EventClient ninth = new EventClient(rig.page.address());
+                open.add(ninth);
+                assertEquals(200, ninth.status);
+                assertEquals("close", ninth.headers.get("connection"));
+                ninth.next("state", TIMEOUT);
+                assertTrue(oldest.endsWithin(TIMEOUT), "the oldest stream ends");
+                assertTrue(oldest.endedCleanly(), "with its last chunk");
+                assertTrue(oldest.closedWithin(TIMEOUT), "and the server closes its connection");
             }
-            assertEquals(200, rig.get("/api/state").statusCode(), "the state still answers");
+            assertEquals(EventStream.MAX_STREAMS, rig.page.streams());
+            everyOneSees(open, -14);
+
             open.removeFirst().close();
             Await.until(() -> rig.page.streams() == EventStream.MAX_STREAMS - 1, "the page finds the client gone", TIMEOUT);
-            try (EventClient again = new EventClient(rig.page.address())) {
-                assertEquals(200, again.status);
-            }
+            EventClient again = new EventClient(rig.page.address());
+            open.add(again);
+            assertEquals(200, again.status);
+            again.next("state", TIMEOUT);
+            assertEquals(EventStream.MAX_STREAMS, rig.page.streams());
+            everyOneSees(open, -16);
         } finally {
             for (EventClient c : open) {
                 c.close();
@@ -271,6 +275,22 @@ class DriverPageTest {
         assertEquals(405, posted.statusCode());
         assertEquals("GET", posted.headers().firstValue("Allow").orElseThrow());
         assertEquals(404, rig.get(EventStream.PATH + "/more").statusCode());
+    }
+
+    /** Sets the volume over the link; every one of {@code clients} gets the state that shows it: none has ended. */
+    private void everyOneSees(List<EventClient> clients, double volumeDb) throws IOException {
+        assertInstanceOf(Reply.Ack.class, rig.linkCommand(new Command.SetVolume(volumeDb)));
+        for (EventClient c : clients) {
+            c.next(e -> "state".equals(e.event()) && read(e).get("volumeDb").asDouble() == volumeDb, TIMEOUT);
+        }
+    }
+
+    private static JsonNode read(EventClient.Event e) {
+        try {
+            return WebRig.JSON.readTree(e.data());
+        } catch (IOException x) {
+            throw new AssertionError(x);
+        }
     }
 
     /**

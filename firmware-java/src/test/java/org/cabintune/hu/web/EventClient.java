@@ -37,6 +37,7 @@ final class EventClient implements AutoCloseable {
     final Map<String, String> headers = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private boolean ended;
+    private boolean lastChunk;
 
     /** Opens {@code GET path} on the page at {@code address}, with {@code extraHeaders} (CRLF-ended lines). */
     EventClient(InetSocketAddress address, String path, String extraHeaders) throws IOException {
@@ -112,6 +113,19 @@ final class EventClient implements AutoCloseable {
         return true;
     }
 
+    /** True when the stream ended with its last (empty) chunk, as a server ends a stream on purpose. */
+    boolean endedCleanly() {
+        return lastChunk;
+    }
+
+    /**
+     * True when the server closes the connection within {@code quiet} of the last bytes it sent
+     * ({@link StalledClient#closedByServer}).
+     */
+    boolean closedWithin(Duration quiet) throws IOException {
+        return StalledClient.closedByServer(socket, quiet);
+    }
+
     /** Reads one chunk into the text; false at the end of the body. */
     private boolean chunk() throws IOException {
         if (ended) {
@@ -121,6 +135,7 @@ final class EventClient implements AutoCloseable {
         int n = Integer.parseInt(size.split(";")[0].strip(), 16);
         if (n == 0) {
             ended = true;
+            lastChunk = true;
             return false;
         }
         byte[] bytes = in.readNBytes(n);

@@ -29,7 +29,8 @@ final class WebRig implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The event streams' timing in tests: the unit's, but a keep-alive every 200 ms, so a client that left is found soon. */
     static final EventStream.Timing TIMING = new EventStream.Timing(EventStream.Timing.DEFAULT.state(),
-            EventStream.Timing.DEFAULT.loudness(), Duration.ofMillis(200));
+            EventStream.Timing.DEFAULT.loudness(), Duration.ofMillis(200),
+            EventStream.Timing.DEFAULT.stuckWrite());
 
     final RemoteRig unit;
     final DriverPage page;
