@@ -19,7 +19,7 @@ import org.cabintune.tuner.audio.Prompt;
 /**
  * The microphone's prompt as the installer sees it: "Move the microphone to position k of N
  * around the driver's head", with Continue and Stop, in a dialog modal over the window. It opens
- * when the wizard's state asks ({@link WizardModel.State#ask}) and closes when the state no longer
+ * when the wizard's state asks ({@link WizardState#ask}) and closes when the state no longer
  * does. The event thread is never held: the dialog is opened after the state change has been
  * handled, and while it shows, Swing goes on dispatching events under it; the measurement's own
  * thread is the one that waits, in the model, for the answer. Closing the dialog's window stops

@@ -26,8 +26,8 @@ import javax.swing.table.DefaultTableCellRenderer;
 import org.cabintune.tuner.calibrate.CalibrationSteps.Phase;
 import org.cabintune.tuner.calibrate.LevelCheck;
 import org.cabintune.tuner.calibrate.Results;
-import org.cabintune.tuner.ui.unit.WizardModel.Cell;
-import org.cabintune.tuner.ui.unit.WizardModel.Stage;
+import org.cabintune.tuner.ui.unit.WizardState.Cell;
+import org.cabintune.tuner.ui.unit.WizardState.Stage;
 
 /**
  * The measurement wizard: a setup (which unit plays, which microphone hears, the board, the
@@ -168,7 +168,7 @@ public final class WizardPanel extends JPanel {
         }
     }
 
-    private void show(WizardModel.State s) {
+    private void show(WizardState s) {
         boolean setup = s.stage() == Stage.SETUP || s.stage() == Stage.STOPPED && s.takes().isEmpty();
         cards.show(body, setup ? SETUP : MEASURE);
         boolean busy = s.status().isBusy();
