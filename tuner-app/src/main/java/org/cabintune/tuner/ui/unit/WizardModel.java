@@ -174,6 +174,18 @@ public final class WizardModel {
     }
 
     /**
+     * Back to the setup once the calibration has ended (left, or stopped at the microphone's
+     * prompt), to start another.
+     */
+    public void newCalibration() {
+        if (state.get().stage() != Stage.STOPPED) {
+            fail("Leave the calibration first.");
+            return;
+        }
+        state.update(x -> x.stage() == Stage.STOPPED ? x.toSetup() : x);
+    }
+
+    /**
      * Ends the calibration for the window's closing, on the calling thread: stops what runs,
      * waits up to {@value #CLOSE_WAIT_MS} ms for it to stop, then plays the unit's previous
      * profile again (unless the calibration finished), so closing the window in the middle of a

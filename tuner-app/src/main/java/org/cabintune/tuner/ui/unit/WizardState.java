@@ -48,7 +48,7 @@ public record WizardState(Stage stage, Phase phase, int take, List<String> takes
         DESIGN,
         /** Measured through the correction: the result is there. */
         DONE,
-        /** Left, or failed before it could start: start again from the setup. */
+        /** Left, or failed before it could start: a new calibration starts from the setup. */
         STOPPED
     }
 
@@ -79,9 +79,18 @@ public record WizardState(Stage stage, Phase phase, int take, List<String> takes
 
     /** Nothing started yet. */
     static WizardState setup() {
+        return setup(List.of(), Status.IDLE);
+    }
+
+    /** Back at the setup after a calibration ended, for another; its log and how it ended stay. */
+    WizardState toSetup() {
+        return setup(log, status);
+    }
+
+    private static WizardState setup(List<String> log, Status status) {
         return new WizardState(Stage.SETUP, Phase.FLAT, 0, List.of(), List.of(), List.of(), null,
-                "Choose the head unit, the microphone, the board and the target, then start.", null, List.of(), null,
-                List.of(), Status.IDLE);
+                "Choose the head unit, the microphone, the board and the target, then start.", null, log, null,
+                List.of(), status);
     }
 
     /** Cells measured over all cells of the phase, 0..1. */
@@ -149,10 +158,13 @@ public record WizardState(Stage stage, Phase phase, int take, List<String> takes
                 + unit + ". Save the report, or take a position again.", ask, log, calibrated, perOutput, status);
     }
 
-    /** Left (or ended at the microphone's prompt): start again from the setup. */
+    /**
+     * Left (or ended at the microphone's prompt): what was measured stays to be seen, and a new
+     * calibration starts from the setup.
+     */
     WizardState stopped() {
-        return new WizardState(Stage.STOPPED, phase, take, takes, rows, cells, level, "Start again from the setup.",
-                null, log, result, table, status);
+        return new WizardState(Stage.STOPPED, phase, take, takes, rows, cells, level,
+                "The calibration has ended. New calibration goes back to the setup.", null, log, result, table, status);
     }
 
     /** At take {@code at}, with the instruction for it. */

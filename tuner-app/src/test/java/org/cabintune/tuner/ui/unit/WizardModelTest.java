@@ -227,5 +227,15 @@ class WizardModelTest {
         assertTrue(s.log().contains("the calibration did not finish; unit simulator-rendered plays driver-seat again"),
                 String.join("\n", s.log()));
         assertNotNull(s.instruction());
+
+        // Back to the setup for another calibration, the log kept; only once one has ended.
+        int logged = s.log().size();
+        w.newCalibration();
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.SETUP, "the setup");
+        assertTrue(s.takes().isEmpty() && s.cells().isEmpty(), s.toString());
+        assertEquals(logged, s.log().size());
+        w.newCalibration();
+        s = UiThread.await(w.state(), WizardState::status, x -> x.status().error() != null, "refused");
+        assertEquals("Leave the calibration first.", s.status().error());
     }
 }
