@@ -53,17 +53,24 @@ class WizardMicrophoneTest {
         ui.close();
     }
 
+    /**
+     * The rig: {@code unit} heard in the hatchback by a sound card's microphone moved to two
+     * positions around the driver, asking through {@code prompt} before each.
+     */
+    static Rig soundCard(RenderedUnit unit, BoardConfig board, CabinSpec cabin, Prompt prompt) {
+        return new Rig(unit, new SoundCardMicrophone(CarThroughSoundCard.opener(unit, cabin, "driver"),
+                unit.sampleRate(), 0, 2, "driver", null, prompt), board, "hatchback");
+    }
+
     /** The wizard on the unit, heard by a sound card's microphone moved to two positions. */
     private WizardModel wizard() throws InterruptedException {
         WizardModel w = new WizardModel(ui.threads);
         WizardModelTest.trace(w);
         // The wizard's prompt, each move noted as the microphone asks for it.
-        w.start((prompt, log) -> new Rig(unit, new SoundCardMicrophone(CarThroughSoundCard.opener(unit, cabin, "driver"),
-                unit.sampleRate(), 0, 2, "driver", null, move -> {
-                    asked.add(move);
-                    prompt.await(move);
-                }), board, "hatchback"),
-                WizardModelTest.options(WizardModelTest.SWEEP_SECONDS));
+        w.start((prompt, log) -> soundCard(unit, board, cabin, move -> {
+            asked.add(move);
+            prompt.await(move);
+        }), WizardModelTest.options(WizardModelTest.SWEEP_SECONDS));
         WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(),
                 "prepared");
         assertEquals(List.of("1", "2"), s.takes());
