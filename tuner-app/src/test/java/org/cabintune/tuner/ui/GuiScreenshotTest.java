@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import javax.imageio.ImageIO;
 import org.cabintune.tuner.ui.plot.Palette;
 import org.cabintune.tuner.ui.plot.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +29,19 @@ import org.junit.jupiter.api.Test;
  * pictures of every tab in both themes ({@code --screenshot-all}) and one asked for alone
  * ({@code --screenshot}), each checked for the window's size, for being more than a blank frame,
  * and for the colour its plot draws with. The pictures stay in {@code target/gui-screenshots/}.
- * Skipped, saying why, where Xvfb is not installed.
+ * Skipped, saying why, where Xvfb is not installed ({@link Xvfb}).
  */
 class GuiScreenshotTest {
 
     private static final Path OUT = Path.of("target", "gui-screenshots");
     private static final long CHILD_SECONDS = 180;
 
-    private static Process xvfb;
-    private static String display;
+    private static Xvfb xvfb;
     private static Path folder;
 
     @BeforeAll
     static void startXvfb() throws IOException {
-        Path binary = Path.of("/usr/bin/Xvfb");
-        Assumptions.assumeTrue(Files.isExecutable(binary), "Xvfb is not installed (apt-get install xvfb): GUI smoke tests skipped");
-        xvfb = new ProcessBuilder(binary.toString(), "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
-        String number = lines.readLine();
-        assertTrue(number != null && number.strip().matches("[0-9]+"), "Xvfb did not say its display: " + number);
-        display = ":" + number.strip();
+        xvfb = Xvfb.start();
         Files.createDirectories(OUT);
         folder = GuiFixtures.calibration(Files.createTempDirectory("gui-calibration"));
     }
@@ -61,25 +49,14 @@ class GuiScreenshotTest {
     @AfterAll
     static void stopXvfb() throws InterruptedException {
         if (xvfb != null) {
-            xvfb.destroy();
-            if (!xvfb.waitFor(5, TimeUnit.SECONDS)) {
-                xvfb.destroyForcibly().waitFor();
-            }
+            xvfb.close();
         }
     }
 
     /** A child JVM running the tuner's CLI with {@code args}; its output goes to {@code log}. */
     private static Process tuner(Path log, boolean withDisplay, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Dcabintune.home=" + GuiFixtures.HOME,
-                "-cp", System.getProperty("java.class.path"), "org.cabintune.tuner.TunerCli"));
-        command.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        b.environment().remove("DISPLAY");
-        if (withDisplay) {
-            b.environment().put("DISPLAY", display);
-        }
-        return b.start();
+        return Xvfb.java(withDisplay ? xvfb.display() : null, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx512m", "-Dcabintune.home=" + GuiFixtures.HOME), "org.cabintune.tuner.TunerCli", args);
     }
 
     private record Shot(String tab, Theme theme, Color curve) {

@@ -5,6 +5,7 @@ import java.awt.Component;
 import java.awt.Dialog;
 import java.awt.FlowLayout;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.HierarchyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.Objects;
@@ -19,11 +20,13 @@ import org.cabintune.tuner.audio.Prompt;
 /**
  * The microphone's prompt as the installer sees it: "Move the microphone to position k of N
  * around the driver's head", with Continue and Stop, in a dialog modal over the window. It opens
- * when the wizard's state asks ({@link WizardModel.State#ask}) and closes when the state no longer
+ * when the wizard's state asks ({@link WizardState#ask}) and closes when the state no longer
  * does. The event thread is never held: the dialog is opened after the state change has been
  * handled, and while it shows, Swing goes on dispatching events under it; the measurement's own
- * thread is the one that waits, in the model, for the answer. Closing the dialog's window stops
- * the step (the position stays to be measured) without leaving the calibration.
+ * thread is the one that waits, in the model, for the answer. Continue is the answer Enter gives.
+ * Closing the dialog's window stops the step (the position stays to be measured) without leaving
+ * the calibration: the window's close button dismisses the question, it does not end the work
+ * done so far; Stop is the deliberate way to end it.
  */
 final class MoveDialog {
 
@@ -93,6 +96,14 @@ final class MoveDialog {
         text.setSize(TEXT_WIDTH, 1);
         JButton go = Look.primary("Continue");
         go.addActionListener(e -> proceed.run());
+        // Continue has the focus and answers Enter once the dialog shows: a key pressed out of
+        // habit records there (the focus on Stop made Enter end the whole calibration).
+        go.addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && go.isShowing()) {
+                go.getRootPane().setDefaultButton(go);
+                go.requestFocusInWindow();
+            }
+        });
         JButton end = new JButton("Stop");
         end.addActionListener(e -> stop.run());
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));

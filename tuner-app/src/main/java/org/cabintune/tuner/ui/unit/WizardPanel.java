@@ -26,14 +26,15 @@ import javax.swing.table.DefaultTableCellRenderer;
 import org.cabintune.tuner.calibrate.CalibrationSteps.Phase;
 import org.cabintune.tuner.calibrate.LevelCheck;
 import org.cabintune.tuner.calibrate.Results;
-import org.cabintune.tuner.ui.unit.WizardModel.Cell;
-import org.cabintune.tuner.ui.unit.WizardModel.Stage;
+import org.cabintune.tuner.ui.unit.WizardState.Cell;
+import org.cabintune.tuner.ui.unit.WizardState.Stage;
 
 /**
  * The measurement wizard: a setup (which unit plays, which microphone hears, the board, the
  * target), then position by position and speaker by speaker, with a level check, a progress
  * grid, retakes, the correction designed and stored, the measurement through it, and the
- * result with its report.
+ * result with its report. Once a calibration has ended (left, or stopped at the microphone's
+ * prompt), New calibration goes back to the setup.
  */
 public final class WizardPanel extends JPanel {
 
@@ -62,6 +63,7 @@ public final class WizardPanel extends JPanel {
     private final JButton design = Look.primary("Design and store");
     private final JButton save = new JButton("Save report...");
     private final JButton leave = new JButton("Leave");
+    private final JButton again = new JButton("New calibration");
     private final StatusLine status;
     private final MoveDialog move;
     private List<String> shownTakes = List.of();
@@ -120,7 +122,7 @@ public final class WizardPanel extends JPanel {
         buttons.setOpaque(false);
         for (Component c : new Component[] {checkLevel, measure, Box.createHorizontalStrut(Look.GAP * 2), retakeWhich,
                 retake, Box.createHorizontalStrut(Look.GAP * 2), design, save, Box.createHorizontalStrut(Look.GAP * 2),
-                leave}) {
+                leave, again}) {
             if (buttons.getComponentCount() > 0 && !(c instanceof Box.Filler)) {
                 buttons.add(Box.createHorizontalStrut(6));
             }
@@ -136,6 +138,7 @@ public final class WizardPanel extends JPanel {
         design.addActionListener(e -> model.design());
         save.addActionListener(e -> saveReport());
         leave.addActionListener(e -> model.leave());
+        again.addActionListener(e -> model.newCalibration());
 
         gridTable.setDefaultRenderer(Object.class, new CellRenderer());
         gridTable.setRowSelectionAllowed(false);
@@ -168,7 +171,7 @@ public final class WizardPanel extends JPanel {
         }
     }
 
-    private void show(WizardModel.State s) {
+    private void show(WizardState s) {
         boolean setup = s.stage() == Stage.SETUP || s.stage() == Stage.STOPPED && s.takes().isEmpty();
         cards.show(body, setup ? SETUP : MEASURE);
         boolean busy = s.status().isBusy();
@@ -215,6 +218,9 @@ public final class WizardPanel extends JPanel {
         design.setEnabled(!busy && s.stage() == Stage.DESIGN);
         save.setEnabled(!busy && s.result() != null);
         leave.setEnabled(s.stage() != Stage.STOPPED && s.stage() != Stage.SETUP);
+        // Once the calibration has ended, the way back to the setup takes Leave's place.
+        leave.setVisible(s.stage() != Stage.STOPPED);
+        again.setVisible(s.stage() == Stage.STOPPED);
         status.show(s.status());
     }
 

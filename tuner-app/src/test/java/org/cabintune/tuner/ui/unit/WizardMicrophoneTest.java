@@ -16,9 +16,8 @@ import org.cabintune.tuner.audio.SoundCardMicrophone;
 import org.cabintune.tuner.cabin.CabinSpec;
 import org.cabintune.tuner.calibrate.LevelCheck;
 import org.cabintune.tuner.calibrate.RenderedUnit;
-import org.cabintune.tuner.ui.unit.WizardModel.CellKind;
-import org.cabintune.tuner.ui.unit.WizardModel.Stage;
-import org.cabintune.tuner.ui.unit.WizardModel.State;
+import org.cabintune.tuner.ui.unit.WizardState.CellKind;
+import org.cabintune.tuner.ui.unit.WizardState.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,26 +53,33 @@ class WizardMicrophoneTest {
         ui.close();
     }
 
+    /**
+     * The rig: {@code unit} heard in the hatchback by a sound card's microphone moved to two
+     * positions around the driver, asking through {@code prompt} before each.
+     */
+    static Rig soundCard(RenderedUnit unit, BoardConfig board, CabinSpec cabin, Prompt prompt) {
+        return new Rig(unit, new SoundCardMicrophone(CarThroughSoundCard.opener(unit, cabin, "driver"),
+                unit.sampleRate(), 0, 2, "driver", null, prompt), board, "hatchback");
+    }
+
     /** The wizard on the unit, heard by a sound card's microphone moved to two positions. */
     private WizardModel wizard() throws InterruptedException {
         WizardModel w = new WizardModel(ui.threads);
         WizardModelTest.trace(w);
         // The wizard's prompt, each move noted as the microphone asks for it.
-        w.start((prompt, log) -> new Rig(unit, new SoundCardMicrophone(CarThroughSoundCard.opener(unit, cabin, "driver"),
-                unit.sampleRate(), 0, 2, "driver", null, move -> {
-                    asked.add(move);
-                    prompt.await(move);
-                }), board, "hatchback"),
-                WizardModelTest.options(WizardModelTest.SWEEP_SECONDS));
-        State s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(),
+        w.start((prompt, log) -> soundCard(unit, board, cabin, move -> {
+            asked.add(move);
+            prompt.await(move);
+        }), WizardModelTest.options(WizardModelTest.SWEEP_SECONDS));
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(),
                 "prepared");
         assertEquals(List.of("1", "2"), s.takes());
         assertTrue(s.instruction().startsWith("Place the microphone at position 1 of 2, pointing up"), s.instruction());
         return w;
     }
 
-    private static State asked(WizardModel w, int position) throws InterruptedException {
-        State s = UiThread.await(w.state(), State::status, x -> x.ask() != null, "the move to position " + position);
+    private static WizardState asked(WizardModel w, int position) throws InterruptedException {
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.ask() != null, "the move to position " + position);
         assertEquals(new Prompt.Move(position, 2, "driver"), s.ask());
         assertTrue(s.status().isBusy(), s.status().toString());
         return s;
@@ -93,7 +99,7 @@ class WizardMicrophoneTest {
         PanelImages.save(PanelImages.make(() -> MoveDialog.content(first, w::proceed, w::stopAtPrompt)), 470, 190,
                 "wizard-move-dialog");
         w.proceed();
-        State level = UiThread.await(w.state(), State::status, x -> x.level() != null && !x.status().isBusy(),
+        WizardState level = UiThread.await(w.state(), WizardState::status, x -> x.level() != null && !x.status().isBusy(),
                 "the level check");
         assertNull(level.ask());
         assertEquals(LevelCheck.Verdict.OK, level.level().verdict(), level.level().toString());
@@ -102,9 +108,9 @@ class WizardMicrophoneTest {
 
         // Still at position 1: measured without asking again.
         w.measure();
-        State s = UiThread.await(w.state(), State::status, x -> x.take() == 1 && !x.status().isBusy(), "position 1 measured");
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.take() == 1 && !x.status().isBusy(), "position 1 measured");
         assertEquals(List.of(new Prompt.Move(1, 2, "driver")), asked);
-        for (List<WizardModel.Cell> row : s.cells()) {
+        for (List<WizardState.Cell> row : s.cells()) {
             assertEquals(CellKind.HEARD, row.get(0).kind(), s.cells().toString());
             assertTrue(row.get(0).text().endsWith(" dB SNR"), row.get(0).text());
         }
@@ -113,7 +119,7 @@ class WizardMicrophoneTest {
         w.measure();
         asked(w, 2);
         w.proceed();
-        s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.DESIGN && !x.status().isBusy(),
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.DESIGN && !x.status().isBusy(),
                 "the flat measurement");
         assertEquals(1.0, s.progress());
 
@@ -122,7 +128,7 @@ class WizardMicrophoneTest {
         w.retake(0);
         asked(w, 1);
         w.proceed();
-        s = UiThread.await(w.state(), State::status, x -> x.log().size() > logged && !x.status().isBusy(), "the retake");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.log().size() > logged && !x.status().isBusy(), "the retake");
         assertEquals(Stage.DESIGN, s.stage());
         assertTrue(s.log().subList(logged, s.log().size()).contains("measuring 1/2: front-left-midwoofer at 1"),
                 String.join("\n", s.log()));
@@ -140,7 +146,7 @@ class WizardMicrophoneTest {
         w.measure();
         asked(w, 1);
         w.cancel();
-        State s = UiThread.await(w.state(), State::status, x -> !x.status().isBusy(), "the step stopped");
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> !x.status().isBusy(), "the step stopped");
         assertNull(s.ask());
         assertEquals(Stage.POSITION, s.stage());
         assertEquals("Stopped measuring position 1.", s.status().notice());
@@ -150,12 +156,12 @@ class WizardMicrophoneTest {
         w.measure();
         asked(w, 1);
         w.proceed();
-        UiThread.await(w.state(), State::status, x -> x.take() == 1 && !x.status().isBusy(), "position 1 measured");
+        UiThread.await(w.state(), WizardState::status, x -> x.take() == 1 && !x.status().isBusy(), "position 1 measured");
 
         w.measure();
         asked(w, 2);
         w.stopAtPrompt();
-        s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "stopped");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "stopped");
         assertEquals("Stopped at position 2 of 2; the unit plays its previous profile again.", s.status().notice());
         assertNull(s.ask());
         assertEquals("driver-seat", unit.activeProfile());
@@ -167,7 +173,7 @@ class WizardMicrophoneTest {
 
         // Nothing waits any more: a late answer is refused, and a new calibration can start.
         w.proceed();
-        s = UiThread.await(w.state(), State::status, x -> x.status().error() != null, "the late answer");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.status().error() != null, "the late answer");
         assertEquals("Nothing waits for the microphone to be moved.", s.status().error());
     }
 
@@ -181,7 +187,7 @@ class WizardMicrophoneTest {
         asked(w, 1);
         w.close();
         assertEquals("driver-seat", unit.activeProfile());
-        State s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(),
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(),
                 "stopped");
         assertNull(s.ask());
         assertTrue(s.log().contains("the calibration did not finish; unit simulator-rendered plays driver-seat again"),
@@ -200,7 +206,7 @@ class WizardMicrophoneTest {
         Path boardFile = WizardModelTest.twoMidwooferBoard(dir);
         w.start((prompt, log) -> Rig.soundCard(new UnitSession(dir), boardFile, SoundCardInput.of("UMIK", 0, cal),
                 "driver", 2, "", prompt, log), WizardModelTest.options(WizardModelTest.SWEEP_SECONDS));
-        State s = UiThread.await(w.state(), State::status, x -> x.status().error() != null && !x.status().isBusy(),
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.status().error() != null && !x.status().isBusy(),
                 "the failure");
         assertEquals(cal + ":3: expected 'frequency dB', got '1000 x'", s.status().error());
         assertEquals(Stage.SETUP, s.stage());
@@ -210,7 +216,7 @@ class WizardMicrophoneTest {
         Files.writeString(cal, "\"Sens Factor =-1.2dB, SERNO: 7000001\"\n20 -1.5\n1000 0\n20000 2\n");
         w.start((prompt, log) -> Rig.soundCard(new UnitSession(dir), boardFile, SoundCardInput.of("UMIK", 0, cal),
                 "driver", 2, "", prompt, log), WizardModelTest.options(WizardModelTest.SWEEP_SECONDS));
-        s = UiThread.await(w.state(), State::status, x -> x.status().error() != null && !x.status().isBusy(),
+        s = UiThread.await(w.state(), WizardState::status, x -> x.status().error() != null && !x.status().isBusy(),
                 "the second failure");
         assertEquals("no head unit is connected; connect to one first", s.status().error());
     }

@@ -17,9 +17,8 @@ import org.cabintune.tuner.calibrate.LevelCheck;
 import org.cabintune.tuner.calibrate.RenderedUnit;
 import org.cabintune.tuner.calibrate.Results;
 import org.cabintune.tuner.calibrate.VirtualCar;
-import org.cabintune.tuner.ui.unit.WizardModel.CellKind;
-import org.cabintune.tuner.ui.unit.WizardModel.Stage;
-import org.cabintune.tuner.ui.unit.WizardModel.State;
+import org.cabintune.tuner.ui.unit.WizardState.CellKind;
+import org.cabintune.tuner.ui.unit.WizardState.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,23 +96,23 @@ class WizardModelTest {
         PanelImages.save(panel, 1000, 680, "wizard-setup");
         w.start((prompt, log) -> Rig.rehearsal(board, ROOT.resolve("calibration/cabins/hatchback.yaml"), "driver", 2, true),
                 options(SWEEP_SECONDS));
-        State s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
         assertEquals(List.of("center", "left-ear"), s.takes());
         assertEquals(List.of("front-left-midwoofer", "front-right-midwoofer", "all outputs"), s.rows());
         assertTrue(s.instruction().startsWith("Place the microphone at center (position 1 of 2)"), s.instruction());
         assertTrue(s.instruction().endsWith("Check the level first: a short sweep plays on every output."));
 
         w.checkLevel();
-        s = UiThread.await(w.state(), State::status, x -> x.level() != null && !x.status().isBusy(), "the level check");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.level() != null && !x.status().isBusy(), "the level check");
         assertEquals(LevelCheck.Verdict.OK, s.level().verdict(), s.level().toString());
         assertEquals("", s.level().advice());
         double peak = s.level().positions().getFirst().peakDbfs();
         assertTrue(peak > -40 && peak < LevelCheck.CLIP_DBFS, "peak " + peak);
 
         w.measure();
-        s = UiThread.await(w.state(), State::status, x -> x.take() == 1 && !x.status().isBusy(), "the first position measured");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.take() == 1 && !x.status().isBusy(), "the first position measured");
         assertTrue(s.measured(0) && !s.measured(1), s.cells().toString());
-        for (List<WizardModel.Cell> row : s.cells()) {
+        for (List<WizardState.Cell> row : s.cells()) {
             assertEquals(CellKind.HEARD, row.get(0).kind(), s.cells().toString());
             assertTrue(row.get(0).text().endsWith(" dB SNR"), row.get(0).text());
         }
@@ -124,26 +123,26 @@ class WizardModelTest {
         // A retake measures the same position again; the wizard stays at the next one.
         int logged = s.log().size();
         w.retake(0);
-        s = UiThread.await(w.state(), State::status, x -> x.log().size() > logged && !x.status().isBusy(), "the retake");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.log().size() > logged && !x.status().isBusy(), "the retake");
         assertEquals(1, s.take());
         assertTrue(s.log().subList(logged, s.log().size()).contains("measuring 1/2: front-left-midwoofer at center"),
                 String.join("\n", s.log()));
 
         w.measure();
-        s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.DESIGN && !x.status().isBusy(), "the flat measurement");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.DESIGN && !x.status().isBusy(), "the flat measurement");
         assertEquals(1.0, s.progress());
 
         w.design();
-        s = UiThread.await(w.state(), State::status, x -> x.phase() == Phase.CORRECTED && !x.status().isBusy(), "the design");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.phase() == Phase.CORRECTED && !x.status().isBusy(), "the design");
         assertEquals(Stage.POSITION, s.stage());
         assertEquals(0, s.take());
         assertEquals(0.0, s.progress());
         assertTrue(s.instruction().contains("Then measure through the correction."), s.instruction());
 
         w.measure();
-        UiThread.await(w.state(), State::status, x -> x.take() == 1 && !x.status().isBusy(), "the first corrected position");
+        UiThread.await(w.state(), WizardState::status, x -> x.take() == 1 && !x.status().isBusy(), "the first corrected position");
         w.measure();
-        s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.DONE && !x.status().isBusy(), "the result");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.DONE && !x.status().isBusy(), "the result");
         assertNull(s.status().error(), s.status().toString());
         assertEquals(List.of("center", "left-ear"), s.result().positions());
         assertEquals("calibrated-driver", s.result().profileId());
@@ -157,7 +156,7 @@ class WizardModelTest {
         PanelImages.save(panel, 1000, 680, "wizard-done");
 
         w.save(dir.resolve("report"));
-        s = UiThread.await(w.state(), State::status, x -> !x.status().isBusy() && x.status().notice() != null, "the report");
+        s = UiThread.await(w.state(), WizardState::status, x -> !x.status().isBusy() && x.status().notice() != null, "the report");
         assertEquals("Report written: " + dir.resolve("report/report.html"), s.status().notice());
         assertEquals(s.result().profile(), ProfileParser.parse(dir.resolve("report/profile.json")));
     }
@@ -171,10 +170,10 @@ class WizardModelTest {
         RenderedUnit unit = new RenderedUnit(b);
         w.start((prompt, log) -> new Rig(unit, new Preamp(new VirtualCar(cabin, unit, "driver", 1, 3), gainDb[0]), b, "hatchback"),
                 options(SWEEP_SECONDS));
-        UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
+        UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
 
         w.checkLevel();
-        State low = UiThread.await(w.state(), State::status, x -> x.level() != null && !x.status().isBusy(), "a quiet level check");
+        WizardState low = UiThread.await(w.state(), WizardState::status, x -> x.level() != null && !x.status().isBusy(), "a quiet level check");
         assertEquals(LevelCheck.Verdict.TOO_LOW, low.level().verdict(), low.level().toString());
         double quiet = low.level().positions().getFirst().peakDbfs();
         assertEquals(String.format(java.util.Locale.ROOT, "center: the microphone peaks at only %.1f dBFS (-40 dBFS or "
@@ -186,14 +185,14 @@ class WizardModelTest {
         PanelImages.save(panel, 1000, 680, "wizard-level-too-low");
 
         w.leave();
-        UiThread.await(w.state(), State::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "left");
+        UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "left");
         gainDb[0] = 40;
         w.start((prompt, log) -> new Rig(unit, new Preamp(new VirtualCar(cabin, unit, "driver", 1, 3), gainDb[0]), b, "hatchback"),
                 options(SWEEP_SECONDS));
-        UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && x.level() == null && !x.status().isBusy(),
+        UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.POSITION && x.level() == null && !x.status().isBusy(),
                 "prepared again");
         w.checkLevel();
-        State hot = UiThread.await(w.state(), State::status, x -> x.level() != null && !x.status().isBusy(), "a hot level check");
+        WizardState hot = UiThread.await(w.state(), WizardState::status, x -> x.level() != null && !x.status().isBusy(), "a hot level check");
         assertEquals(LevelCheck.Verdict.CLIPPING, hot.level().verdict(), hot.level().toString());
         assertTrue(hot.level().advice().startsWith("center: the microphone peaks at 0.0 dBFS, at the recorder's full scale "
                 + "(clipping): turn the microphone gain down by "), hot.level().advice());
@@ -207,13 +206,13 @@ class WizardModelTest {
         RenderedUnit unit = new RenderedUnit(b);
         playDriverSeat(unit);
         w.start((prompt, log) -> new Rig(unit, VirtualCar.handHeld(cabin, unit, "driver", 2, 5), b, "hatchback"), options(SWEEP_SECONDS));
-        UiThread.await(w.state(), State::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
+        UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.POSITION && !x.status().isBusy(), "prepared");
         assertEquals("calibration-flat", unit.activeProfile());
 
         w.measure();
-        UiThread.await(w.state(), State::status, x -> x.cells().getFirst().getFirst().kind() == CellKind.RUNNING, "the first step");
+        UiThread.await(w.state(), WizardState::status, x -> x.cells().getFirst().getFirst().kind() == CellKind.RUNNING, "the first step");
         w.cancel();
-        State s = UiThread.await(w.state(), State::status, x -> !x.status().isBusy(), "stopped");
+        WizardState s = UiThread.await(w.state(), WizardState::status, x -> !x.status().isBusy(), "stopped");
         assertTrue(s.status().notice().startsWith("Stopped measuring center"), s.status().toString());
         assertEquals(0, s.take());
         assertEquals(Stage.POSITION, s.stage());
@@ -222,11 +221,21 @@ class WizardModelTest {
         assertTrue(s.cells().stream().noneMatch(r -> r.getFirst().kind() == CellKind.RUNNING), s.cells().toString());
 
         w.leave();
-        s = UiThread.await(w.state(), State::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "left");
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.STOPPED && !x.status().isBusy(), "left");
         assertEquals("Left the calibration; the unit plays its previous profile again.", s.status().notice());
         assertEquals("driver-seat", unit.activeProfile());
         assertTrue(s.log().contains("the calibration did not finish; unit simulator-rendered plays driver-seat again"),
                 String.join("\n", s.log()));
         assertNotNull(s.instruction());
+
+        // Back to the setup for another calibration, the log kept; only once one has ended.
+        int logged = s.log().size();
+        w.newCalibration();
+        s = UiThread.await(w.state(), WizardState::status, x -> x.stage() == Stage.SETUP, "the setup");
+        assertTrue(s.takes().isEmpty() && s.cells().isEmpty(), s.toString());
+        assertEquals(logged, s.log().size());
+        w.newCalibration();
+        s = UiThread.await(w.state(), WizardState::status, x -> x.status().error() != null, "refused");
+        assertEquals("Leave the calibration first.", s.status().error());
     }
 }
