@@ -3,8 +3,6 @@ package org.cabintune.hu.audition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.cabintune.hu.engine.AudioEngine;
 import org.cabintune.hu.engine.Control;
 import org.cabintune.hu.engine.SwitchableSource;
@@ -111,7 +109,7 @@ final class MasterPlayer {
     /** Puts the selected master's player in the programme's place and waits until the audio thread has it. */
     void awaitPlaying() throws PortException {
         WavFileSource playing = player;
-        awaitSource(() -> source.play(playing), () -> source.plays(playing), "the master");
+        SourceSwitch.await(() -> source.play(playing), () -> source.plays(playing), "the master");
     }
 
     /**
@@ -147,7 +145,7 @@ final class MasterPlayer {
 
     /** Gives the source back to the programme and waits until the audio thread has it; no master is loaded after. */
     void stop() throws PortException {
-        awaitSource(source::stop, source::programmePlays, "the programme");
+        SourceSwitch.await(source::stop, source::programmePlays, "the programme");
         master = null;
         player = null;
         loop = null;
@@ -211,17 +209,4 @@ final class MasterPlayer {
         }
     }
 
-    private static void awaitSource(Runnable change, BooleanSupplier taken, String what)
-            throws PortException {
-        change.run();
-        try {
-            if (!SwitchableSource.await(taken, TimeUnit.SECONDS.toNanos(2))) {
-                throw new PortException(ErrorCode.INTERNAL, "the audio thread did not switch to " + what
-                        + " within 2 s; is the stream running?");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched to " + what);
-        }
-    }
 }

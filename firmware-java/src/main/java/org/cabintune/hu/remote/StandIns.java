@@ -7,10 +7,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.cabintune.dsp.loudness.Platform;
 import org.cabintune.hu.audition.Audition;
+import org.cabintune.hu.audition.SourceSwitch;
 import org.cabintune.hu.board.BoardConfig;
 import org.cabintune.hu.engine.SwitchableSource;
 import org.cabintune.hu.engine.TestSignalSource;
@@ -93,7 +92,7 @@ final class StandIns {
             audition.stop();
         }
         // The old signal leaves before the graph changes, so it never reaches an output not under test.
-        awaitSource(source::stop, source::programmePlays);
+        SourceSwitch.await(source::stop, source::programmePlays, "the programme");
         try {
             carry(s.startTest(speakers, reference, request.correction() == Command.Correction.BYPASSED),
                     ErrorCode.REFUSED);
@@ -106,7 +105,7 @@ final class StandIns {
             throw e;
         }
         testPlaying = true;
-        awaitSource(() -> source.play(signal), () -> source.plays(signal));
+        SourceSwitch.await(() -> source.play(signal), () -> source.plays(signal), "the test signal");
     }
 
     /** The speaker on output {@code index} (DAC order), or {@code out-of-range} naming {@code field}. */
@@ -124,23 +123,9 @@ final class StandIns {
         if (source == null || service == null) {
             return;
         }
-        awaitSource(source::stop, source::programmePlays);
+        SourceSwitch.await(source::stop, source::programmePlays, "the programme");
         carry(service.release(), ErrorCode.INTERNAL);
         testPlaying = false;
-    }
-
-    /** Publishes a change to the source and waits until the audio thread has taken it, at most 2 s. */
-    private static void awaitSource(Runnable change, BooleanSupplier taken) throws PortException {
-        change.run();
-        try {
-            if (!SwitchableSource.await(taken, TimeUnit.SECONDS.toNanos(2))) {
-                throw new PortException(ErrorCode.INTERNAL, "the audio thread did not take the test signal's switch"
-                        + " within 2 s; is the stream running?");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortException(ErrorCode.INTERNAL, "interrupted while the source switched");
-        }
     }
 
     Reply.Media listMedia() throws PortException {
