@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +72,27 @@ class EventStreamTest {
         events.close();
         server.stop(0);
         assertTrue(events.awaitEnd(TIMEOUT), "every stream's thread ended");
+    }
+
+    /**
+     * Once the page is closing no stream starts: the client gets 503 with the code
+     * {@code closing}, a message that says to open the stream again, and when to retry.
+     */
+    @Test
+    void aStreamAskedForWhileThePageClosesIsRefusedWithWhenToRetry() throws Exception {
+        start(Duration.ofSeconds(5));
+        events.close();
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://"
+                + address.getHostString() + ":" + address.getPort() + EventStream.PATH).toURL().openConnection();
+        try {
+            assertEquals(503, connection.getResponseCode());
+            assertEquals(String.valueOf(EventStream.RETRY_AFTER_S), connection.getHeaderField("Retry-After"));
+            String body = new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(body.contains("\"code\":\"closing\""), body);
+            assertTrue(body.contains("open " + EventStream.PATH + " again"), body);
+        } finally {
+            connection.disconnect();
+        }
     }
 
     /**
