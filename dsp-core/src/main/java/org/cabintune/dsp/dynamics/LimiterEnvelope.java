@@ -130,12 +130,19 @@ final class LimiterEnvelope {
 
     /**
      * Whether the envelope is at rest: every gain out is exactly unity for as long as the
-     * estimates in stay at or below {@link #threshold()}. The release has come all the way
-     * back, the attack's window is all unity, and nothing above the threshold is left in the
-     * running maximum's two blocks (which hold more than its window).
+     * estimates in stay at or below {@link #threshold()}. The release has come back far enough
+     * that it rounds to unity, the attack's window is all unity, and nothing above the
+     * threshold is left in the running maximum's two blocks (which hold more than its window).
+     *
+     * <p>The release state itself stalls a little short of unity, where its rounded-down step
+     * becomes zero (far less than half a Q1.30 step, see the class comment), so "rounds to
+     * unity" is the test, not "is unity". {@link #idle} then leaves the state where it is while
+     * {@link #run} would creep on below the rounding: both give unity, and the first target
+     * under unity replaces either state alike, so the gains never differ.
      */
     boolean atRest() {
-        return state == STATE_ONE && sum == attackFull && prefix <= threshold && suffix[0] <= threshold;
+        return state >= STATE_ONE - STATE_HALF && sum == attackFull && prefix <= threshold
+                && suffix[0] <= threshold;
     }
 
     /**

@@ -42,7 +42,8 @@ import org.cabintune.dsp.Block;
  * <p><b>Quiet chunks.</b> A limiter mostly has nothing to do, and most of its cost is the
  * detector's. When an upper bound of a chunk's estimates, taken from its largest sample
  * ({@link LimiterDetector#detect}), stays at or below the threshold, the estimates are not
- * computed; and when, besides, the envelope is at rest ({@link LimiterEnvelope#atRest}),
+ * computed; and when, besides, the envelope is at rest ({@link LimiterEnvelope#atRest}: back
+ * from any reduction, to the last rounding step),
  * the gains are all unity and the chunk is the delayed input. The output, the gains and
  * every later chunk are the same, bit for bit, as with every estimate computed
  * ({@code TruePeakLimiterQuietPathTest}).
@@ -126,6 +127,11 @@ public final class TruePeakLimiter implements Block {
      */
     public double currentGain(int channel) {
         return envelopes[linked ? 0 : channel].lastGain();
+    }
+
+    /** Whether the envelope of {@code channel} is at rest (its gains all unity while nothing nears the threshold). */
+    boolean atRest(int channel) {
+        return envelopes[linked ? 0 : channel].atRest();
     }
 
     @Override

@@ -69,6 +69,64 @@ class TruePeakLimiterQuietPathTest {
     }
 
     /**
+     * After limiting, the envelope comes back to rest and quiet periods are the delayed input
+     * again, however often it has limited before: loud, quiet for much longer than the
+     * release, loud again, quiet again, with the same ints and gains as computing everything.
+     */
+    @ParameterizedTest(name = "{0} Hz, {1} ch, linked {2}, release {3} ms")
+    @MethodSource("releases")
+    void theEnvelopeComesBackToRestAfterEveryLoudPassage(int rate, int channels, boolean linked, double releaseMs) {
+        LimiterParams params = new LimiterParams(rate, channels, -1.0, 1.5, releaseMs, linked, 4);
+        LimiterDesign design = new LimiterDesign(params);
+        TruePeakLimiter quick = new TruePeakLimiter(params, design, true);
+        TruePeakLimiter full = new TruePeakLimiter(params, design, false);
+        // Back to rest takes about ln(2^31) = 21.5 release time constants; give it 30.
+        int quietFrames = (int) Math.max(rate / 4, 30 * releaseMs * rate / 1000);
+        long seed = 1;
+        for (int passage = 0; passage < 2; passage++) {
+            for (boolean loud : new boolean[] {true, false}) {
+                int frames = loud ? rate / 4 : quietFrames;
+                int[][] a = new int[channels][];
+                int[][] b = new int[channels][];
+                for (int c = 0; c < channels; c++) {
+                    a[c] = Signals.quantize(Signals.whiteNoise(seed++, frames, loud ? 6.0 : -24.0));
+                    b[c] = a[c].clone();
+                }
+                for (int at = 0; at < frames; at += 128) {
+                    int n = Math.min(128, frames - at);
+                    int[][] pa = new int[channels][n];
+                    int[][] pb = new int[channels][n];
+                    for (int c = 0; c < channels; c++) {
+                        System.arraycopy(a[c], at, pa[c], 0, n);
+                        System.arraycopy(b[c], at, pb[c], 0, n);
+                    }
+                    quick.process(pa, n);
+                    full.process(pb, n);
+                    for (int c = 0; c < channels; c++) {
+                        String where = "passage " + passage + (loud ? ", loud" : ", quiet") + ", channel " + c + " at " + at;
+                        assertArrayEquals(pb[c], pa[c], where);
+                        assertEquals(full.currentGain(c), quick.currentGain(c), where);
+                    }
+                }
+                for (int c = 0; c < channels; c++) {
+                    if (loud) {
+                        assertFalse(quick.atRest(c), "limiting, channel " + c);
+                    } else {
+                        assertTrue(quick.atRest(c), "at rest after the quiet stretch, channel " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> releases() {
+        return Stream.of(
+                Arguments.of(48_000, 2, true, 50.0),
+                Arguments.of(44_100, 1, false, 1.0),
+                Arguments.of(96_000, 3, false, 100.0));
+    }
+
+    /**
      * Segments of 50 to 6000 samples: silence, noise from -60 to +6 dBFS, a tone from 0.2 dB
      * under to 0.3 dB over the threshold at 0.002 to 0.49 fs, and single full-scale clicks.
      */
