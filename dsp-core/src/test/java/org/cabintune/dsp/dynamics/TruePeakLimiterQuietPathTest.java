@@ -51,19 +51,7 @@ class TruePeakLimiterQuietPathTest {
         int at = 0;
         while (at < frames) {
             int n = Math.min(frames - at, 1 + random.nextInt(700));
-            int[][] a = new int[channels][n];
-            int[][] b = new int[channels][n];
-            for (int c = 0; c < channels; c++) {
-                System.arraycopy(programme[c], at, a[c], 0, n);
-                System.arraycopy(programme[c], at, b[c], 0, n);
-            }
-            quick.process(a, n);
-            full.process(b, n);
-            for (int c = 0; c < channels; c++) {
-                String where = "channel " + c + ", period at " + at;
-                assertArrayEquals(b[c], a[c], where);
-                assertEquals(full.currentGain(c), quick.currentGain(c), where);
-            }
+            bothAgree(quick, full, programme, at, n, "period at " + at);
             at += n;
         }
     }
@@ -86,27 +74,13 @@ class TruePeakLimiterQuietPathTest {
         for (int passage = 0; passage < 2; passage++) {
             for (boolean loud : new boolean[] {true, false}) {
                 int frames = loud ? rate / 4 : quietFrames;
-                int[][] a = new int[channels][];
-                int[][] b = new int[channels][];
+                int[][] programme = new int[channels][];
                 for (int c = 0; c < channels; c++) {
-                    a[c] = Signals.quantize(Signals.whiteNoise(seed++, frames, loud ? 6.0 : -24.0));
-                    b[c] = a[c].clone();
+                    programme[c] = Signals.quantize(Signals.whiteNoise(seed++, frames, loud ? 6.0 : -24.0));
                 }
                 for (int at = 0; at < frames; at += 128) {
-                    int n = Math.min(128, frames - at);
-                    int[][] pa = new int[channels][n];
-                    int[][] pb = new int[channels][n];
-                    for (int c = 0; c < channels; c++) {
-                        System.arraycopy(a[c], at, pa[c], 0, n);
-                        System.arraycopy(b[c], at, pb[c], 0, n);
-                    }
-                    quick.process(pa, n);
-                    full.process(pb, n);
-                    for (int c = 0; c < channels; c++) {
-                        String where = "passage " + passage + (loud ? ", loud" : ", quiet") + ", channel " + c + " at " + at;
-                        assertArrayEquals(pb[c], pa[c], where);
-                        assertEquals(full.currentGain(c), quick.currentGain(c), where);
-                    }
+                    bothAgree(quick, full, programme, at, Math.min(128, frames - at),
+                            "passage " + passage + (loud ? ", loud" : ", quiet") + " at " + at);
                 }
                 for (int c = 0; c < channels; c++) {
                     if (loud) {
@@ -116,6 +90,24 @@ class TruePeakLimiterQuietPathTest {
                     }
                 }
             }
+        }
+    }
+
+    /** One period of {@code programme} through both limiters: the same ints and gains out. */
+    private static void bothAgree(TruePeakLimiter quick, TruePeakLimiter full, int[][] programme, int at, int n,
+                                  String where) {
+        int channels = programme.length;
+        int[][] a = new int[channels][n];
+        int[][] b = new int[channels][n];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(programme[c], at, a[c], 0, n);
+            System.arraycopy(programme[c], at, b[c], 0, n);
+        }
+        quick.process(a, n);
+        full.process(b, n);
+        for (int c = 0; c < channels; c++) {
+            assertArrayEquals(b[c], a[c], where + ", channel " + c);
+            assertEquals(full.currentGain(c), quick.currentGain(c), where + ", channel " + c);
         }
     }
 
