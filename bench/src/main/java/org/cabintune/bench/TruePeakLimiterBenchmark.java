@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * time (the gain computer divides and the envelope moves on nearly every sample: the worst
  * case); at -12 dBFS, 11 dB under the -1 dBTP ceiling, every chunk takes the quiet path
  * (the detector's bound alone, the envelope at rest), what a protection limiter mostly does.
+ * Before measuring, each limiter has limited a full-scale burst and recovered over 3 s of
+ * silence, as a limiter in use has: its envelope must come back to rest for the quiet path.
  *
  * <ul>
  *   <li>{@code stereoBus}: the mastering bus limiter, 2 channels linked; one operation is one
@@ -73,6 +76,24 @@ public class TruePeakLimiterBenchmark {
         eightNoise = noise(8, 2, peak);
         stereo = new int[2][BLOCK];
         eight = new int[8][BLOCK];
+        limitedBefore(bus, stereo);
+        limitedBefore(outputs, eight);
+    }
+
+    /** A full-scale square burst of one block, then 3 s of silence. */
+    private static void limitedBefore(TruePeakLimiter limiter, int[][] work) {
+        for (int[] channel : work) {
+            for (int i = 0; i < BLOCK; i++) {
+                channel[i] = (i % 2 == 0 ? 1 : -1) * (Q824.ONE - 1);
+            }
+        }
+        limiter.process(work, BLOCK);
+        for (int block = 0; block < 3 * RATE / BLOCK; block++) {
+            for (int[] channel : work) {
+                Arrays.fill(channel, 0);
+            }
+            limiter.process(work, BLOCK);
+        }
     }
 
     /** ns per stereo frame of the bus limiter. */
