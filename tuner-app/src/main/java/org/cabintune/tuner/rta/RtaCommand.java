@@ -166,7 +166,9 @@ public final class RtaCommand implements Callable<Integer> {
                 headUnit.playPink(playing, level, !bypass);
                 try {
                     skip(in, SETTLE_SECONDS);
-                    AtomicBoolean enter = enterPressed();
+                    // Standard input is read only when Enter is what stops: with --seconds the run may
+                    // have no terminal, and its input (a pipe, a parent's channel) is not ours to take.
+                    AtomicBoolean enter = seconds == null ? enterPressed() : new AtomicBoolean();
                     String title = "cabintune rta: unit " + headUnit.id() + ", " + noise + "; mic " + micText
                             + (seconds == null ? "; Enter stops" : "");
                     RtaScreen screen = new RtaScreen(cli.getOut(), new BarChart(rows, dbPerRow, columns()),
