@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * collected, on the control thread.
  *
  * <p>Real-time rules: {@link #process} allocates nothing and takes no locks; the hand-over is
- * two {@link AtomicReference}s. The class holds no string constants: HotSpot resolves them all
+ * two {@link AtomicReference}s. Offers are numbered (under a lock the audio thread never
+ * takes), and the audio thread publishes the number of the last offer it has finished fading
+ * in, so that {@link #switching()} is one comparison of two volatile numbers: it never reads a
+ * hand-over half done. The class holds no string constants: HotSpot resolves them all
  * on the thread that first asks for a C2 compilation of one of its methods, which for
  * {@code process} is the audio thread; the messages live in {@link SwitchChecks}.
  */
@@ -21,12 +24,18 @@ public final class GraphSwitcher {
 
     private static final int GAIN_BITS = 30;
 
-    private final AtomicReference<ProcessingGraph> pending = new AtomicReference<>();
+    private final AtomicReference<Offer> pending = new AtomicReference<>();
     private final AtomicReference<ProcessingGraph> retired = new AtomicReference<>();
     private final int fadeFrames;
     private final int[][] scratch;
     private volatile ProcessingGraph current;
     private ProcessingGraph next;
+    /** Number of the offer {@link #next} came from. Audio thread only. */
+    private long nextNumber;
+    /** Number of the latest offer; written under the offer lock. */
+    private volatile long offered;
+    /** Number of the latest offer whose graph has faded in; written by the audio thread only. */
+    private volatile long settled;
     private int warmupLeft;
     private int fadePosition;
     /** The volume last told, for graphs that arrive later. */
@@ -55,9 +64,12 @@ public final class GraphSwitcher {
      * @throws IllegalArgumentException when the graph's shape (rate, inputs, outputs, block
      *     size) differs from the running one; nothing changes then
      */
-    public ProcessingGraph offer(ProcessingGraph graph) {
+    public synchronized ProcessingGraph offer(ProcessingGraph graph) {
         SwitchChecks.sameShape(current, graph);
-        return pending.getAndSet(graph);
+        long number = offered + 1;
+        Offer superseded = pending.getAndSet(new Offer(graph, number));
+        offered = number;
+        return superseded == null ? null : superseded.graph;
     }
 
     /** Length of the cross-fade in frames. */
@@ -75,9 +87,12 @@ public final class GraphSwitcher {
         return current;
     }
 
-    /** True while a new graph warms up or fades in. */
+    /**
+     * True from an {@link #offer} until the graph offered last has faded in and is {@link
+     * #current()}. Any thread.
+     */
     public boolean switching() {
-        return next != null || pending.get() != null;
+        return settled != offered;
     }
 
     /**
@@ -96,9 +111,10 @@ public final class GraphSwitcher {
     /** Processes one block: reads {@code in}, writes {@code out}. Audio thread only. */
     public void process(int[][] in, int[][] out, int frames) {
         if (next == null) {
-            ProcessingGraph offered = pending.getAndSet(null);
-            if (offered != null) {
-                next = offered;
+            Offer offer = pending.getAndSet(null);
+            if (offer != null) {
+                next = offer.graph;
+                nextNumber = offer.number;
                 next.setVolumeDb(volumeDb);
                 next.reset();
                 warmupLeft = next.warmupFrames();
@@ -128,6 +144,18 @@ public final class GraphSwitcher {
             retired.set(running);
             current = next;
             next = null;
+            settled = nextNumber;
+        }
+    }
+
+    /** A graph offered, with its number. */
+    private static final class Offer {
+        final ProcessingGraph graph;
+        final long number;
+
+        Offer(ProcessingGraph graph, long number) {
+            this.graph = graph;
+            this.number = number;
         }
     }
 }

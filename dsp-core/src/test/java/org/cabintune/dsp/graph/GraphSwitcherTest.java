@@ -5,6 +5,10 @@ import org.cabintune.dsp.testing.Allocation;
 import org.cabintune.dsp.testing.Signals;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -115,22 +119,86 @@ class GraphSwitcherTest {
     }
 
     @Test
-    void switchingAllocatesNothingOnTheAudioThread() {
+    void switchingAllocatesNothingOnTheAudioThread() throws InterruptedException {
         ProcessingGraph a = GraphCompiler.compile(Profiles.reference(), BLOCK);
         ProcessingGraph b = GraphCompiler.compile(Profiles.reference(), BLOCK);
         GraphSwitcher switcher = GraphSwitcher.withDefaultFade(a);
         int[][] in = {Signals.quantize(Signals.whiteNoise(1, BLOCK, -12)), Signals.quantize(Signals.whiteNoise(2, BLOCK, -12))};
         int[][] out = new int[8][BLOCK];
         int[] blocks = {0};
-        // Offer the other graph every 40 blocks (the fade takes 8 blocks and the warm-up under
-        // 3), so every measured batch of 200 blocks includes warm-ups, fades and hand-backs.
+        // Every 40 blocks the audio thread waits for a control thread to offer the other graph
+        // (the fade takes 8 blocks and the warm-up under 3), so every measured batch of 200
+        // blocks includes warm-ups, fades and hand-backs, and the offers, which allocate, are
+        // made where they are in use: off the audio thread.
+        AtomicInteger asked = new AtomicInteger();
+        AtomicInteger offered = new AtomicInteger();
+        Thread control = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                int ask = asked.get();
+                if (ask != offered.get()) {
+                    switcher.offer(switcher.current() == a ? b : a);
+                    switcher.pollRetired();
+                    offered.set(ask);
+                }
+                Thread.onSpinWait();
+            }
+        });
         Runnable audio = () -> {
             if (blocks[0]++ % 40 == 0) {
-                switcher.offer(switcher.current() == a ? b : a);
-                switcher.pollRetired();
+                int ask = asked.incrementAndGet();
+                while (offered.get() != ask) {
+                    Thread.onSpinWait();
+                }
             }
             switcher.process(in, out, BLOCK);
         };
-        assertEquals(0, Allocation.bytesAllocatedBy(audio, 200));
+        try {
+            assertEquals(0, Allocation.bytesAllocatedBy(audio, 200));
+        } finally {
+            control.interrupt();
+            control.join();
+        }
+        assertTrue(blocks[0] > 200 * 3, "measured batches ran");
+    }
+
+    /**
+     * Once {@code switching()} turns false after an offer, the graph offered is the one
+     * playing; a control thread polling it while the audio thread takes the offer never sees
+     * the hand-over half done.
+     */
+    @Test
+    void switchingEndsOnlyWhenTheOfferedGraphPlays() throws InterruptedException {
+        ProcessingGraph a = GraphCompiler.compile(Profiles.stereo(FS, PLAIN, PLAIN), BLOCK);
+        ProcessingGraph b = GraphCompiler.compile(Profiles.stereo(FS, PLAIN, PLAIN), BLOCK);
+        GraphSwitcher switcher = new GraphSwitcher(a, 1);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong blocks = new AtomicLong();
+        Thread audio = Thread.ofPlatform().daemon().start(() -> {
+            int[][] in = new int[2][BLOCK];
+            int[][] out = new int[2][BLOCK];
+            while (!done.get()) {
+                switcher.process(in, out, BLOCK);
+                blocks.incrementAndGet();
+            }
+        });
+        try {
+            int early = 0;
+            for (int i = 0; i < 20_000; i++) {
+                ProcessingGraph wanted = switcher.current() == a ? b : a;
+                switcher.offer(wanted);
+                while (switcher.switching()) {
+                    Thread.onSpinWait();
+                }
+                if (switcher.current() != wanted) {
+                    early++;
+                }
+                switcher.pollRetired();
+            }
+            assertEquals(0, early, "switches reported over before the offered graph played");
+        } finally {
+            done.set(true);
+            audio.join();
+        }
+        assertTrue(blocks.get() >= 20_000, "every switch took at least one block");
     }
 }
