@@ -123,6 +123,9 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
             }
         } catch (Throwable t) {
             // A fault, not control flow: the stream is over, so allocating the message is fine.
+            // The stop is published before the failure, so whoever sees the failure sees it stopped.
+            counters[RUNNING] = 0;
+            stats.publish();
             stats.fail(t.toString());
         } finally {
             counters[RUNNING] = 0;
@@ -354,12 +357,14 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     }
 
     EngineStats stats() {
+        // The failure first: it is recorded after the stop is published (see run).
+        String failure = stats.failure();
         long[] s = stats.read();
         long periods = s[PERIODS];
         return new EngineStats(s[RUNNING] != 0, sampleRate, frames, periods, s[FRAMES], s[XRUNS], s[MISSES],
                 periods == 0 ? 0 : s[BUSY_TOTAL] / ((double) periods * periodNanos),
                 s[BUSY_MAX] / (double) periodNanos, s[MIN_SLACK], s[ALLOCATED], s[APPLIED], queue.rejected(),
-                (int) s[PRIORITY], s[LAST_MISS], stats.failure(), blockTimes.quantile(0.5), blockTimes.quantile(0.99),
+                (int) s[PRIORITY], s[LAST_MISS], failure, blockTimes.quantile(0.5), blockTimes.quantile(0.99),
                 blockTimes.quantile(0.9999));
     }
 
