@@ -121,8 +121,16 @@ public final class HeadUnitRemote implements HeadUnitPort {
     }
     /** The id of the profile playing, or null when it has none (the built-in safe profile). */
     public String playingId() {
-        String name = playing.get();
-        return service != null && service.profiles().contains(name) ? ProfileIds.idOf(name) : null;
+        return idOf(playing.get());
+    }
+
+    /**
+     * The id of the stored profile {@code name}, or null when it is not a stored one. With
+     * {@link #playingName()} read once, gives an id and name that belong together even while
+     * the profile changes.
+     */
+    public String idOf(String name) {
+        return name != null && service != null && service.profiles().contains(name) ? ProfileIds.idOf(name) : null;
     }
 
     /** The name of the profile playing. */

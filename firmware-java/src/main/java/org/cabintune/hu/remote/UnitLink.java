@@ -174,9 +174,10 @@ public final class UnitLink implements AutoCloseable {
 
     private void tick() {
         try {
-            String profile = unit.playingId();
+            String name = unit.playingName();
+            String profile = unit.idOf(name);
             if (profile != null && !profile.equals(lastProfile)) {
-                publishEvent(new Event.ProfileChanged(profile, unit.playingName()));
+                publishEvent(new Event.ProfileChanged(profile, name));
                 publishState();
             }
             lastProfile = profile;

@@ -29,12 +29,15 @@ final class PageState {
         json.put("unit", unit.info().unitId());
         json.put("model", unit.info().model());
         ObjectNode playing = json.putObject("profile");
-        if (state.activeProfile() != null) {
-            playing.put("id", state.activeProfile());
+        // Name and id from one read, so they belong together while the profile changes.
+        String name = unit.playingName();
+        String id = unit.idOf(name);
+        if (id != null) {
+            playing.put("id", id);
         } else {
             playing.putNull("id");
         }
-        playing.put("name", unit.playingName());
+        playing.put("name", name);
         ArrayNode profiles = json.putArray("profiles");
         state.profiles().forEach(p -> profiles.addObject().put("id", p.id()).put("name", p.name()));
         json.put("volumeDb", state.volumeDb());

@@ -141,6 +141,13 @@ class RemoteLinkTest {
 
                 assertTrue(rig.engine.stats().framesProcessed() > framesBefore + RemoteRig.FS / 2, "the stream ran on");
                 assertEquals(0, rig.audioAllocated(), "bytes the audio thread allocated");
+                // Every profile-changed event names one profile: its id is its name's.
+                published.stream().map(Envelope::body).filter(b -> b instanceof Event.ProfileChanged)
+                        .map(Event.ProfileChanged.class::cast)
+                        .forEach(c -> assertEquals(ProfileIds.idOf(c.name()), c.profileId(), c.toString()));
+                assertEquals("night", rig.unit.idOf("Night"));
+                assertEquals(null, rig.unit.idOf("No such profile"));
+                assertEquals(null, rig.unit.idOf(null));
             }
         } finally {
             broker.stop();
