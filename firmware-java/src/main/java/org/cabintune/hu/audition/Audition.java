@@ -77,7 +77,8 @@ public final class Audition implements AutoCloseable {
     private AuditionAb ab;
     /** Counts changes that make a running match stale. */
     private int generation;
-    private volatile double progress;
+    /** The running match's progress, numbered by {@link #generation}. */
+    private final MatchProgress progress = new MatchProgress();
 
     /**
      * @param library  the masters, or null when the unit has no media directory (requests are refused)
@@ -165,7 +166,7 @@ public final class Audition implements AutoCloseable {
         if (ab.matching()) {
             throw new PortException(ErrorCode.REFUSED, String.format(Locale.ROOT, "body.side = \"%s\": the loudness"
                     + " of the sides is being matched (%.0f %% done); switch once it is ready", side.word(),
-                    100 * progress));
+                    100 * progress.fraction()));
         }
         Command.Choice before = ab.active();
         ab.activate(side);
@@ -223,7 +224,7 @@ public final class Audition implements AutoCloseable {
         long length = master.audio().frames();
         long position = player.position();
         Reply.Playback playback = player.playback(position);
-        Reply.AbState abState = ab == null ? null : ab.state(progress);
+        Reply.AbState abState = ab == null ? null : ab.state(progress.fraction());
         Reply.PreviewState previewState = null;
         if (platform != null) {
             Platform.Preview p = master.preview(platform);
@@ -242,13 +243,14 @@ public final class Audition implements AutoCloseable {
     /** Measures both sides on the matcher's thread; the result is taken if nothing changed meanwhile. */
     private void startMatching() {
         int started = ++generation;
-        progress = 0;
+        progress.begin(started);
         AuditionAb setup = ab;
         Master m = player.master();
         double gain = previewGainDb(m, platform);
         double volume = volumeDb.getAsDouble();
         int rate = engine.context().sampleRate();
-        matcher.execute(() -> matched(started, setup.measure(chain, m, gain, volume, rate, period, f -> progress = f)));
+        matcher.execute(() -> matched(started,
+                setup.measure(chain, m, gain, volume, rate, period, f -> progress.report(started, f))));
     }
 
     private synchronized void matched(int started, LoudnessMatch.Result result) {
