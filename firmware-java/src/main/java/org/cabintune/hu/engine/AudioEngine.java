@@ -85,14 +85,20 @@ public final class AudioEngine implements AutoCloseable {
      * failed. The chain is warmed up first, off the stream, so the JIT has compiled it.
      *
      * @throws IllegalStateException if the audio thread failed before its first period (a later
-     *     failure is reported in {@link EngineStats#failure()})
+     *     failure is reported in {@link EngineStats#failure()}), or if the engine was started or
+     *     {@linkplain #stop stopped} before (a shutdown that comes first closes the devices)
      */
     public void start() throws InterruptedException {
-        if (started) {
-            throw new IllegalStateException("the engine was already started");
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("the engine was already started");
+            }
+            if (stopped) {
+                throw new IllegalStateException("the engine was stopped before it started");
+            }
+            started = true;
+            thread.start();
         }
-        started = true;
-        thread.start();
         loop.awaitFirstPeriod();
         EngineStats stats = loop.stats();
         if (stats.failure() != null && stats.periods() == 0) {

@@ -38,6 +38,17 @@ class AudioEngineTest {
         return 2 * AMPLITUDE * Math.sin(Math.PI * SINE_HZ / FS) + AMPLITUDE / RAMP + 2 * Q824.LSB;
     }
 
+    /** A shutdown that comes before the start closes the devices; the start is then refused. */
+    @Test
+    void anEngineStoppedBeforeItStartsDoesNotStart() throws Exception {
+        AudioEngine engine = AudioEngine.create(sineInto(new NullSink(2, FS), Graphs.identity(PERIOD)));
+        assertTrue(engine.stop());
+        IllegalStateException e = assertThrows(IllegalStateException.class, engine::start);
+        assertEquals("the engine was stopped before it started", e.getMessage());
+        assertEquals(0, engine.stats().periods());
+        assertFalse(engine.stats().running());
+    }
+
     @Test
     void startsAndStopsOnExactSilenceAndNeverStepsBeyondTheRamp() throws Exception {
         Path out = dir.resolve("out.wav");
