@@ -123,9 +123,6 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
             }
         } catch (Throwable t) {
             // A fault, not control flow: the stream is over, so allocating the message is fine.
-            // The stop is published before the failure, so whoever sees the failure sees it stopped.
-            counters[RUNNING] = 0;
-            stats.publish();
             stats.fail(t.toString());
         } finally {
             counters[RUNNING] = 0;
@@ -357,7 +354,7 @@ final class AudioLoop implements Runnable, ControlQueue.Handler {
     }
 
     EngineStats stats() {
-        // The failure first: it is recorded after the stop is published (see run).
+        // The failure first: it is recorded after the stop is published (StatsPublisher.fail).
         String failure = stats.failure();
         long[] s = stats.read();
         long periods = s[PERIODS];

@@ -54,8 +54,14 @@ final class StatsPublisher {
         version.setRelease(v + 2);
     }
 
-    /** Records why the audio thread stopped (allocates: it is no longer real time then). */
+    /**
+     * Publishes the stream stopped, then records why (allocates: it is no longer real time
+     * then). In that order, a reader that sees the failure and then {@link #read}s sees the
+     * stream stopped too.
+     */
     void fail(String reason) {
+        pending[RUNNING] = 0;
+        publish();
         failure = reason;
     }
 
